@@ -1,0 +1,439 @@
+/**
+ * The one typed API of Inspection Desk.
+ *
+ * Every shell (Electron IPC, HTTP, CLI) binds this whole map generically: a method
+ * name, its zod argument schema (validated once, at the boundary) and its result type.
+ * Events are a second typed map. This file is shared by the core and the renderer, so
+ * it must import nothing but zod: no Node, no Electron.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------
+// Shared value types
+// ---------------------------------------------------------------------------
+
+/** A label name as models and reviewers use it (folder-safe: checked on export). */
+export const LabelName = z
+  .string()
+  .trim()
+  .min(1, 'a label cannot be empty')
+  .max(64, 'a label is at most 64 characters')
+  .regex(/^[\p{L}\p{N}_ .-]+$/u, 'a label may use letters, digits, space, "_", "." and "-" only');
+
+export const ImageId = z.number().int().positive();
+export const ModelId = z.string().min(1).max(200);
+export const JobId = z.string().min(1).max(100);
+export const Reviewer = z.string().trim().min(1).max(100);
+
+/** Filters the review grid, the CLI `list` and exports share. All optional; combined with AND. */
+export const ImageFilter = z
+  .object({
+    /** Effective label: the reviewer's label when reviewed, else the active model's prediction. */
+    label: LabelName.optional(),
+    /** The active model's predicted label. */
+    predicted: LabelName.optional(),
+    /** Confidence of the active model's prediction, inclusive bounds in 0..1. */
+    minConfidence: z.number().min(0).max(1).optional(),
+    maxConfidence: z.number().min(0).max(1).optional(),
+    reviewed: z.boolean().optional(),
+    importId: z.number().int().positive().optional(),
+    /** Only photos whose reviewer label differs from the active model's prediction. */
+    disagreement: z.boolean().optional(),
+    /** Only photos the active model has not classified yet. */
+    unclassified: z.boolean().optional(),
+    /** Model whose predictions the filter and sort use; defaults to the active model. */
+    modelId: ModelId.optional(),
+  })
+  .strict();
+export type ImageFilter = z.infer<typeof ImageFilter>;
+
+export const ImageSort = z.enum(['confidence', 'captured', 'tube', 'imported']);
+export type ImageSort = z.infer<typeof ImageSort>;
+
+export interface Prediction {
+  modelId: string;
+  label: string;
+  /** Probability of `label` (0..1). */
+  confidence: number;
+  /** Every label's score, in the model's label order. */
+  scores: Record<string, number>;
+  createdAt: string;
+}
+
+/** One row of the review grid: what a thumbnail needs. */
+export interface ImageSummary {
+  id: number;
+  sha256: string;
+  originalName: string;
+  capturedAt: string;
+  tubeRow: number | null;
+  tubeCol: number | null;
+  /** The active model's prediction, when it has classified this photo. */
+  predicted: string | null;
+  confidence: number | null;
+  /** The reviewer's label, when reviewed. */
+  label: string | null;
+  /** label ?? predicted. */
+  effectiveLabel: string | null;
+  reviewed: boolean;
+  /** URL path of the thumbnail (relative to the shell's origin). */
+  thumbUrl: string;
+}
+
+export interface LabelEvent {
+  id: number;
+  imageId: number;
+  oldLabel: string | null;
+  newLabel: string | null;
+  reviewer: string;
+  at: string;
+  /** Active model when the decision was made (null when no model was active). */
+  modelId: string | null;
+  /** 'set' (relabel), 'accept' (accepted the prediction), 'undo' (reverted a decision). */
+  kind: 'set' | 'accept' | 'undo';
+}
+
+export interface ImageDetail extends ImageSummary {
+  sourcePath: string;
+  importId: number;
+  sizeBytes: number;
+  width: number;
+  height: number;
+  format: string;
+  capturedFrom: 'exif' | 'file';
+  importedAt: string;
+  reviewer: string | null;
+  reviewedAt: string | null;
+  /** URL path of the full-size original. */
+  originalUrl: string;
+  predictions: Prediction[];
+  history: LabelEvent[];
+}
+
+export interface ImageListResult {
+  items: ImageSummary[];
+  /** Opaque keyset cursor for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface FileError {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface ImportSummary {
+  importId: number;
+  source: string;
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  filesSeen: number;
+  imported: number;
+  duplicates: number;
+  /** Already imported by an earlier run of the same import (resume). */
+  alreadyDone: number;
+  errors: number;
+  bytes: number;
+  classified: number;
+  durationMs: number | null;
+  errorList: FileError[];
+}
+
+export type InputLayout = 'NCHW' | 'NHWC';
+
+export interface ModelInfo {
+  id: string;
+  name: string;
+  version: string;
+  labels: string[];
+  fileSha256: string;
+  dir: string;
+  active: boolean;
+  addedAt: string;
+  /** Photos this model has classified. */
+  predictions: number;
+  manifest: unknown;
+}
+
+export interface ConfusionMatrix {
+  /** Row = reviewer label (truth), column = predicted label. */
+  labels: string[];
+  counts: number[][];
+}
+
+export interface ClassMetrics {
+  label: string;
+  precision: number | null;
+  recall: number | null;
+  support: number;
+}
+
+export interface ModelMetrics {
+  modelId: string;
+  reviewed: number;
+  accuracy: number | null;
+  balancedAccuracy: number | null;
+  perClass: ClassMetrics[];
+  confusion: ConfusionMatrix;
+}
+
+export interface LibrarySummary {
+  total: number;
+  reviewed: number;
+  unclassified: number;
+  /** Per effective label: total, reviewed, predicted-only. */
+  perLabel: { label: string; total: number; reviewed: number }[];
+  activeModel: ModelMetrics | null;
+  /** Confidence histogram of the active model, 10 bins over 0..1, per predicted label. */
+  confidenceHistogram: { label: string; bins: number[] }[];
+  /** Tube sheet cells when photos carry tube positions. */
+  tubes: { row: number; col: number; label: string | null; imageId: number; reviewed: boolean }[];
+}
+
+export const ExportFormat = z.enum(['folders', 'metadata-csv', 'labels-csv']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const SplitSpec = z
+  .object({
+    train: z.number().int().min(0).max(100),
+    val: z.number().int().min(0).max(100),
+    test: z.number().int().min(0).max(100),
+  })
+  .strict()
+  .refine((s) => s.train + s.val + s.test === 100, 'split percentages must add up to 100');
+export type SplitSpec = z.infer<typeof SplitSpec>;
+
+export const ExportOptions = z
+  .object({
+    dest: z.string().min(1, 'choose a destination folder'),
+    formats: z.array(ExportFormat).min(1).default(['folders', 'metadata-csv', 'labels-csv']),
+    reviewedOnly: z.boolean().default(false),
+    split: SplitSpec.optional(),
+    filter: ImageFilter.optional(),
+  })
+  .strict();
+export type ExportOptions = z.infer<typeof ExportOptions>;
+
+export interface ExportPlan {
+  dest: string;
+  total: number;
+  /** counts[split][label]; split is 'all' when no split was asked. */
+  counts: Record<string, Record<string, number>>;
+  /** Files that will be written at the top of `dest`. */
+  files: string[];
+  /** Photos skipped because they have no label at all (not reviewed, not classified). */
+  unlabeled: number;
+}
+
+export interface ExportResult extends ExportPlan {
+  durationMs: number;
+}
+
+export type JobKind = 'import' | 'classify' | 'export';
+export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface JobProgress {
+  jobId: string;
+  kind: JobKind;
+  /** What is happening now, e.g. 'scanning', 'importing', 'classifying', 'writing'. */
+  phase: string;
+  done: number;
+  total: number | null;
+  bytesDone: number;
+  bytesTotal: number | null;
+  /** Items per second over the run so far. */
+  rate: number;
+  etaSeconds: number | null;
+  /** Counters specific to the job (imported, duplicates, errors...). */
+  counters: Record<string, number>;
+}
+
+export interface SerializedError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export interface JobSnapshot {
+  id: string;
+  kind: JobKind;
+  status: JobStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  progress: JobProgress;
+  /** ImportSummary, ExportResult or ClassifyResult, by kind, once finished. */
+  result: ImportSummary | ExportResult | ClassifyResult | null;
+  error: SerializedError | null;
+}
+
+export interface ClassifyResult {
+  modelId: string;
+  classified: number;
+  failed: number;
+  durationMs: number;
+}
+
+export interface Settings {
+  reviewer: string;
+  language: 'pt-BR' | 'en';
+}
+
+export interface LibraryInfo {
+  path: string;
+  schemaVersion: number;
+  images: number;
+  reviewed: number;
+  activeModelId: string | null;
+}
+
+export interface ClassifyOutcome {
+  label: string;
+  confidence: number;
+  scores: Record<string, number>;
+  model: { id: string; name: string; version: string };
+}
+
+// ---------------------------------------------------------------------------
+// Method argument schemas
+// ---------------------------------------------------------------------------
+
+const NoArgs = z.object({}).strict().default({});
+const ImageIds = z.array(ImageId).min(1, 'select at least one photo').max(100_000);
+
+export const ListArgs = z
+  .object({
+    filter: ImageFilter.default({}),
+    sort: ImageSort.default('confidence'),
+    /** Ascending by default: least confident / oldest / first tube first. */
+    descending: z.boolean().default(false),
+    cursor: z.string().max(500).nullable().optional(),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+export const FilterArgs = z.object({ filter: ImageFilter.default({}) }).strict();
+export const ImageArgs = z.object({ imageId: ImageId }).strict();
+export const FindArgs = z.object({ query: z.string().trim().min(1).max(300) }).strict();
+export const IngestArgs = z
+  .object({
+    source: z.string().min(1, 'give the folder to import'),
+    /** Classify with the active model as photos arrive (default true). */
+    classify: z.boolean().default(true),
+  })
+  .strict();
+export const SetLabelArgs = z
+  .object({ imageIds: ImageIds, label: LabelName, reviewer: Reviewer.optional() })
+  .strict();
+export const AcceptArgs = z.object({ imageIds: ImageIds, reviewer: Reviewer.optional() }).strict();
+export const UndoArgs = z.object({ reviewer: Reviewer.optional() }).strict().default({});
+export const AddModelArgs = z
+  .object({
+    path: z.string().min(1, 'give the model folder or its model.json'),
+    activate: z.boolean().default(false),
+  })
+  .strict();
+export const ModelArgs = z.object({ modelId: ModelId }).strict();
+export const ClassifyArgs = z
+  .object({ modelId: ModelId.optional(), all: z.boolean().default(false) })
+  .strict()
+  .default({ all: false });
+export const CompareArgs = z.object({ modelIds: z.array(ModelId).min(1).max(10) }).strict();
+export const JobArgs = z.object({ jobId: JobId }).strict();
+export const WaitArgs = z
+  .object({ jobId: JobId, timeoutMs: z.number().int().min(0).max(600_000).default(30_000) })
+  .strict();
+export const SettingsArgs = z
+  .object({ reviewer: Reviewer.optional(), language: z.enum(['pt-BR', 'en']).optional() })
+  .strict();
+
+// ---------------------------------------------------------------------------
+// Methods
+// ---------------------------------------------------------------------------
+
+/** Declares one method: its argument schema and (type-only) result. */
+function method<R>() {
+  return <A extends z.ZodType>(args: A): { args: A; result: R } => ({
+    args,
+    result: undefined as unknown as R,
+  });
+}
+
+export const methods = {
+  'library.info': method<LibraryInfo>()(NoArgs),
+  /** One page of the review grid, keyset-paged. */
+  'library.list': method<ImageListResult>()(ListArgs),
+  'library.count': method<{ total: number }>()(FilterArgs),
+  /** Ids of every photo matching a filter (for "select all matching"). */
+  'library.ids': method<{ ids: number[] }>()(FilterArgs),
+  'library.get': method<ImageDetail>()(ImageArgs),
+  /** Finds photos by id, sha256 prefix (>= 8 hex chars) or original file name. */
+  'library.find': method<ImageSummary[]>()(FindArgs),
+  'library.imports': method<ImportSummary[]>()(NoArgs),
+  'library.summary': method<LibrarySummary>()(NoArgs),
+  /** Labels known to the library: the active model's labels plus any reviewer label. */
+  'library.labels': method<string[]>()(NoArgs),
+
+  /** Starts importing a folder (an SD card or a copy of it). Returns at once; follow the job. */
+  'ingest.start': method<{ jobId: string; importId: number }>()(IngestArgs),
+
+  'review.setLabel': method<{ changed: number }>()(SetLabelArgs),
+  /** Accepts the active model's prediction as the label. */
+  'review.accept': method<{ changed: number }>()(AcceptArgs),
+  /** Reverts the reviewer's last decision (one decision may cover a multi-selection). */
+  'review.undo': method<{ reverted: number; imageIds: number[] }>()(UndoArgs),
+  'review.history': method<LabelEvent[]>()(ImageArgs),
+
+  'models.list': method<ModelInfo[]>()(NoArgs),
+  /** Registers a model folder (model.onnx + model.json), or a model.json path. */
+  'models.add': method<ModelInfo>()(AddModelArgs),
+  'models.activate': method<ModelInfo>()(ModelArgs),
+  /** Classifies the library with a model (default: active); only unclassified photos unless `all`. */
+  'models.classify': method<{ jobId: string }>()(ClassifyArgs),
+  /** Metrics of models on the reviewed photos. */
+  'models.compare': method<ModelMetrics[]>()(CompareArgs),
+
+  /** What an export would write, without writing. */
+  'export.preview': method<ExportPlan>()(ExportOptions),
+  'export.start': method<{ jobId: string }>()(ExportOptions),
+
+  'jobs.get': method<JobSnapshot>()(JobArgs),
+  'jobs.list': method<JobSnapshot[]>()(NoArgs),
+  'jobs.cancel': method<JobSnapshot>()(JobArgs),
+  /** Waits until the job finishes or `timeoutMs` passes, then returns its snapshot. */
+  'jobs.wait': method<JobSnapshot>()(WaitArgs),
+
+  'settings.get': method<Settings>()(NoArgs),
+  'settings.set': method<Settings>()(SettingsArgs),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+/** Arguments as a caller writes them (defaults optional). */
+export type ArgsIn<M extends MethodName> = z.input<Methods[M]['args']>;
+/** Arguments as a handler receives them (validated, defaults applied). */
+export type Args<M extends MethodName> = z.output<Methods[M]['args']>;
+export type Result<M extends MethodName> = Methods[M]['result'];
+export const methodNames = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+// ---------------------------------------------------------------------------
+// Events
+// ---------------------------------------------------------------------------
+
+export interface Events {
+  'job.progress': JobProgress;
+  'job.finished': JobSnapshot;
+  /** Photos whose label or prediction changed (empty = reload everything). */
+  'library.changed': { imageIds: number[]; reason: 'import' | 'review' | 'classify' | 'models' };
+}
+export type EventName = keyof Events;
+export const eventNames: EventName[] = ['job.progress', 'job.finished', 'library.changed'];
+
+/** The one client the renderer and tests use, whatever the transport. */
+export interface ContractClient {
+  invoke<M extends MethodName>(method: M, args?: ArgsIn<M>): Promise<Result<M>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+}

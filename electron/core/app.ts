@@ -1,0 +1,133 @@
+/**
+ * The core: opens a library and exposes the whole contract as one `invoke`, with
+ * arguments validated once here and typed errors for every failure. The Electron, HTTP
+ * and CLI shells are thin adapters over this object.
+ */
+import os from 'node:os';
+import { z } from 'zod';
+import { isMethodName, methods, type ArgsIn, type MethodName, type Result } from '../contract.js';
+import type { ClassifyOutcome } from '../contract.js';
+import type { CoreContext, CoreOptions, Handlers } from './context.js';
+import { CoreError } from './errors.js';
+import { createEventBus, type EventBus } from './events.js';
+import { createExportHandlers } from './export/handlers.js';
+import { createIngestHandlers } from './ingest/handlers.js';
+import { createJobRegistry } from './jobs/registry.js';
+import { createJobHandlers } from './jobs/handlers.js';
+import { openDatabase } from './library/database.js';
+import { createLibraryHandlers } from './library/handlers.js';
+import { createModelHandlers, installDefaultModels } from './models/handlers.js';
+import { classifyImageBuffer } from './models/classify-buffer.js';
+import { createReviewHandlers } from './review/handlers.js';
+import { createSettingsHandlers, readSettings } from './settings/handlers.js';
+import { createStatsHandlers } from './stats/handlers.js';
+
+export interface Core {
+  readonly context: CoreContext;
+  readonly events: EventBus;
+  /** Validates `args` against the contract and runs the method. Throws CoreError. */
+  invoke<M extends MethodName>(method: M, args?: ArgsIn<M>): Promise<Result<M>>;
+  /** Untyped entry for shells that receive a method name off the wire. */
+  invokeUnknown(method: string, args: unknown): Promise<unknown>;
+  /** Classifies one uploaded image with the active model (the REST endpoint). */
+  classifyImage(bytes: Buffer): Promise<ClassifyOutcome>;
+  close(): Promise<void>;
+}
+
+/** Merges domain handler maps, refusing two domains that claim the same method. */
+function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
+  const merged: Partial<Record<MethodName, unknown>> = {};
+  for (const part of parts) {
+    for (const name of Object.keys(part) as MethodName[]) {
+      if (merged[name]) throw new Error(`Two domains register the method ${name}`);
+      merged[name] = part[name];
+    }
+  }
+  const missing = (Object.keys(methods) as MethodName[]).filter((name) => !merged[name]);
+  if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);
+  return merged as Handlers;
+}
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'arguments'}: ${issue.message}`)
+    .join('; ');
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const { db, paths } = openDatabase(options.libraryDir);
+  const events = createEventBus();
+  const now = options.clock ?? (() => new Date());
+  const jobs = createJobRegistry(events, now);
+  const fallbackReviewer = options.defaultReviewer ?? safeUserName();
+  const context: CoreContext = {
+    db,
+    paths,
+    events,
+    jobs,
+    options,
+    now,
+    reviewer(explicit) {
+      return explicit?.trim() || readSettings(db).reviewer || fallbackReviewer;
+    },
+  };
+
+  await installDefaultModels(context);
+
+  const handlers = mergeHandlers([
+    createLibraryHandlers(context),
+    createStatsHandlers(context),
+    createIngestHandlers(context),
+    createReviewHandlers(context),
+    createModelHandlers(context),
+    createExportHandlers(context),
+    createJobHandlers(context),
+    createSettingsHandlers(context),
+  ]);
+
+  async function invokeUnknown(method: string, args: unknown): Promise<unknown> {
+    if (!isMethodName(method)) {
+      throw new CoreError('UNKNOWN_METHOD', `There is no method "${method}".`, {
+        known: Object.keys(methods),
+      });
+    }
+    const parsed = methods[method].args.safeParse(args ?? {});
+    if (!parsed.success) {
+      throw new CoreError(
+        'INVALID_ARGUMENT',
+        `Invalid arguments for ${method}: ${describeIssues(parsed.error)}`,
+        {
+          issues: parsed.error.issues.map((i) => ({
+            path: i.path.map(String),
+            message: i.message,
+          })),
+        },
+      );
+    }
+    const handler = handlers[method] as (a: unknown) => unknown;
+    return handler(parsed.data);
+  }
+
+  let closed = false;
+  return {
+    context,
+    events,
+    invoke: (method, args) => invokeUnknown(method, args) as Promise<never>,
+    invokeUnknown,
+    classifyImage: (bytes) => classifyImageBuffer(context, bytes),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await jobs.shutdown();
+      db.close();
+    },
+  };
+}
+
+function safeUserName(): string {
+  try {
+    return os.userInfo().username || 'inspector';
+  } catch {
+    return 'inspector';
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * What every domain's handlers receive: the open library, the event bus, the job
+ * registry and the injectable clock. Domains keep their own services (model sessions,
+ * prepared statements) keyed on this object.
+ */
+import type { MethodName, Args, Result } from '../contract.js';
+import type { Db, LibraryPaths } from './library/database.js';
+import type { EventBus } from './events.js';
+import type { JobRegistry } from './jobs/registry.js';
+
+export interface CoreOptions {
+  /** Library folder; created when missing. */
+  libraryDir: string;
+  /**
+   * Model folders registered on first open (the shipped default model). The first one
+   * becomes active when the library has no active model.
+   */
+  defaultModelDirs?: string[];
+  /** Reviewer recorded on decisions when the caller gives none and settings have none. */
+  defaultReviewer?: string;
+  /** Injectable for tests. */
+  clock?: () => Date;
+}
+
+export interface CoreContext {
+  readonly db: Db;
+  readonly paths: LibraryPaths;
+  readonly events: EventBus;
+  readonly jobs: JobRegistry;
+  readonly options: CoreOptions;
+  /** Current time; tests inject a fixed clock. */
+  now(): Date;
+  /** The reviewer recorded on a decision when the call names none. */
+  reviewer(explicit?: string): string;
+}
+
+export type Handler<M extends MethodName> = (args: Args<M>) => Promise<Result<M>> | Result<M>;
+export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };
+export type Handlers = HandlerMap<MethodName>;

@@ -1,0 +1,108 @@
+/**
+ * Typed core errors. The core throws these; each shell turns any error into a
+ * `{code, message, details}` once, through `serializeError`.
+ */
+import type { SerializedError } from '../contract.js';
+
+export type ErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'UNKNOWN_METHOD'
+  | 'NOT_FOUND'
+  | 'SOURCE_NOT_FOUND'
+  | 'SOURCE_UNREADABLE'
+  | 'NOT_AN_IMAGE'
+  | 'UNREADABLE_IMAGE'
+  | 'IMAGE_TOO_LARGE'
+  | 'EMPTY_FILE'
+  | 'MODEL_INVALID'
+  | 'MODEL_MISMATCH'
+  | 'NO_ACTIVE_MODEL'
+  | 'LABEL_UNKNOWN'
+  | 'NOTHING_TO_UNDO'
+  | 'DISK_FULL'
+  | 'DEST_NOT_EMPTY'
+  | 'DEST_INSIDE_SOURCE'
+  | 'JOB_RUNNING'
+  | 'CANCELLED'
+  | 'LIBRARY_LOCKED'
+  | 'LIBRARY_INVALID'
+  | 'INTERNAL';
+
+/** An error a user can act on: the message says what happened and what to do. */
+export class CoreError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CoreError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isCoreError(error: unknown, code?: ErrorCode): error is CoreError {
+  return error instanceof CoreError && (code === undefined || error.code === code);
+}
+
+/** Maps Node file-system failures to the errors a user understands. */
+export function fromFsError(error: unknown, what: string): CoreError {
+  if (error instanceof CoreError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOSPC':
+      return new CoreError(
+        'DISK_FULL',
+        `The disk is full while writing ${what}. Free some space and run the same command again; nothing already saved was lost.`,
+        { errno: code },
+        { cause: error },
+      );
+    case 'ENOENT':
+      return new CoreError(
+        'NOT_FOUND',
+        `${what} does not exist.`,
+        { errno: code },
+        { cause: error },
+      );
+    case 'EACCES':
+    case 'EPERM':
+      return new CoreError(
+        'SOURCE_UNREADABLE',
+        `Permission denied for ${what}. Check that you may read (or write) it.`,
+        { errno: code },
+        { cause: error },
+      );
+    case 'EIO':
+    case 'ENXIO':
+    case 'ENODEV':
+      return new CoreError(
+        'SOURCE_UNREADABLE',
+        `The device holding ${what} stopped answering (was the SD card pulled out?). Reinsert it and import again: finished photos are kept.`,
+        { errno: code },
+        { cause: error },
+      );
+    default:
+      return new CoreError(
+        'INTERNAL',
+        `Unexpected error with ${what}: ${error instanceof Error ? error.message : String(error)}`,
+        { errno: code },
+        { cause: error },
+      );
+  }
+}
+
+/** The one place any thrown value becomes what crosses a transport. */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof CoreError) {
+    return error.details === undefined
+      ? { code: error.code, message: error.message }
+      : { code: error.code, message: error.message, details: error.details };
+  }
+  if (error instanceof Error) return { code: 'INTERNAL', message: error.message };
+  return { code: 'INTERNAL', message: String(error) };
+}
+
+/** Makes a switch exhaustive: TypeScript fails the build when a case is missing. */
+export function missingCase(value: never): never {
+  throw new CoreError('INTERNAL', `Unhandled case: ${JSON.stringify(value)}`);
+}

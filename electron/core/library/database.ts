@@ -1,0 +1,93 @@
+/**
+ * Opens (or creates) a library folder: `library.sqlite` in WAL mode with the schema
+ * migrated, plus the folders for originals and thumbnails.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { CoreError } from '../errors.js';
+import { migrations } from './migrations.js';
+
+export type Db = Database.Database;
+
+export interface LibraryPaths {
+  root: string;
+  database: string;
+  originals: string;
+  thumbs: string;
+  /** Scratch space on the same disk, so renames into place are atomic. */
+  tmp: string;
+}
+
+export function libraryPaths(root: string): LibraryPaths {
+  const abs = path.resolve(root);
+  return {
+    root: abs,
+    database: path.join(abs, 'library.sqlite'),
+    originals: path.join(abs, 'originals'),
+    thumbs: path.join(abs, 'thumbs'),
+    tmp: path.join(abs, 'tmp'),
+  };
+}
+
+/** Content-addressed location of an original: originals/ab/<sha256>.<ext>. */
+export function originalPath(paths: LibraryPaths, sha256: string, ext: string): string {
+  return path.join(paths.originals, sha256.slice(0, 2), `${sha256}.${ext}`);
+}
+
+/** Thumbnail location: thumbs/ab/<sha256>.webp. */
+export function thumbPath(paths: LibraryPaths, sha256: string): string {
+  return path.join(paths.thumbs, sha256.slice(0, 2), `${sha256}.webp`);
+}
+
+export function openDatabase(root: string): { db: Db; paths: LibraryPaths } {
+  const paths = libraryPaths(root);
+  for (const dir of [paths.root, paths.originals, paths.thumbs, paths.tmp]) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new CoreError(
+        'LIBRARY_INVALID',
+        `Cannot create the library folder ${dir}: ${(error as Error).message}. Choose another library location.`,
+        undefined,
+        { cause: error },
+      );
+    }
+  }
+  let db: Db;
+  try {
+    db = new Database(paths.database);
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode is durable across application crashes, and loses at most the
+    // last transaction on power loss; FULL would fsync every label key press.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+  } catch (error) {
+    throw new CoreError(
+      'LIBRARY_INVALID',
+      `${paths.database} is not a readable Inspection Desk library (${(error as Error).message}). Choose another folder or restore it from a backup.`,
+      undefined,
+      { cause: error },
+    );
+  }
+  migrate(db);
+  return { db, paths };
+}
+
+export function migrate(db: Db): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new CoreError(
+      'LIBRARY_INVALID',
+      `This library was written by a newer Inspection Desk (schema ${current}, this version knows ${migrations.length}). Update the application.`,
+    );
+  }
+  for (let version = current; version < migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return migrations.length;
+}
