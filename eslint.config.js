@@ -40,7 +40,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'electron/core runs without Electron (server, CLI): keep Electron in electron/main.' }],
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'electron/core runs without Electron (server, CLI): keep Electron in electron/main.',
+            },
+          ],
           patterns: [{ group: ['electron/*'], message: 'electron/core runs without Electron.' }],
         },
       ],
@@ -56,14 +62,25 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'electron', message: 'The renderer talks to the core only through the contract client.' },
+            {
+              name: 'electron',
+              message: 'The renderer talks to the core only through the contract client.',
+            },
             ...[...nodeModules, ...nodeNativePackages].map((name) => ({
               name,
               message: 'The renderer runs in a browser too: no Node modules.',
             })),
           ],
           patterns: [
-            { group: ['**/electron/core/**', '**/electron/main/**', '**/electron/server/**', '**/electron/cli/**'], message: 'The renderer may import only electron/contract.' },
+            {
+              group: [
+                '**/electron/core/**',
+                '**/electron/main/**',
+                '**/electron/server/**',
+                '**/electron/cli/**',
+              ],
+              message: 'The renderer may import only electron/contract.',
+            },
           ],
         },
       ],
