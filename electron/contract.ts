@@ -437,3 +437,30 @@ export interface ContractClient {
   invoke<M extends MethodName>(method: M, args?: ArgsIn<M>): Promise<Result<M>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 }
+
+// ---------------------------------------------------------------------------
+// Desktop bridge (what electron/preload exposes as `window.inspectionDesk`)
+// ---------------------------------------------------------------------------
+
+/** IPC channel names; the preload refuses anything else. */
+export const IPC_INVOKE_CHANNEL = 'desk:invoke';
+export const IPC_EVENT_CHANNEL = 'desk:event';
+
+/** Errors cross IPC as values: Electron would otherwise strip their code and details. */
+export type InvokeReply = { ok: true; result: unknown } | { ok: false; error: SerializedError };
+
+/** Desktop-only extras the preload exposes beside invoke/on. */
+export interface DesktopExtras {
+  /** Opens the native folder dialog; null when cancelled. */
+  pickFolder(purpose: 'import' | 'export' | 'library' | 'model'): Promise<string | null>;
+  /** Mounted removable drives (SD cards, USB sticks), for the import screen. */
+  removableDrives(): Promise<{ path: string; label: string }[]>;
+  /** Shows a folder in the system file manager (after an export). */
+  openFolder(path: string): Promise<void>;
+}
+
+export interface DesktopBridge extends DesktopExtras {
+  invoke(method: string, args: unknown): Promise<InvokeReply>;
+  /** Subscribes to a contract event; returns the unsubscribe function. */
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}

@@ -465,7 +465,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     print(f"decoded {len(train_images) + len(val_images)} photos in {time.time() - load_start:.1f}s", flush=True)
     val_x = torch.stack([eval_tensor(im, args.size) for im in val_images])
     val_y = torch.tensor([index[s.label] for s in val_samples])
-    train_set = PhotoDataset(train_images, [index[s.label] for s in train_samples], train_transform(args))
+    # Augment from a copy a little larger than the model input: the random crop still shrinks,
+    # and rotating/cropping a 512 px image for every sample would dominate a CPU epoch.
+    side = round(args.size * 1.3)
+    train_small = [im.copy() for im in train_images]
+    for im in train_small:
+        im.thumbnail((side, side), Image.LANCZOS)
+    train_set = PhotoDataset(train_small, [index[s.label] for s in train_samples], train_transform(args))
 
     model = nets.build(args.arch, len(labels), args.width, args.dropout)
     params = sum(p.numel() for p in model.parameters())
