@@ -1,0 +1,314 @@
+/**
+ * An onnxruntime session checked against its manifest, so a wrong model.json is refused
+ * when the model is added, naming the field, instead of producing nonsense labels.
+ *
+ * Event loop: onnxruntime-node 1.30's `session.run` returns a Promise but runs the
+ * graph synchronously on the calling thread (the JS backend only defers it with
+ * setImmediate; measured: a 0.9 s run froze a 5 ms timer for 0.9 s). So a run blocks
+ * the event loop for its whole duration. We keep each run short instead: batch sizes
+ * adapt so one run takes about TARGET_RUN_MS, and the loop breathes between runs.
+ */
+import os from 'node:os';
+import ort from 'onnxruntime-node';
+import type { RawImage } from '../imaging/decode.js';
+import { CoreError } from '../errors.js';
+import type { ModelManifest } from './manifest.js';
+import { toModelOutput, type ModelOutput } from './postprocess.js';
+import { buildInputBatch, inputShape, inputSizePerImage } from './preprocess.js';
+
+/** Largest batch for models with a dynamic batch axis. */
+export const MAX_BATCH = 8;
+/** Aim for runs this long, so the UI/HTTP server never waits much longer on inference. */
+const TARGET_RUN_MS = 150;
+
+export interface ModelSession {
+  readonly manifest: ModelManifest;
+  /** Whether the model's batch axis is dynamic (else it takes `batchSize` images per run). */
+  readonly dynamicBatch: boolean;
+  /** Values per image of the embedding output, when declared. */
+  readonly embeddingSize: number | null;
+  /** Classifies previews, batched when the batch axis is dynamic, one run at a time. */
+  classify(images: readonly RawImage[]): Promise<ModelOutput[]>;
+  release(): Promise<void>;
+}
+
+export interface SessionOptions {
+  /** Threads inside one operator; defaults to half the cores (sharp decodes on the rest). */
+  intraOpNumThreads?: number;
+}
+
+function defaultThreads(): number {
+  return Math.max(1, Math.min(4, Math.ceil(os.availableParallelism() / 2)));
+}
+
+function mismatch(message: string, details?: unknown): CoreError {
+  return new CoreError(
+    'MODEL_MISMATCH',
+    `${message}. Fix model.json (or re-export model.onnx) and add the model again.`,
+    details,
+  );
+}
+
+function quoteAll(names: readonly string[]): string {
+  return names.map((n) => `"${n}"`).join(', ');
+}
+
+function isStatic(dim: number | string | undefined): dim is number {
+  return typeof dim === 'number' && dim > 0;
+}
+
+function tensorMetadata(
+  list: readonly ort.InferenceSession.ValueMetadata[],
+  name: string,
+): ort.InferenceSession.TensorValueMetadata | null {
+  const meta = list.find((m) => m.name === name);
+  return meta && meta.isTensor ? meta : null;
+}
+
+/** Checks input name, type and shape; returns the fixed batch size, or null when dynamic. */
+function checkInput(session: ort.InferenceSession, manifest: ModelManifest): number | null {
+  const input = manifest.input;
+  if (!session.inputNames.includes(input.name)) {
+    throw mismatch(
+      `model.json says input.name "${input.name}" but model.onnx's input is ${quoteAll(session.inputNames)}`,
+      { field: 'input.name' },
+    );
+  }
+  const extra = session.inputNames.filter((n) => n !== input.name);
+  if (extra.length > 0) {
+    throw mismatch(
+      `model.onnx needs more inputs than the image (${quoteAll(extra)}); Inspection Desk feeds only "${input.name}"`,
+      { field: 'input.name' },
+    );
+  }
+  const meta = tensorMetadata(session.inputMetadata, input.name);
+  if (!meta) return null; // Metadata unavailable: the probe run below still checks it.
+  if (meta.type !== 'float32') {
+    throw mismatch(
+      `model.onnx's input "${input.name}" takes ${meta.type} values; Inspection Desk feeds float32`,
+      { field: 'input.name' },
+    );
+  }
+  const dims = meta.shape;
+  if (dims.length === 0) return null;
+  if (dims.length !== 4) {
+    throw mismatch(
+      `model.onnx's input "${input.name}" has ${dims.length} dimensions [${dims.join(', ')}]; an image model takes 4 (batch, channels, height, width in some order)`,
+      { field: 'input.layout' },
+    );
+  }
+  const [n, c, h, w] = input.layout === 'NCHW' ? dims : [dims[0], dims[3], dims[1], dims[2]];
+  if (isStatic(c) && c !== 3) {
+    const other = input.layout === 'NCHW' ? dims[3] : dims[1];
+    if (other === 3) {
+      throw mismatch(
+        `model.json says input.layout "${input.layout}" but model.onnx expects ${input.layout === 'NCHW' ? 'NHWC' : 'NCHW'} (shape [${dims.join(', ')}])`,
+        { field: 'input.layout' },
+      );
+    }
+    throw mismatch(
+      `model.onnx's input "${input.name}" has ${c} channels; Inspection Desk feeds 3 (colour photos)`,
+      { field: 'input.layout' },
+    );
+  }
+  if (isStatic(w) && w !== input.width) {
+    throw mismatch(`model.json says input.width ${input.width} but model.onnx expects ${w}`, {
+      field: 'input.width',
+    });
+  }
+  if (isStatic(h) && h !== input.height) {
+    throw mismatch(`model.json says input.height ${input.height} but model.onnx expects ${h}`, {
+      field: 'input.height',
+    });
+  }
+  return isStatic(n) ? n : null;
+}
+
+function checkOutputNames(session: ort.InferenceSession, manifest: ModelManifest): void {
+  const wanted: [string, string][] = [['output.name', manifest.output.name]];
+  if (manifest.embedding) wanted.push(['embedding.name', manifest.embedding.name]);
+  for (const [field, name] of wanted) {
+    if (!session.outputNames.includes(name)) {
+      throw mismatch(
+        `model.json says ${field} "${name}" but model.onnx's outputs are ${quoteAll(session.outputNames)}`,
+        { field },
+      );
+    }
+  }
+}
+
+/** Values per image the output must have: one per label, or one for a sigmoid. */
+function expectedOutputSizes(manifest: ModelManifest): number[] {
+  const n = manifest.labels.length;
+  if (manifest.output.activation === 'sigmoid') return [1];
+  if (manifest.output.activation === 'none' && n === 2) return [2, 1];
+  return [n];
+}
+
+/** Opens model.onnx; throws MODEL_INVALID when onnxruntime cannot load it at all. */
+async function createSession(
+  onnxPath: string,
+  options: SessionOptions,
+): Promise<ort.InferenceSession> {
+  try {
+    return await ort.InferenceSession.create(onnxPath, {
+      intraOpNumThreads: options.intraOpNumThreads ?? defaultThreads(),
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      graphOptimizationLevel: 'all',
+    });
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).trim();
+    throw new CoreError(
+      'MODEL_INVALID',
+      `model.onnx cannot be loaded (${reason}): re-export it or choose another model.`,
+      { file: onnxPath, reason },
+      { cause: error },
+    );
+  }
+}
+
+/** Opens and validates a session; throws MODEL_INVALID or MODEL_MISMATCH naming the field. */
+export async function openModelSession(
+  onnxPath: string,
+  manifest: ModelManifest,
+  options: SessionOptions = {},
+): Promise<ModelSession> {
+  const session = await createSession(onnxPath, options);
+  try {
+    const fixedBatch = checkInput(session, manifest);
+    checkOutputNames(session, manifest);
+    const runner = new SessionRunner(session, manifest, fixedBatch);
+    await runner.probe();
+    return runner;
+  } catch (error) {
+    await session.release().catch(() => undefined);
+    throw error;
+  }
+}
+
+interface RawOutputs {
+  output: Float32Array;
+  embedding: Float32Array | null;
+}
+
+class SessionRunner implements ModelSession {
+  readonly dynamicBatch: boolean;
+  embeddingSize: number | null = null;
+  private outputSize = 0;
+  /** Images per run: fixed by the model, or adapted to keep runs near TARGET_RUN_MS. */
+  private batchSize: number;
+  private readonly fetches: string[];
+
+  constructor(
+    private readonly session: ort.InferenceSession,
+    readonly manifest: ModelManifest,
+    private readonly fixedBatch: number | null,
+  ) {
+    this.dynamicBatch = fixedBatch === null;
+    this.batchSize = fixedBatch ?? MAX_BATCH;
+    this.fetches = [manifest.output.name, ...(manifest.embedding ? [manifest.embedding.name] : [])];
+  }
+
+  /** One run on a blank image: checks the output sizes the metadata may leave open. */
+  async probe(): Promise<void> {
+    const batch = this.fixedBatch ?? 1;
+    const data = new Float32Array(inputSizePerImage(this.manifest.input) * batch);
+    let outputs: RawOutputs;
+    try {
+      outputs = await this.runRaw(data, batch);
+    } catch (error) {
+      if (error instanceof CoreError) throw error;
+      const { width, height, layout } = this.manifest.input;
+      throw mismatch(
+        `model.onnx fails on a ${layout} ${width}x${height} input as model.json describes it (${(error as Error).message.trim()})`,
+        { field: 'input' },
+      );
+    }
+    const perImage = outputs.output.length / batch;
+    const expected = expectedOutputSizes(this.manifest);
+    if (!expected.includes(perImage)) {
+      const { activation, name } = this.manifest.output;
+      const want =
+        activation === 'sigmoid'
+          ? 'a sigmoid output gives 1 value, P(labels[1])'
+          : `one value per label (${this.manifest.labels.length})`;
+      throw mismatch(
+        `model.json says output.activation "${activation}" with labels ${JSON.stringify(this.manifest.labels)}, so ${want}, but model.onnx's "${name}" gives ${perImage} value${perImage === 1 ? '' : 's'} per image`,
+        { field: perImage === 1 || activation === 'sigmoid' ? 'output.activation' : 'labels' },
+      );
+    }
+    this.outputSize = perImage;
+    this.embeddingSize = outputs.embedding ? outputs.embedding.length / batch : null;
+  }
+
+  private async runRaw(data: Float32Array, batch: number): Promise<RawOutputs> {
+    const feeds = {
+      [this.manifest.input.name]: new ort.Tensor(
+        'float32',
+        data,
+        inputShape(this.manifest.input, batch),
+      ),
+    };
+    const result = await this.session.run(feeds, this.fetches);
+    const read = (name: string): Float32Array => {
+      const tensor = result[name];
+      if (!tensor || !(tensor.data instanceof Float32Array)) {
+        throw mismatch(
+          `model.onnx's output "${name}" is ${tensor?.type ?? 'missing'}, not float32`,
+          {
+            field: name === this.manifest.output.name ? 'output.name' : 'embedding.name',
+          },
+        );
+      }
+      return tensor.data;
+    };
+    return {
+      output: read(this.manifest.output.name),
+      embedding: this.manifest.embedding ? read(this.manifest.embedding.name) : null,
+    };
+  }
+
+  async classify(images: readonly RawImage[]): Promise<ModelOutput[]> {
+    const results: ModelOutput[] = [];
+    for (let start = 0; start < images.length;) {
+      const chunk = images.slice(start, start + this.batchSize);
+      const runBatch = this.fixedBatch ?? chunk.length;
+      // A fixed batch larger than what is left is padded with blank images.
+      const data = await buildInputBatch(chunk, this.manifest.input);
+      const input =
+        data.length === inputSizePerImage(this.manifest.input) * runBatch
+          ? data
+          : padTo(data, inputSizePerImage(this.manifest.input) * runBatch);
+      const t0 = performance.now();
+      const outputs = await this.runRaw(input, runBatch);
+      this.adaptBatch((performance.now() - t0) / runBatch);
+      for (let i = 0; i < chunk.length; i++) {
+        const values = outputs.output.subarray(i * this.outputSize, (i + 1) * this.outputSize);
+        const embedding =
+          outputs.embedding && this.embeddingSize
+            ? outputs.embedding.slice(i * this.embeddingSize, (i + 1) * this.embeddingSize)
+            : null;
+        results.push(toModelOutput(values, this.manifest, embedding));
+      }
+      start += chunk.length;
+    }
+    return results;
+  }
+
+  private adaptBatch(msPerImage: number): void {
+    if (!this.dynamicBatch) return;
+    const fit = Math.floor(TARGET_RUN_MS / Math.max(msPerImage, 0.001));
+    this.batchSize = Math.max(1, Math.min(MAX_BATCH, fit));
+  }
+
+  async release(): Promise<void> {
+    await this.session.release();
+  }
+}
+
+function padTo(data: Float32Array, length: number): Float32Array {
+  const padded = new Float32Array(length);
+  padded.set(data);
+  return padded;
+}
