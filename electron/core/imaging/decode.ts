@@ -98,6 +98,15 @@ function tooLarge(name: string, size: { width: number; height: number } | null):
   );
 }
 
+/** The size a file's header claims, read without the pixel limit (header only, no decode). */
+async function claimedSize(bytes: Buffer): Promise<{ width: number; height: number } | null> {
+  try {
+    return orientedSize(await sharp(bytes, { limitInputPixels: false }).metadata());
+  } catch {
+    return null;
+  }
+}
+
 /** Derives the WebP thumbnail from the preview pixels (no second decode of the file). */
 export async function thumbnailFromPreview(preview: RawImage): Promise<Buffer> {
   return sharp(preview.data, {
@@ -139,7 +148,9 @@ export async function decodePhoto(bytes: Buffer, name: string): Promise<DecodedP
   try {
     meta = await image.metadata();
   } catch (error) {
-    throw decodeError(error, name, format);
+    const failure = decodeError(error, name, format);
+    if (failure.code === 'IMAGE_TOO_LARGE') throw tooLarge(name, await claimedSize(bytes));
+    throw failure;
   }
   const size = orientedSize(meta);
   // Checked here from the header so the message can name the claimed size.

@@ -93,6 +93,11 @@ export const ModelManifestSchema = z
         scaling: Scaling,
       })
       .strict(),
+    /**
+     * `activation` is what Inspection Desk applies to the output: "softmax" for logits,
+     * "sigmoid" for one logit of labels[1], "none" when the graph already ends in its
+     * own softmax/sigmoid (one value then means P(labels[1])).
+     */
     output: z
       .object({
         name: TensorName,

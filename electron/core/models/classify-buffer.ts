@@ -1,8 +1,26 @@
+/** Classifies one uploaded photo with the active model (the seeds' REST endpoint). */
 import type { ClassifyOutcome } from '../../contract.js';
 import type { CoreContext } from '../context.js';
 import { CoreError } from '../errors.js';
+import { decodePhoto } from '../imaging/decode.js';
+import { getActiveModel } from './registry.js';
 
-// STUB: replaced by the inference implementation.
-export async function classifyImageBuffer(_ctx: CoreContext, _bytes: Buffer): Promise<ClassifyOutcome> {
-  throw new CoreError('INTERNAL', 'not implemented yet');
+/** Decodes and classifies `bytes`; nothing is stored in the library. */
+export async function classifyImageBuffer(ctx: CoreContext, bytes: Buffer): Promise<ClassifyOutcome> {
+  const model = await getActiveModel(ctx);
+  if (!model) {
+    throw new CoreError(
+      'NO_ACTIVE_MODEL',
+      'No model is active in this library, so the photo cannot be classified. Add a model (models.add) and activate it (models.activate).',
+    );
+  }
+  const { preview } = await decodePhoto(bytes, 'the uploaded image');
+  const [output] = await model.classify([preview]);
+  if (!output) throw new CoreError('INTERNAL', `Model ${model.id} returned no result for the photo.`);
+  return {
+    label: output.label,
+    confidence: output.confidence,
+    scores: output.scores,
+    model: { id: model.id, name: model.name, version: model.version },
+  };
 }

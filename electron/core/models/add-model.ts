@@ -1,0 +1,150 @@
+/**
+ * Registers a model: validates model.json and the ONNX session against each other, then
+ * copies both into `<library>/models/<id>@<version>/` so the library stays
+ * self-contained (it can be moved or backed up, and predictions keep their model).
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, rename, rm, stat, writeFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CoreContext } from '../context.js';
+import { CoreError, fromFsError } from '../errors.js';
+import { readManifest, type ModelManifest } from '../inference/manifest.js';
+import { openModelSession } from '../inference/session.js';
+import { findModelRow, modelIdOf, type ModelRow } from './registry.js';
+
+/** Folder of the library that holds registered models. */
+export const LIBRARY_MODELS_FOLDER = 'models';
+/** Copied along when present, so the library keeps what the model is for. */
+const OPTIONAL_FILES = ['MODEL_CARD.md', 'README.md'];
+
+export interface ModelSource {
+  dir: string;
+  manifestPath: string;
+  onnxPath: string;
+  manifest: ModelManifest;
+}
+
+/** Resolves a model folder or a model.json path and reads its manifest. */
+export async function readModelSource(input: string): Promise<ModelSource> {
+  const resolved = path.resolve(input);
+  let info;
+  try {
+    info = await stat(resolved);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new CoreError(
+        'NOT_FOUND',
+        `${resolved} does not exist. Give the model folder (with model.json and model.onnx) or its model.json.`,
+        { path: resolved },
+      );
+    }
+    throw fromFsError(error, resolved);
+  }
+  const manifestPath = info.isDirectory() ? path.join(resolved, 'model.json') : resolved;
+  if (!info.isDirectory() && !resolved.toLowerCase().endsWith('.json')) {
+    throw new CoreError(
+      'MODEL_INVALID',
+      `${resolved} is not a model folder or a model.json. Choose the folder that holds model.json and model.onnx.`,
+      { path: resolved },
+    );
+  }
+  const manifest = await readManifest(manifestPath);
+  const dir = path.dirname(manifestPath);
+  const onnxPath = path.join(dir, manifest.file);
+  try {
+    await stat(onnxPath);
+  } catch {
+    throw new CoreError(
+      'MODEL_INVALID',
+      `model.json names file "${manifest.file}" but ${dir} has no such file. Put the ONNX file next to model.json.`,
+      { path: onnxPath, field: 'file' },
+    );
+  }
+  return { dir, manifestPath, onnxPath, manifest };
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function manifestJson(manifest: ModelManifest): string {
+  return JSON.stringify(manifest);
+}
+
+/**
+ * Validates and registers a model; returns its row. Adding the same files again returns
+ * the existing registration; other files under an existing id@version are refused.
+ */
+export async function addModel(ctx: CoreContext, input: string): Promise<ModelRow> {
+  const source = await readModelSource(input);
+  const { manifest } = source;
+  const id = modelIdOf(manifest);
+  const fileSha256 = await sha256File(source.onnxPath);
+
+  const existing = findModelRow(ctx, id);
+  if (existing) {
+    if (existing.file_sha256 === fileSha256 && existing.manifest_json === manifestJson(manifest)) {
+      return existing;
+    }
+    throw new CoreError(
+      'MODEL_INVALID',
+      `This library already has model "${id}" with different ${existing.file_sha256 === fileSha256 ? 'model.json settings' : 'model.onnx weights'}. Predictions must stay tied to one model: bump "version" in model.json (e.g. "${bumpHint(manifest.version)}") and add it again.`,
+      { modelId: id, field: 'version' },
+    );
+  }
+
+  // Refuses a model whose manifest and ONNX graph disagree before anything is copied.
+  const session = await openModelSession(source.onnxPath, manifest);
+  await session.release();
+
+  const relDir = path.join(LIBRARY_MODELS_FOLDER, id);
+  const finalDir = path.join(ctx.paths.root, relDir);
+  await copyIntoLibrary(ctx, source, finalDir);
+
+  const row: ModelRow = {
+    id,
+    name: manifest.name,
+    version: manifest.version,
+    file_sha256: fileSha256,
+    dir: relDir.split(path.sep).join('/'),
+    manifest_json: manifestJson(manifest),
+    labels_json: JSON.stringify(manifest.labels),
+    added_at: ctx.now().toISOString(),
+  };
+  ctx.db
+    .prepare(
+      `INSERT INTO models (id, name, version, file_sha256, dir, manifest_json, labels_json, added_at)
+       VALUES (@id, @name, @version, @file_sha256, @dir, @manifest_json, @labels_json, @added_at)`,
+    )
+    .run(row);
+  return row;
+}
+
+function bumpHint(version: string): string {
+  const match = /^(.*?)(\d+)$/.exec(version);
+  return match ? `${match[1]}${Number(match[2]) + 1}` : `${version}.1`;
+}
+
+/** Copies through a scratch folder and renames into place, so a half copy is never used. */
+async function copyIntoLibrary(ctx: CoreContext, source: ModelSource, finalDir: string): Promise<void> {
+  const staging = path.join(ctx.paths.tmp, `model-${process.pid}-${Date.now()}`);
+  try {
+    await mkdir(staging, { recursive: true });
+    await copyFile(source.onnxPath, path.join(staging, source.manifest.file));
+    // The original text is kept (comments on formatting, key order) for people reading it.
+    await writeFile(path.join(staging, 'model.json'), await readFile(source.manifestPath));
+    for (const name of OPTIONAL_FILES) {
+      await copyFile(path.join(source.dir, name), path.join(staging, name)).catch(() => undefined);
+    }
+    await mkdir(path.dirname(finalDir), { recursive: true });
+    // A leftover folder from an interrupted add is not registered: replace it.
+    await rm(finalDir, { recursive: true, force: true });
+    await rename(staging, finalDir);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    throw fromFsError(error, `the model copy in ${finalDir}`);
+  }
+}

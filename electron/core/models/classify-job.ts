@@ -1,0 +1,149 @@
+/**
+ * The "classify the library" job: every photo missing a prediction of the model (or
+ * every photo, with `all`), read from the library's originals, decoded once, classified
+ * in batches and stored one transaction per batch. Safe to re-run: a cancelled or failed
+ * run leaves finished batches stored and the next run picks up the rest.
+ */
+import { readFile } from 'node:fs/promises';
+import type { ClassifyResult } from '../../contract.js';
+import type { CoreContext } from '../context.js';
+import { CoreError, isCoreError } from '../errors.js';
+import { decodePhoto, type RawImage } from '../imaging/decode.js';
+import type { JobHandle } from '../jobs/registry.js';
+import { originalPath } from '../library/database.js';
+import type { LoadedModel } from './registry.js';
+import { storePredictions } from './registry.js';
+
+/** Photos read, decoded and stored together; also the unit of cancellation. */
+const PAGE_SIZE = 32;
+/** Concurrent decodes: sharp already spreads each decode over libvips threads. */
+const DECODE_CONCURRENCY = 2;
+/** At most this many per-photo failures are logged; the rest are only counted. */
+const MAX_LOGGED_FAILURES = 20;
+
+interface ImageRef {
+  id: number;
+  sha256: string;
+  ext: string;
+  original_name: string;
+  size_bytes: number;
+}
+
+interface Decoded {
+  ref: ImageRef;
+  preview: RawImage | null;
+  error: CoreError | null;
+}
+
+export interface ClassifyJobOptions {
+  model: LoadedModel;
+  /** Re-classify photos that already have a prediction of this model. */
+  all: boolean;
+}
+
+function selection(all: boolean): string {
+  return all
+    ? 'FROM images i WHERE i.id <= @maxId'
+    : `FROM images i WHERE i.id <= @maxId
+       AND NOT EXISTS (SELECT 1 FROM predictions p WHERE p.image_id = i.id AND p.model_id = @modelId)`;
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function decodePage(ctx: CoreContext, refs: ImageRef[]): Promise<Decoded[]> {
+  return mapLimited(refs, DECODE_CONCURRENCY, async (ref) => {
+    try {
+      const bytes = await readFile(originalPath(ctx.paths, ref.sha256, ref.ext));
+      const { preview } = await decodePhoto(bytes, ref.original_name);
+      return { ref, preview, error: null };
+    } catch (error) {
+      const failure = isCoreError(error)
+        ? error
+        : new CoreError(
+            'NOT_FOUND',
+            `The stored original of \`${ref.original_name}\` cannot be read (${(error as Error).message}); it was not classified. Re-import the photo to restore it.`,
+            { imageId: ref.id },
+            { cause: error },
+          );
+      return { ref, preview: null, error: failure };
+    }
+  });
+}
+
+/** Runs the job; returns what it did (also when cancelled part-way). */
+export async function runClassifyJob(
+  ctx: CoreContext,
+  job: JobHandle,
+  { model, all }: ClassifyJobOptions,
+): Promise<ClassifyResult> {
+  const started = Date.now();
+  const maxId =
+    (ctx.db.prepare('SELECT MAX(id) AS maxId FROM images').get() as { maxId: number | null }).maxId ?? 0;
+  const params = { maxId, modelId: model.id };
+  const totals = ctx.db
+    .prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(i.size_bytes), 0) AS bytes ${selection(all)}`)
+    .get(params) as { n: number; bytes: number };
+  const page = ctx.db.prepare(
+    `SELECT i.id, i.sha256, i.ext, i.original_name, i.size_bytes ${selection(all)} AND i.id > @after
+     ORDER BY i.id LIMIT ${PAGE_SIZE}`,
+  );
+  const nextPage = (after: number): ImageRef[] => page.all({ ...params, after }) as ImageRef[];
+
+  let classified = 0;
+  let failed = 0;
+  let bytesDone = 0;
+  job.progress({
+    phase: 'classifying',
+    total: totals.n,
+    bytesTotal: totals.bytes,
+    counters: { classified, failed },
+  });
+
+  let refs = nextPage(0);
+  // Decoding the next page (sharp, on libuv threads) overlaps with inference of this one.
+  let decoding = refs.length ? decodePage(ctx, refs) : null;
+  while (decoding) {
+    const decoded = await decoding;
+    const last = refs[refs.length - 1]!.id;
+    refs = job.signal.aborted ? [] : nextPage(last);
+    decoding = refs.length ? decodePage(ctx, refs) : null;
+
+    const ok = decoded.filter((d): d is Decoded & { preview: RawImage } => d.preview !== null);
+    for (const bad of decoded.filter((d) => d.error)) {
+      failed++;
+      if (failed <= MAX_LOGGED_FAILURES) console.warn(`classify: ${bad.error!.message}`);
+    }
+    if (ok.length > 0) {
+      const outputs = await model.classify(ok.map((d) => d.preview));
+      const rows = ok.map((d, i) => ({ imageId: d.ref.id, output: outputs[i]! }));
+      storePredictions(ctx, model.id, rows);
+      classified += rows.length;
+      ctx.events.emit('library.changed', {
+        imageIds: rows.map((r) => r.imageId),
+        reason: 'classify',
+      });
+    }
+    bytesDone += decoded.reduce((sum, d) => sum + d.ref.size_bytes, 0);
+    job.progress({
+      done: classified + failed,
+      bytesDone,
+      counters: { classified, failed },
+    });
+    if (job.signal.aborted) {
+      await decoding?.catch(() => undefined);
+      break;
+    }
+  }
+  return { modelId: model.id, classified, failed, durationMs: Date.now() - started };
+}
