@@ -1,0 +1,124 @@
+/**
+ * What a CLI command is: its name, help, options (node:util parseArgs) and a `run`
+ * that talks to the core. Plus the small helpers commands share to read options.
+ */
+import type { ParseArgsConfig } from 'node:util';
+import type { Core } from '../core/app.js';
+import type { Terminal } from './terminal.js';
+
+export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+/** Bad command-line input: the command's help is printed and the exit code is 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Exit codes: scripts can tell success, failure, bad usage and Ctrl-C apart. */
+export const EXIT = { ok: 0, error: 1, usage: 2, interrupted: 130 } as const;
+
+export interface CommandContext {
+  readonly term: Terminal;
+  /** The library folder this run uses (absolute). */
+  readonly libraryDir: string;
+  /** Opens the library once; closed by the runner when the command ends. */
+  core(): Promise<Core>;
+  /** Writes to stdout. */
+  print(text: string): void;
+  /** Writes a value as JSON to stdout (the `--json` output). */
+  printJson(value: unknown): void;
+  /** Writes a note to stderr (kept out of machine-readable stdout). */
+  note(text: string): void;
+}
+
+export interface ParsedInput {
+  values: OptionValues;
+  positionals: string[];
+}
+
+export interface Command {
+  name: string;
+  /** One line for the command overview. */
+  summary: string;
+  /** Full help: usage line, description, options. */
+  help: string;
+  options?: OptionsConfig;
+  /** Commands with sub-commands (`models add`, ...) leave `run` to them. */
+  subcommands?: Command[];
+  run?(ctx: CommandContext, input: ParsedInput): Promise<number | void>;
+}
+
+export function stringOption(values: OptionValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function flag(values: OptionValues, name: string): boolean {
+  return values[name] === true;
+}
+
+/** A number option within bounds, or a UsageError naming the option. */
+export function numberOption(
+  values: OptionValues,
+  name: string,
+  { min = -Infinity, max = Infinity, integer = false } = {},
+): number | undefined {
+  const text = stringOption(values, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+    throw new UsageError(
+      `--${name} must be ${integer ? 'a whole number' : 'a number'}, got "${text}".`,
+    );
+  }
+  if (value < min || value > max) {
+    throw new UsageError(`--${name} must be between ${min} and ${max}, got ${text}.`);
+  }
+  return value;
+}
+
+/** One of a fixed set of words, or a UsageError listing them. */
+export function choiceOption<T extends string>(
+  values: OptionValues,
+  name: string,
+  choices: readonly T[],
+): T | undefined {
+  const text = stringOption(values, name);
+  if (text === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(text)) {
+    throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got "${text}".`);
+  }
+  return text as T;
+}
+
+/** Exactly `count` positionals named as in `names`, or a UsageError. */
+export function expectPositionals(positionals: string[], names: string[]): string[] {
+  if (positionals.length < names.length) {
+    throw new UsageError(
+      `Missing ${names
+        .slice(positionals.length)
+        .map((n) => `<${n}>`)
+        .join(' ')}.`,
+    );
+  }
+  if (positionals.length > names.length) {
+    throw new UsageError(`Unexpected argument "${positionals[names.length]}".`);
+  }
+  return positionals;
+}
+
+/** Options every command accepts. */
+export const GLOBAL_OPTIONS: OptionsConfig = {
+  library: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+export const JSON_OPTION: OptionsConfig = { json: { type: 'boolean' } };
+
+/** Help text lines for the global options, appended to every command's help. */
+export const GLOBAL_HELP = `Global options:
+  --library DIR   library folder (default: $INSPECTION_DESK_LIBRARY or the app's data folder)
+  -h, --help      show help`;

@@ -1,0 +1,23 @@
+/** Every CLI command, in the order the overview lists them. */
+import type { Command } from '../command.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
+import { importsCommand, settingsCommand, summaryCommand } from './library.js';
+import { listCommand } from './list.js';
+import { modelsCommand } from './models.js';
+import { acceptCommand, labelCommand, undoCommand } from './review.js';
+import { showCommand } from './show.js';
+
+export const commands: Command[] = [
+  importCommand,
+  listCommand,
+  showCommand,
+  labelCommand,
+  acceptCommand,
+  undoCommand,
+  exportCommand,
+  modelsCommand,
+  summaryCommand,
+  importsCommand,
+  settingsCommand,
+];

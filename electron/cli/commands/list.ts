@@ -1,0 +1,129 @@
+/** `list`: the library as a table, with the review grid's filters and sorts. */
+import type { ImageListResult, ImageSummary, ListArgs } from '../../contract.js';
+import type { z } from 'zod';
+import {
+  choiceOption,
+  expectPositionals,
+  flag,
+  JSON_OPTION,
+  numberOption,
+  type Command,
+  type CommandContext,
+  type ParsedInput,
+} from '../command.js';
+import { FILTER_HELP, FILTER_OPTIONS, filterFromOptions } from '../filter-options.js';
+import {
+  columnWidths,
+  formatCount,
+  formatPercent,
+  formatTube,
+  renderRows,
+  type Column,
+} from '../format.js';
+
+const SORTS = ['confidence', 'captured', 'tube', 'imported'] as const;
+const PAGE_SIZE = 1000;
+
+export const LIST_COLUMNS: Column[] = [
+  { header: 'ID', align: 'right' },
+  { header: 'FILE', maxWidth: 40 },
+  { header: 'TUBE' },
+  { header: 'PREDICTED' },
+  { header: 'CONF', align: 'right' },
+  { header: 'LABEL' },
+  { header: 'REVIEWED' },
+];
+
+export function listRow(image: ImageSummary): string[] {
+  return [
+    String(image.id),
+    image.originalName,
+    formatTube(image.tubeRow, image.tubeCol),
+    image.predicted ?? '-',
+    formatPercent(image.confidence),
+    image.effectiveLabel ?? '-',
+    image.reviewed ? 'yes' : 'no',
+  ];
+}
+
+async function run(ctx: CommandContext, { values, positionals }: ParsedInput) {
+  expectPositionals(positionals, []);
+  const filter = filterFromOptions(values);
+  const sort = choiceOption(values, 'sort', SORTS) ?? 'confidence';
+  const limit = numberOption(values, 'limit', { min: 1, integer: true });
+  const json = flag(values, 'json');
+  const core = await ctx.core();
+
+  const args: z.input<typeof ListArgs> = { filter, sort, descending: flag(values, 'desc') };
+  let cursor: string | null = null;
+  let shown = 0;
+  let widths: number[] | null = null;
+  if (json) ctx.print('[');
+  do {
+    const pageSize: number = Math.min(PAGE_SIZE, limit === undefined ? PAGE_SIZE : limit - shown);
+    const page: ImageListResult = await core.invoke('library.list', {
+      ...args,
+      cursor,
+      limit: pageSize,
+    });
+    cursor = page.nextCursor;
+    if (json) {
+      ctx.print(
+        page.items
+          .map((item, i) => `${shown + i === 0 ? '\n' : ',\n'}  ${JSON.stringify(item)}`)
+          .join(''),
+      );
+    } else {
+      const rows = page.items.map(listRow);
+      // Widths come from the first page so a long listing streams instead of buffering.
+      if (widths === null) {
+        widths = columnWidths(LIST_COLUMNS, rows);
+        const header = renderRows(LIST_COLUMNS, widths, [LIST_COLUMNS.map((c) => c.header)]);
+        ctx.print(`${header.join('\n')}\n`);
+      }
+      if (rows.length) ctx.print(`${renderRows(LIST_COLUMNS, widths, rows).join('\n')}\n`);
+    }
+    shown += page.items.length;
+  } while (cursor !== null && (limit === undefined || shown < limit));
+
+  if (json) {
+    ctx.print(shown ? '\n]\n' : ']\n');
+    return;
+  }
+  if (shown === 0) {
+    ctx.note('No photos match.\n');
+  } else if (cursor !== null) {
+    const { total } = await core.invoke('library.count', { filter });
+    ctx.note(
+      `${formatCount(shown)} of ${formatCount(total)} photos shown (raise --limit to see more).\n`,
+    );
+  } else {
+    ctx.note(`${formatCount(shown)} photos.\n`);
+  }
+}
+
+export const listCommand: Command = {
+  name: 'list',
+  summary: 'list photos with their prediction and label (filters, sorts)',
+  help: `Usage: list [filters] [--sort S] [--desc] [--limit N] [--json]
+
+Lists photos: id, file name, tube, predicted label, confidence, label, reviewed.
+Least confident first by default: the photos most worth a look.
+
+Options:
+  --sort S              confidence (default), captured, tube or imported
+  --desc                reverse the order
+  --limit N             show at most N photos (default: all)
+  --json                print the photos as a JSON array
+
+${FILTER_HELP}
+`,
+  options: {
+    ...FILTER_OPTIONS,
+    sort: { type: 'string' },
+    desc: { type: 'boolean' },
+    limit: { type: 'string' },
+    ...JSON_OPTION,
+  },
+  run,
+};

@@ -1,0 +1,215 @@
+/** `models list|add|activate|classify|compare`: the classifiers of the library. */
+import path from 'node:path';
+import type { ClassifyResult, ModelInfo, ModelMetrics } from '../../contract.js';
+import {
+  EXIT,
+  expectPositionals,
+  flag,
+  JSON_OPTION,
+  stringOption,
+  UsageError,
+  type Command,
+  type CommandContext,
+  type ParsedInput,
+} from '../command.js';
+import { followJob } from '../follow-job.js';
+import {
+  formatCount,
+  formatDuration,
+  formatPercent,
+  formatTimestamp,
+  plural,
+  renderTable,
+} from '../format.js';
+
+export function renderModels(models: ModelInfo[]): string {
+  if (models.length === 0) {
+    return 'No models registered. Add one with `models add <folder> --activate`.\n';
+  }
+  return (
+    renderTable(
+      [
+        { header: '' },
+        { header: 'ID' },
+        { header: 'NAME', maxWidth: 30 },
+        { header: 'LABELS', maxWidth: 40 },
+        { header: 'PHOTOS', align: 'right' },
+        { header: 'ADDED' },
+      ],
+      models.map((m) => [
+        m.active ? '*' : '',
+        m.id,
+        m.name,
+        m.labels.join(', '),
+        formatCount(m.predictions),
+        formatTimestamp(m.addedAt, false),
+      ]),
+    ) + '* = active model\n'
+  );
+}
+
+/** Accuracy, per-class precision/recall and the confusion matrix of one model. */
+export function renderMetrics(metrics: ModelMetrics): string {
+  let text = `${metrics.modelId}: ${
+    metrics.reviewed === 0
+      ? 'no reviewed photo has a prediction of this model yet'
+      : `accuracy ${formatPercent(metrics.accuracy)}, balanced ${formatPercent(metrics.balancedAccuracy)} on ${plural(metrics.reviewed, 'reviewed photo')}`
+  }\n`;
+  if (metrics.reviewed === 0) return text;
+  text += renderTable(
+    [
+      { header: 'LABEL' },
+      { header: 'PRECISION', align: 'right' },
+      { header: 'RECALL', align: 'right' },
+      { header: 'SUPPORT', align: 'right' },
+    ],
+    metrics.perClass.map((c) => [
+      c.label,
+      formatPercent(c.precision),
+      formatPercent(c.recall),
+      formatCount(c.support),
+    ]),
+  );
+  text += `Confusion matrix (rows = reviewer label, columns = predicted):\n`;
+  text += renderTable(
+    [
+      { header: '' },
+      ...metrics.confusion.labels.map((l) => ({ header: l, align: 'right' as const })),
+    ],
+    metrics.confusion.labels.map((label, i) => [
+      label,
+      ...(metrics.confusion.counts[i] ?? []).map(formatCount),
+    ]),
+  );
+  return text;
+}
+
+export function renderClassifyResult(result: ClassifyResult): string {
+  const failed = result.failed > 0 ? `, ${plural(result.failed, 'photo')} failed` : '';
+  return `Classified ${plural(result.classified, 'photo')} with ${result.modelId} in ${formatDuration(result.durationMs)}${failed}.\n`;
+}
+
+const listCommand: Command = {
+  name: 'list',
+  summary: 'list the registered models',
+  help: `Usage: models list [--json]\n`,
+  options: { ...JSON_OPTION },
+  async run(ctx: CommandContext, { values, positionals }: ParsedInput) {
+    expectPositionals(positionals, []);
+    const models = await (await ctx.core()).invoke('models.list');
+    if (flag(values, 'json')) ctx.printJson(models);
+    else ctx.print(renderModels(models));
+  },
+};
+
+const addCommand: Command = {
+  name: 'add',
+  summary: 'register a model folder',
+  help: `Usage: models add <dir> [--activate] [--json]
+
+Registers a model folder (model.onnx + model.json) or a model.json file.
+
+Options:
+  --activate      make it the active model
+  --json          print the model as JSON
+`,
+  options: { activate: { type: 'boolean' }, ...JSON_OPTION },
+  async run(ctx, { values, positionals }) {
+    const [dir] = expectPositionals(positionals, ['dir']);
+    const model = await (
+      await ctx.core()
+    ).invoke('models.add', {
+      path: path.resolve(dir!),
+      activate: flag(values, 'activate'),
+    });
+    if (flag(values, 'json')) return ctx.printJson(model);
+    ctx.print(
+      `Added ${model.id} (${model.name}; labels ${model.labels.join(', ')})${model.active ? ', now the active model' : ''}.\n`,
+    );
+    if (!model.active) ctx.print(`Activate it with: models activate ${model.id}\n`);
+  },
+};
+
+const activateCommand: Command = {
+  name: 'activate',
+  summary: 'make a model the active one',
+  help: `Usage: models activate <id> [--json]
+
+The active model classifies new imports and is the one the review compares against.
+Run \`models classify\` afterwards to classify photos it has not seen.
+`,
+  options: { ...JSON_OPTION },
+  async run(ctx, { values, positionals }) {
+    const [modelId] = expectPositionals(positionals, ['id']);
+    const model = await (await ctx.core()).invoke('models.activate', { modelId: modelId! });
+    if (flag(values, 'json')) return ctx.printJson(model);
+    ctx.print(`${model.id} is now the active model.\n`);
+  },
+};
+
+const classifyCommand: Command = {
+  name: 'classify',
+  summary: 'classify the photos a model has not classified yet',
+  help: `Usage: models classify [--model ID] [--all] [--json]
+
+Options:
+  --model ID      the model to use (default: the active one)
+  --all           classify every photo again, not only the unclassified ones
+  --json          print the result as JSON
+`,
+  options: { model: { type: 'string' }, all: { type: 'boolean' }, ...JSON_OPTION },
+  async run(ctx, { values, positionals }) {
+    expectPositionals(positionals, []);
+    const core = await ctx.core();
+    const modelId = stringOption(values, 'model');
+    const { jobId } = await core.invoke('models.classify', {
+      ...(modelId !== undefined && { modelId }),
+      all: flag(values, 'all'),
+    });
+    const { snapshot, interrupted } = await followJob(ctx, core, jobId, {
+      unit: 'photos',
+      resumeHint: 'Run the same command again to classify the rest.',
+    });
+    if (snapshot.status === 'failed')
+      throw new Error(snapshot.error?.message ?? 'Classification failed.');
+    const result = snapshot.result as ClassifyResult | null;
+    if (flag(values, 'json')) ctx.printJson(result ?? snapshot);
+    else if (result) ctx.print(renderClassifyResult(result));
+    if (snapshot.status === 'cancelled') return interrupted ? EXIT.interrupted : EXIT.error;
+    return EXIT.ok;
+  },
+};
+
+const compareCommand: Command = {
+  name: 'compare',
+  summary: 'compare models on the reviewed photos',
+  help: `Usage: models compare <id> [<id>...] [--json]
+
+Accuracy, per-label precision and recall, and confusion matrices on the photos a
+reviewer labeled.
+`,
+  options: { ...JSON_OPTION },
+  async run(ctx, { values, positionals }) {
+    if (positionals.length === 0)
+      throw new UsageError('Name at least one model id (see `models list`).');
+    const metrics = await (await ctx.core()).invoke('models.compare', { modelIds: positionals });
+    if (flag(values, 'json')) return ctx.printJson(metrics);
+    ctx.print(metrics.map(renderMetrics).join('\n'));
+  },
+};
+
+export const modelsCommand: Command = {
+  name: 'models',
+  summary: 'list, add, activate, run and compare classification models',
+  help: `Usage: models <list|add|activate|classify|compare> ...
+
+  models list                          registered models (* = active)
+  models add <dir> [--activate]        register a model folder
+  models activate <id>                 make a model the active one
+  models classify [--model ID] [--all] classify photos not classified yet
+  models compare <id> <id>...          accuracy on the reviewed photos
+
+Run \`models <sub-command> --help\` for its options.
+`,
+  subcommands: [listCommand, addCommand, activateCommand, classifyCommand, compareCommand],
+};

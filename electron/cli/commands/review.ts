@@ -1,0 +1,194 @@
+/**
+ * `label`, `accept` and `undo`: record review decisions and say exactly what changed
+ * (old → new, who, when), read back from the label history.
+ */
+import type { LabelEvent } from '../../contract.js';
+import type { Core } from '../../core/app.js';
+import {
+  flag,
+  JSON_OPTION,
+  stringOption,
+  UsageError,
+  type Command,
+  type CommandContext,
+  type OptionValues,
+  type ParsedInput,
+} from '../command.js';
+import { FILTER_HELP, FILTER_OPTIONS, filterFromOptions, hasFilter } from '../filter-options.js';
+import { formatCount, formatTimestamp, plural } from '../format.js';
+import { resolveImages } from '../image-refs.js';
+import { formatChange } from './show.js';
+
+/** Lines of changes printed before "... and N more" (JSON always has them all). */
+const MAX_LINES = 50;
+
+export interface Change {
+  imageId: number;
+  name: string;
+  /** The decision recorded now, or null when the photo did not change. */
+  event: LabelEvent | null;
+}
+
+interface Target {
+  id: number;
+  lastEventId: number;
+}
+
+/** The photos a command acts on: named ones, or every photo matching the filter flags. */
+async function targetIds(core: Core, refs: string[], values: OptionValues): Promise<number[]> {
+  const filter = filterFromOptions(values);
+  if (refs.length > 0 && hasFilter(filter)) {
+    throw new UsageError('Name photos or give filters, not both.');
+  }
+  if (hasFilter(filter)) {
+    const { ids } = await core.invoke('library.ids', { filter });
+    if (ids.length === 0) throw new UsageError('No photo matches these filters; nothing changed.');
+    return ids;
+  }
+  if (refs.length === 0)
+    throw new UsageError(
+      'Name at least one photo (id, sha256 prefix or file name), or give filters.',
+    );
+  return (await resolveImages(core, refs)).map((image) => image.id);
+}
+
+async function lastEventIds(core: Core, ids: number[]): Promise<Target[]> {
+  const targets: Target[] = [];
+  for (const id of ids) {
+    const history = await core.invoke('review.history', { imageId: id });
+    targets.push({ id, lastEventId: history.at(-1)?.id ?? 0 });
+  }
+  return targets;
+}
+
+/** Reads back what each photo's newest decision after `lastEventId` is. */
+async function readChanges(core: Core, targets: Target[]): Promise<Change[]> {
+  const changes: Change[] = [];
+  for (const { id, lastEventId } of targets) {
+    const detail = await core.invoke('library.get', { imageId: id });
+    const recent = detail.history.filter((e) => e.id > lastEventId);
+    changes.push({ imageId: id, name: detail.originalName, event: recent.at(-1) ?? null });
+  }
+  return changes;
+}
+
+export function renderChange(change: Change): string {
+  if (!change.event) return `#${change.imageId} ${change.name}: unchanged`;
+  const e = change.event;
+  return `#${change.imageId} ${change.name}: ${formatChange(e.oldLabel, e.newLabel)} (${e.reviewer}, ${formatTimestamp(e.at)})`;
+}
+
+export function renderChanges(headline: string, changes: Change[]): string {
+  const lines = changes.slice(0, MAX_LINES).map((c) => `  ${renderChange(c)}\n`);
+  if (changes.length > MAX_LINES)
+    lines.push(`  ... and ${formatCount(changes.length - MAX_LINES)} more\n`);
+  return `${headline}\n${lines.join('')}`;
+}
+
+function reviewerOf(values: OptionValues): string | undefined {
+  return stringOption(values, 'reviewer');
+}
+
+async function runLabel(ctx: CommandContext, { values, positionals }: ParsedInput) {
+  if (positionals.length === 0) throw new UsageError('Missing <label>.');
+  const label = positionals.at(-1)!;
+  const core = await ctx.core();
+  const ids = await targetIds(core, positionals.slice(0, -1), values);
+  const targets = await lastEventIds(core, ids);
+  const { changed } = await core.invoke('review.setLabel', {
+    imageIds: ids,
+    label,
+    reviewer: reviewerOf(values),
+  });
+  const changes = await readChanges(core, targets);
+  if (flag(values, 'json')) return ctx.printJson({ changed, changes });
+  const unchanged = ids.length - changed;
+  ctx.print(
+    renderChanges(
+      `Labeled ${plural(changed, 'photo')} as "${label.trim()}"${unchanged > 0 ? ` (${formatCount(unchanged)} already had it)` : ''}.`,
+      changes,
+    ),
+  );
+}
+
+async function runAccept(ctx: CommandContext, { values, positionals }: ParsedInput) {
+  const core = await ctx.core();
+  const ids = await targetIds(core, positionals, values);
+  const targets = await lastEventIds(core, ids);
+  const { changed } = await core.invoke('review.accept', {
+    imageIds: ids,
+    reviewer: reviewerOf(values),
+  });
+  const changes = await readChanges(core, targets);
+  if (flag(values, 'json')) return ctx.printJson({ changed, changes });
+  ctx.print(renderChanges(`Accepted the prediction for ${plural(changed, 'photo')}.`, changes));
+}
+
+async function runUndo(ctx: CommandContext, { values, positionals }: ParsedInput) {
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+  const core = await ctx.core();
+  const { reverted, imageIds } = await core.invoke('review.undo', { reviewer: reviewerOf(values) });
+  // The undo is the newest event of each photo it touched.
+  const changes = await readChanges(
+    core,
+    imageIds.map((id) => ({ id, lastEventId: 0 })),
+  );
+  if (flag(values, 'json')) return ctx.printJson({ reverted, changes });
+  ctx.print(renderChanges(`Undid the last decision (${plural(reverted, 'photo')}).`, changes));
+}
+
+const REVIEWER_OPTION = { reviewer: { type: 'string' } } as const;
+const REVIEWER_HELP = `  --reviewer NAME       who decides (default: the name in \`settings\`)`;
+
+export const labelCommand: Command = {
+  name: 'label',
+  summary: 'set the label of photos (by id, sha256 or file name, or by filters)',
+  help: `Usage: label <image...> <label> [--reviewer NAME] [--json]
+       label <label> [filters] [--reviewer NAME] [--json]
+
+Records a reviewer label on the named photos, or on every photo matching the filters.
+\`undo\` reverts it.
+
+Options:
+${REVIEWER_HELP}
+  --json                print the changes as JSON
+
+${FILTER_HELP}
+`,
+  options: { ...FILTER_OPTIONS, ...REVIEWER_OPTION, ...JSON_OPTION },
+  run: runLabel,
+};
+
+export const acceptCommand: Command = {
+  name: 'accept',
+  summary: "accept the model's prediction as the label of photos",
+  help: `Usage: accept <image...> [--reviewer NAME] [--json]
+       accept [filters] [--reviewer NAME] [--json]
+
+Confirms the active model's prediction as the label, e.g. every confident one:
+  accept --predicted clear --min-confidence 0.99
+
+Options:
+${REVIEWER_HELP}
+  --json                print the changes as JSON
+
+${FILTER_HELP}
+`,
+  options: { ...FILTER_OPTIONS, ...REVIEWER_OPTION, ...JSON_OPTION },
+  run: runAccept,
+};
+
+export const undoCommand: Command = {
+  name: 'undo',
+  summary: 'revert the last label decision',
+  help: `Usage: undo [--reviewer NAME] [--json]
+
+Reverts the reviewer's last decision (all the photos it covered).
+
+Options:
+${REVIEWER_HELP}
+  --json                print the changes as JSON
+`,
+  options: { ...REVIEWER_OPTION, ...JSON_OPTION },
+  run: runUndo,
+};

@@ -1,0 +1,70 @@
+/**
+ * The photo filter flags `list`, `label`, `accept` and `export` share, mapped onto the
+ * contract's ImageFilter (the same filters the review grid offers).
+ */
+import type { ImageFilter } from '../contract.js';
+import {
+  flag,
+  numberOption,
+  stringOption,
+  UsageError,
+  type OptionsConfig,
+  type OptionValues,
+} from './command.js';
+
+export const FILTER_OPTIONS: OptionsConfig = {
+  label: { type: 'string' },
+  predicted: { type: 'string' },
+  'min-confidence': { type: 'string' },
+  'max-confidence': { type: 'string' },
+  reviewed: { type: 'boolean' },
+  unreviewed: { type: 'boolean' },
+  disagreement: { type: 'boolean' },
+  unclassified: { type: 'boolean' },
+  import: { type: 'string' },
+  model: { type: 'string' },
+};
+
+export const FILTER_HELP = `Filters (combined with AND):
+  --label L             effective label: the reviewer's, else the model's prediction
+  --predicted L         the active model's prediction
+  --min-confidence X    prediction confidence at least X (0..1)
+  --max-confidence X    prediction confidence at most X (0..1)
+  --reviewed            only photos a reviewer labeled
+  --unreviewed          only photos nobody reviewed yet
+  --disagreement        only photos whose reviewer label differs from the prediction
+  --unclassified        only photos the model has not classified yet
+  --import N            only photos of import N (see \`imports\`)
+  --model ID            use this model's predictions instead of the active model's`;
+
+/** The ImageFilter the flags describe; `{}` when none is given. */
+export function filterFromOptions(values: OptionValues): ImageFilter {
+  if (flag(values, 'reviewed') && flag(values, 'unreviewed')) {
+    throw new UsageError('Choose --reviewed or --unreviewed, not both.');
+  }
+  const filter: ImageFilter = {};
+  const label = stringOption(values, 'label');
+  if (label !== undefined) filter.label = label;
+  const predicted = stringOption(values, 'predicted');
+  if (predicted !== undefined) filter.predicted = predicted;
+  const min = numberOption(values, 'min-confidence', { min: 0, max: 1 });
+  if (min !== undefined) filter.minConfidence = min;
+  const max = numberOption(values, 'max-confidence', { min: 0, max: 1 });
+  if (max !== undefined) filter.maxConfidence = max;
+  if (min !== undefined && max !== undefined && min > max) {
+    throw new UsageError(`--min-confidence (${min}) is above --max-confidence (${max}).`);
+  }
+  if (flag(values, 'reviewed')) filter.reviewed = true;
+  if (flag(values, 'unreviewed')) filter.reviewed = false;
+  if (flag(values, 'disagreement')) filter.disagreement = true;
+  if (flag(values, 'unclassified')) filter.unclassified = true;
+  const importId = numberOption(values, 'import', { min: 1, integer: true });
+  if (importId !== undefined) filter.importId = importId;
+  const modelId = stringOption(values, 'model');
+  if (modelId !== undefined) filter.modelId = modelId;
+  return filter;
+}
+
+export function hasFilter(filter: ImageFilter): boolean {
+  return Object.keys(filter).length > 0;
+}

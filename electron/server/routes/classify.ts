@@ -1,0 +1,109 @@
+/**
+ * `POST /api/v1/classify`: the seeds' "send a photo, get label and confidence" API, on
+ * the library's active model. Accepts `multipart/form-data` with a file field `image`
+ * (what `curl -F image=@photo.jpg` sends) or the raw image bytes with an `image/*` type.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Core } from '../../core/app.js';
+import { HttpError, sendJson } from '../http-errors.js';
+import { formatLimit, readBody } from '../read-body.js';
+
+export const CLASSIFY_PATH = '/api/v1/classify';
+export const IMAGE_FIELD = 'image';
+/** Room for multipart boundaries and part headers on top of the image limit. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+function howToSend(req: IncomingMessage): string {
+  const host = req.headers.host ?? '127.0.0.1';
+  return `Send the photo as a form field named "${IMAGE_FIELD}": curl -F ${IMAGE_FIELD}=@photo.jpg http://${host}${CLASSIFY_PATH}`;
+}
+
+function imageTooLarge(limit: number): HttpError {
+  return new HttpError(
+    'IMAGE_TOO_LARGE',
+    `The image is larger than ${formatLimit(limit)}. Send a smaller photo (camera JPEGs are a few MB).`,
+  );
+}
+
+/** Whether a Content-Type carries raw image bytes. */
+function isRawImageType(mediaType: string): boolean {
+  return mediaType.startsWith('image/') || mediaType === 'application/octet-stream';
+}
+
+/** The largest body the route accepts for a request of this Content-Type. */
+export function classifyBodyLimit(contentType: string | undefined, maxImageBytes: number): number {
+  const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return mediaType === 'multipart/form-data'
+    ? maxImageBytes + MULTIPART_OVERHEAD_BYTES
+    : maxImageBytes;
+}
+
+/** The image bytes of a multipart body, from its `image` field. */
+async function imageFromMultipart(
+  req: IncomingMessage,
+  contentType: string,
+  body: Buffer,
+  maxImageBytes: number,
+): Promise<Buffer> {
+  let form: FormData;
+  try {
+    // Node's own fetch implementation parses multipart; no dependency needed.
+    form = await new Request('http://localhost/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    }).formData();
+  } catch (error) {
+    throw new HttpError(
+      'INVALID_ARGUMENT',
+      `The multipart body could not be read (${(error as Error).message}). ${howToSend(req)}`,
+    );
+  }
+  const field = form.get(IMAGE_FIELD);
+  if (field === null) {
+    const sent = [...new Set(form.keys())];
+    throw new HttpError(
+      'MISSING_IMAGE',
+      `No "${IMAGE_FIELD}" field in the form${sent.length ? ` (got: ${sent.join(', ')})` : ''}. ${howToSend(req)}`,
+    );
+  }
+  if (typeof field === 'string') {
+    throw new HttpError(
+      'MISSING_IMAGE',
+      `The "${IMAGE_FIELD}" field is text, not a file. ${howToSend(req)} (mind the @).`,
+    );
+  }
+  if (field.size > maxImageBytes) throw imageTooLarge(maxImageBytes);
+  return Buffer.from(await field.arrayBuffer());
+}
+
+export async function handleClassify(
+  core: Core,
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxImageBytes: number,
+): Promise<void> {
+  if (req.method !== 'POST') {
+    throw new HttpError('METHOD_NOT_ALLOWED', `Use POST. ${howToSend(req)}`, {
+      headers: { Allow: 'POST' },
+    });
+  }
+  const contentType = req.headers['content-type'] ?? '';
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'multipart/form-data' && !isRawImageType(mediaType)) {
+    throw new HttpError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Expected multipart/form-data or an image/* body, got ${mediaType || 'no Content-Type'}. ${howToSend(req)}`,
+    );
+  }
+  const limit = classifyBodyLimit(contentType, maxImageBytes);
+  const body = await readBody(req, limit, () => imageTooLarge(maxImageBytes));
+  const image =
+    mediaType === 'multipart/form-data'
+      ? await imageFromMultipart(req, contentType, body, maxImageBytes)
+      : body;
+  if (image.length === 0) {
+    throw new HttpError('EMPTY_FILE', `The image is empty (0 bytes). ${howToSend(req)}`);
+  }
+  sendJson(res, 200, await core.classifyImage(image));
+}

@@ -1,0 +1,103 @@
+/**
+ * `GET /media/thumbs/<sha256>.webp` and `GET /media/originals/<sha256>.<ext>`: photos
+ * straight from the library. The URL is the content hash, so answers never change:
+ * cached forever, ETag = hash. Anything but an exact hash and a known extension is a 404
+ * before the file system is touched, which also rules out path traversal.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LibraryPaths } from '../../core/library/database.js';
+import { originalPath, thumbPath } from '../../core/library/database.js';
+import { FORMAT_EXTENSION } from '../../core/imaging/sniff.js';
+import { HttpError } from '../http-errors.js';
+
+export const MEDIA_PREFIX = '/media/';
+
+const CONTENT_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  tif: 'image/tiff',
+};
+
+const THUMB = /^\/media\/thumbs\/([0-9a-f]{64})\.webp$/;
+const ORIGINAL = /^\/media\/originals\/([0-9a-f]{64})\.([a-z]{2,4})$/;
+
+export interface MediaFile {
+  file: string;
+  sha256: string;
+  contentType: string;
+}
+
+/** The library file behind a media URL path, or null when the path is not one. */
+export function resolveMediaPath(paths: LibraryPaths, pathname: string): MediaFile | null {
+  const thumb = THUMB.exec(pathname);
+  if (thumb) {
+    return { file: thumbPath(paths, thumb[1]!), sha256: thumb[1]!, contentType: 'image/webp' };
+  }
+  const original = ORIGINAL.exec(pathname);
+  if (original) {
+    const [, sha256, ext] = original as unknown as [string, string, string];
+    const known = Object.values(FORMAT_EXTENSION) as string[];
+    const contentType = CONTENT_TYPES[ext];
+    if (!known.includes(ext) || !contentType) return null;
+    return { file: originalPath(paths, sha256, ext), sha256, contentType };
+  }
+  return null;
+}
+
+function notFound(): HttpError {
+  return new HttpError(
+    'ROUTE_NOT_FOUND',
+    'No such photo in this library. Photo URLs come from the API (thumbUrl, originalUrl).',
+  );
+}
+
+export async function handleMedia(
+  paths: LibraryPaths,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    throw new HttpError('METHOD_NOT_ALLOWED', 'Photos are read with GET.', {
+      headers: { Allow: 'GET, HEAD' },
+    });
+  }
+  const media = resolveMediaPath(paths, pathname);
+  if (!media) throw notFound();
+  let size: number;
+  try {
+    const info = await stat(media.file);
+    if (!info.isFile()) throw notFound();
+    size = info.size;
+  } catch {
+    throw notFound();
+  }
+  const etag = `"${media.sha256}"`;
+  const headers = {
+    'Content-Type': media.contentType,
+    'Cache-Control': 'public, max-age=31536000, immutable',
+    ETag: etag,
+  };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': size });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    const stream = createReadStream(media.file);
+    stream.on('error', () => res.destroy());
+    res.on('close', () => {
+      stream.destroy();
+      resolve();
+    });
+    stream.pipe(res);
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * The built renderer (`dist/renderer`) and its client-side routes. Vite names assets by
+ * content hash under `assets/`, so those are cached forever; `index.html` never is, so
+ * a rebuilt UI shows up on the next reload.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { HttpError } from '../http-errors.js';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+/** The page served while `dist/renderer` has not been built. */
+export function notBuiltPage(rendererDir: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Inspection Desk: interface not built</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; line-height: 1.5">
+<h1>The interface has not been built yet</h1>
+<p>The server is running, but <code>${escapeHtml(rendererDir)}</code> has no <code>index.html</code>.</p>
+<p>Run <code>npm run build:renderer</code> (or start the server with <code>npm run serve</code>, which builds it first), then reload this page.</p>
+<p>The API works meanwhile: <a href="/api/health">/api/health</a>.</p>
+</body></html>
+`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The file under `rootDir` a URL path names, or null when the path is malformed or
+ * leaves the folder. Dot-files are never served.
+ */
+export function resolveStaticPath(rootDir: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const segments = decoded.split('/').filter((s) => s !== '');
+  if (segments.some((s) => s === '..' || s.startsWith('.'))) return null;
+  const root = path.resolve(rootDir);
+  const file = path.resolve(root, ...segments);
+  return file === root || file.startsWith(root + path.sep) ? file : null;
+}
+
+async function fileSize(file: string): Promise<number | null> {
+  try {
+    const info = await stat(file);
+    return info.isFile() ? info.size : null;
+  } catch {
+    return null;
+  }
+}
+
+function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  size: number,
+  cacheControl: string,
+): Promise<void> {
+  res.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': size,
+    'Cache-Control': cacheControl,
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const stream = createReadStream(file);
+    stream.on('error', () => res.destroy());
+    res.on('close', () => {
+      stream.destroy();
+      resolve();
+    });
+    stream.pipe(res);
+  });
+}
+
+export async function handleStatic(
+  rendererDir: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    throw new HttpError('METHOD_NOT_ALLOWED', 'Pages are read with GET.', {
+      headers: { Allow: 'GET, HEAD' },
+    });
+  }
+  const index = path.join(rendererDir, 'index.html');
+  const indexSize = await fileSize(index);
+  if (indexSize === null) {
+    const page = notBuiltPage(rendererDir);
+    res.writeHead(503, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': Buffer.byteLength(page),
+      'Cache-Control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : page);
+    return;
+  }
+  const file = resolveStaticPath(rendererDir, pathname);
+  if (file === null) {
+    throw new HttpError('ROUTE_NOT_FOUND', `Nothing at ${pathname}.`);
+  }
+  const size = file === path.resolve(rendererDir) ? null : await fileSize(file);
+  if (size !== null && file !== path.resolve(index)) {
+    const hashed = pathname.startsWith('/assets/');
+    await sendFile(
+      req,
+      res,
+      file,
+      size,
+      hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    );
+    return;
+  }
+  // A path with an extension names a file that is missing; anything else is a client
+  // route (e.g. /review) that the single-page app resolves itself.
+  if (size === null && path.extname(pathname) !== '') {
+    throw new HttpError('ROUTE_NOT_FOUND', `Nothing at ${pathname}.`);
+  }
+  await sendFile(req, res, index, indexSize, 'no-cache');
+}

@@ -1,0 +1,82 @@
+/**
+ * A local server must not be drivable by a website the inspector happens to visit:
+ * - DNS rebinding: a page on evil.example whose name resolves to 127.0.0.1 sends
+ *   `Host: evil.example`; only our own host names are answered.
+ * - Cross-site requests: a page can POST to 127.0.0.1 without reading the answer; the
+ *   browser always sends `Origin` then, and only our own origin is accepted.
+ * Plus the response headers that keep the served UI from loading anything foreign.
+ */
+import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import os from 'node:os';
+
+/** Applied to every response; the renderer needs nothing beyond its own origin. */
+export const SECURITY_HEADERS: OutgoingHttpHeaders = {
+  'Content-Security-Policy': [
+    "default-src 'self'",
+    "img-src 'self' data: blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  // Photos and API answers may not be embedded by other sites.
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
+
+/** Formats an address as it appears in a Host header (IPv6 in brackets). */
+function hostForHeader(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+/**
+ * The `host[:port]` values a request may carry. Loopback names always; the bound host
+ * when it is a specific address; every local interface address when the user chose to
+ * listen on all of them.
+ */
+export function allowedHosts(boundHost: string, port: number): Set<string> {
+  const names = new Set(LOOPBACK_NAMES);
+  if (WILDCARD_HOSTS.has(boundHost)) {
+    for (const list of Object.values(os.networkInterfaces())) {
+      for (const address of list ?? []) names.add(hostForHeader(address.address));
+    }
+    names.add(os.hostname().toLowerCase());
+  } else {
+    names.add(hostForHeader(boundHost.toLowerCase()));
+  }
+  const allowed = new Set<string>();
+  for (const name of names) {
+    allowed.add(`${name}:${port}`);
+    if (port === 80) allowed.add(name);
+  }
+  return allowed;
+}
+
+/** Why a request is refused, or null when it may proceed. */
+export function refusalReason(req: IncomingMessage, allowed: Set<string>): string | null {
+  const host = req.headers.host?.toLowerCase();
+  if (!host || !allowed.has(host)) {
+    return `This server answers only requests addressed to it by its local name (got Host "${req.headers.host ?? ''}"). Open it at http://127.0.0.1 or http://localhost with its port.`;
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !isOwnOrigin(origin, allowed)) {
+    return `Requests from other websites (${origin}) are not allowed: Inspection Desk accepts commands only from its own page.`;
+  }
+  return null;
+}
+
+function isOwnOrigin(origin: string, allowed: Set<string>): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false; // includes the literal "null" origin of sandboxed frames and file:// pages
+  }
+  return url.protocol === 'http:' && url.pathname === '/' && allowed.has(url.host.toLowerCase());
+}
