@@ -1,0 +1,286 @@
+/**
+ * The `imports` and `import_files` rows of an import, and the `images` rows it adds.
+ * Counters on the `imports` row are recomputed from `import_files` inside the same
+ * transaction as each batch, so a crash at any moment leaves a row that tells the truth.
+ */
+import type { ImportSummary } from '../../contract.js';
+import type { CoreContext } from '../context.js';
+import { CoreError } from '../errors.js';
+import type { Db } from '../library/database.js';
+
+export type ImportStatus = ImportSummary['status'];
+
+export interface ImageRow {
+  sha256: string;
+  ext: string;
+  format: string;
+  originalName: string;
+  sourcePath: string;
+  importId: number;
+  sizeBytes: number;
+  width: number;
+  height: number;
+  capturedAt: string;
+  capturedFrom: 'exif' | 'file';
+  tubeRow: number | null;
+  tubeCol: number | null;
+  importedAt: string;
+}
+
+export interface ImportFileRow {
+  importId: number;
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+  status: 'imported' | 'duplicate' | 'error';
+  imageId: number | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+}
+
+/** A file finished (imported or duplicate) by some import of a source. */
+export interface FinishedFile {
+  importId: number;
+  size: number;
+  mtimeMs: number;
+}
+
+interface ImportRowDb {
+  id: number;
+  source: string;
+  status: ImportStatus;
+  started_at: string;
+  finished_at: string | null;
+  files_seen: number;
+  imported: number;
+  duplicates: number;
+  already_done: number;
+  errors: number;
+  bytes: number;
+  classified: number;
+  duration_ms: number | null;
+}
+
+function prepare(db: Db) {
+  return {
+    latestOfSource: db.prepare<[string], { id: number; status: ImportStatus }>(
+      'SELECT id, status FROM imports WHERE source = ? ORDER BY id DESC LIMIT 1',
+    ),
+    create: db.prepare<[string, string]>(
+      `INSERT INTO imports (source, status, started_at) VALUES (?, 'running', ?)`,
+    ),
+    reopen: db.prepare<[number]>(
+      `UPDATE imports SET status = 'running', finished_at = NULL WHERE id = ?`,
+    ),
+    finishedFiles: db.prepare<
+      [string],
+      { import_id: number; rel_path: string; size: number; mtime_ms: number }
+    >(
+      `SELECT f.import_id, f.rel_path, f.size, f.mtime_ms
+         FROM import_files f JOIN imports i ON i.id = f.import_id
+        WHERE i.source = ? AND f.status IN ('imported', 'duplicate')`,
+    ),
+    imageBySha: db.prepare<[string], { id: number }>('SELECT id FROM images WHERE sha256 = ?'),
+    insertImage: db.prepare(
+      `INSERT INTO images (sha256, ext, format, original_name, source_path, import_id, size_bytes,
+                           width, height, captured_at, captured_from, tube_row, tube_col, imported_at)
+       VALUES (@sha256, @ext, @format, @originalName, @sourcePath, @importId, @sizeBytes,
+               @width, @height, @capturedAt, @capturedFrom, @tubeRow, @tubeCol, @importedAt)
+       ON CONFLICT (sha256) DO NOTHING`,
+    ),
+    upsertFile: db.prepare(
+      `INSERT INTO import_files (import_id, rel_path, size, mtime_ms, status, image_id,
+                                 error_code, error_message)
+       VALUES (@importId, @relPath, @size, @mtimeMs, @status, @imageId, @errorCode, @errorMessage)
+       ON CONFLICT (import_id, rel_path) DO UPDATE SET
+         size = excluded.size, mtime_ms = excluded.mtime_ms, status = excluded.status,
+         image_id = excluded.image_id, error_code = excluded.error_code,
+         error_message = excluded.error_message`,
+    ),
+    refreshCounters: db.prepare<[number]>(
+      `UPDATE imports SET
+         imported   = (SELECT count(*) FROM import_files WHERE import_id = imports.id AND status = 'imported'),
+         duplicates = (SELECT count(*) FROM import_files WHERE import_id = imports.id AND status = 'duplicate'),
+         errors     = (SELECT count(*) FROM import_files WHERE import_id = imports.id AND status = 'error'),
+         bytes      = (SELECT coalesce(sum(size), 0) FROM import_files
+                        WHERE import_id = imports.id AND status = 'imported')
+       WHERE id = ?`,
+    ),
+    setSeen: db.prepare<[number, number, number]>(
+      'UPDATE imports SET files_seen = ?, already_done = ? WHERE id = ?',
+    ),
+    refreshClassified: db.prepare<[string, number, number]>(
+      `UPDATE imports SET classified = (
+         SELECT count(*) FROM images i JOIN predictions p ON p.image_id = i.id AND p.model_id = ?
+          WHERE i.import_id = ?)
+       WHERE id = ?`,
+    ),
+    unclassified: db.prepare<
+      [{ modelId: string; importId: number; afterId: number }],
+      { id: number; sha256: string; ext: string }
+    >(
+      `SELECT i.id, i.sha256, i.ext FROM images i
+        WHERE i.import_id = @importId AND i.id > @afterId
+          AND NOT EXISTS (SELECT 1 FROM predictions p WHERE p.image_id = i.id AND p.model_id = @modelId)
+        ORDER BY i.id LIMIT 64`,
+    ),
+    finish: db.prepare<[ImportStatus, string, number, number]>(
+      `UPDATE imports SET status = ?, finished_at = ?, duration_ms = coalesce(duration_ms, 0) + ?
+        WHERE id = ?`,
+    ),
+    counters: db.prepare<[number], Pick<ImportRowDb, 'imported' | 'duplicates' | 'errors'>>(
+      'SELECT imported, duplicates, errors FROM imports WHERE id = ?',
+    ),
+    row: db.prepare<[number], ImportRowDb>('SELECT * FROM imports WHERE id = ?'),
+    errorList: db.prepare<
+      [number],
+      { rel_path: string; error_code: string; error_message: string }
+    >(
+      `SELECT rel_path, error_code, error_message FROM import_files
+        WHERE import_id = ? AND status = 'error' ORDER BY rel_path`,
+    ),
+  };
+}
+
+type Statements = ReturnType<typeof prepare>;
+const statementsByDb = new WeakMap<Db, Statements>();
+
+function statements(db: Db): Statements {
+  let s = statementsByDb.get(db);
+  if (!s) {
+    s = prepare(db);
+    statementsByDb.set(db, s);
+  }
+  return s;
+}
+
+/**
+ * The import row a run of `source` writes to: the latest one of that source when it
+ * did not finish (cancelled, failed, or left 'running' by a crash), else a new one.
+ * Marks it running.
+ */
+export function openImportRun(db: Db, source: string, startedAt: string): number {
+  const s = statements(db);
+  return db.transaction(() => {
+    const latest = s.latestOfSource.get(source);
+    if (latest && latest.status !== 'done') {
+      s.reopen.run(latest.id);
+      return latest.id;
+    }
+    return Number(s.create.run(source, startedAt).lastInsertRowid);
+  })();
+}
+
+/** Files of `source` any import already finished, by relative path. */
+export function finishedFilesOfSource(db: Db, source: string): Map<string, FinishedFile[]> {
+  const byPath = new Map<string, FinishedFile[]>();
+  for (const row of statements(db).finishedFiles.iterate(source)) {
+    const list = byPath.get(row.rel_path) ?? [];
+    list.push({ importId: row.import_id, size: row.size, mtimeMs: row.mtime_ms });
+    byPath.set(row.rel_path, list);
+  }
+  return byPath;
+}
+
+export function findImageBySha(db: Db, sha256: string): number | null {
+  return statements(db).imageBySha.get(sha256)?.id ?? null;
+}
+
+/** Inserts an image unless its sha256 is already in the library; returns its id and whether it is new. */
+export function insertImage(db: Db, row: ImageRow): { id: number; created: boolean } {
+  const s = statements(db);
+  const result = s.insertImage.run(row);
+  if (result.changes === 1) return { id: Number(result.lastInsertRowid), created: true };
+  const existing = s.imageBySha.get(row.sha256);
+  if (!existing) throw new CoreError('INTERNAL', `Image ${row.sha256} vanished while importing.`);
+  return { id: existing.id, created: false };
+}
+
+export function recordImportFile(db: Db, row: ImportFileRow): void {
+  statements(db).upsertFile.run(row);
+}
+
+/** Recomputes imported/duplicates/errors/bytes from import_files; returns them. */
+export function refreshCounters(
+  db: Db,
+  importId: number,
+): { imported: number; duplicates: number; errors: number } {
+  const s = statements(db);
+  s.refreshCounters.run(importId);
+  return s.counters.get(importId) ?? { imported: 0, duplicates: 0, errors: 0 };
+}
+
+export function recordSeen(db: Db, importId: number, filesSeen: number, alreadyDone: number): void {
+  statements(db).setSeen.run(filesSeen, alreadyDone, importId);
+}
+
+/** Recomputes how many photos of the import `modelId` has classified; returns it. */
+export function refreshClassified(db: Db, importId: number, modelId: string): number {
+  const s = statements(db);
+  s.refreshClassified.run(modelId, importId, importId);
+  return s.row.get(importId)?.classified ?? 0;
+}
+
+/** Up to 64 photos of the import `modelId` has not classified, with ids above `afterId`. */
+export function unclassifiedImages(
+  db: Db,
+  importId: number,
+  modelId: string,
+  afterId: number,
+): { id: number; sha256: string; ext: string }[] {
+  return statements(db).unclassified.all({ modelId, importId, afterId });
+}
+
+export function finishImportRun(
+  db: Db,
+  importId: number,
+  status: ImportStatus,
+  finishedAt: string,
+  durationMs: number,
+): void {
+  statements(db).finish.run(status, finishedAt, Math.round(durationMs), importId);
+}
+
+/**
+ * What an import did, as the contract's ImportSummary. Counters cover every run of the
+ * import (a resumed import adds to its row):
+ * - imported/duplicates/errors: files of the source with that outcome in this import;
+ * - alreadyDone: files skipped by the latest run because an EARLIER import of the same
+ *   source had finished them (unchanged path, size and modification time);
+ * - filesSeen: visible files the latest run found (photos, and other files such as robot
+ *   logs, which are ignored: ignored = filesSeen - imported - duplicates - errors - alreadyDone
+ *   once the import is done);
+ * - bytes: size of the photos this import added to the library;
+ * - durationMs: time spent importing, summed over runs.
+ * Throws NOT_FOUND for an unknown import id.
+ */
+export function readImportSummary(ctx: Pick<CoreContext, 'db'>, importId: number): ImportSummary {
+  const s = statements(ctx.db);
+  const row = s.row.get(importId);
+  if (!row) {
+    throw new CoreError(
+      'NOT_FOUND',
+      `There is no import ${importId} in this library. List the imports to see their numbers.`,
+    );
+  }
+  return {
+    importId: row.id,
+    source: row.source,
+    status: row.status,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    filesSeen: row.files_seen,
+    imported: row.imported,
+    duplicates: row.duplicates,
+    alreadyDone: row.already_done,
+    errors: row.errors,
+    bytes: row.bytes,
+    classified: row.classified,
+    durationMs: row.duration_ms,
+    errorList: s.errorList.all(importId).map((e) => ({
+      path: e.rel_path,
+      code: e.error_code,
+      message: e.error_message,
+    })),
+  };
+}
