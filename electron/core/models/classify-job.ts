@@ -11,6 +11,7 @@ import { CoreError, isCoreError } from '../errors.js';
 import { decodePhoto, type RawImage } from '../imaging/decode.js';
 import type { JobHandle } from '../jobs/registry.js';
 import { originalPath } from '../library/database.js';
+import { mapLimited } from './map-limited.js';
 import type { LoadedModel } from './registry.js';
 import { storePredictions } from './registry.js';
 
@@ -46,19 +47,6 @@ function selection(all: boolean): string {
     ? 'FROM images i WHERE i.id <= @maxId'
     : `FROM images i WHERE i.id <= @maxId
        AND NOT EXISTS (SELECT 1 FROM predictions p WHERE p.image_id = i.id AND p.model_id = @modelId)`;
-}
-
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 async function decodePage(ctx: CoreContext, refs: ImageRef[]): Promise<Decoded[]> {
