@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultLibraryDir } from '../../electron/core/library/default-location.js';
+import {
+  desktopLibraryDir,
+  desktopUserDataDir,
+  libraryArgument,
+  preloadPath,
+  rendererDir,
+  shippedModelsDir,
+} from '../../electron/main/locations.js';
+
+describe('desktop locations', () => {
+  it('reads --library in both spellings, wherever it appears', () => {
+    expect(libraryArgument(['electron', '.', '--library', '/data/lib'])).toBe('/data/lib');
+    expect(libraryArgument(['/opt/Inspection Desk/inspection-desk', '--library=/data/lib'])).toBe(
+      '/data/lib',
+    );
+    expect(libraryArgument(['inspection-desk', '--library'])).toBeNull();
+    expect(libraryArgument(['inspection-desk', '--no-sandbox'])).toBeNull();
+  });
+
+  it('defaults to <userData>/library, the very folder defaultLibraryDir() gives on Linux', () => {
+    const userData = desktopUserDataDir('/home/ana/.config');
+    expect(desktopLibraryDir(['inspection-desk'], userData, {})).toBe(
+      defaultLibraryDir('linux', {}, '/home/ana'),
+    );
+  });
+
+  it('prefers --library, then INSPECTION_DESK_LIBRARY, resolving relative paths', () => {
+    const env = { INSPECTION_DESK_LIBRARY: '/env/lib' };
+    expect(desktopLibraryDir(['x', '--library', 'rel/lib'], '/ud', env, '/work')).toBe(
+      path.resolve('/work', 'rel/lib'),
+    );
+    expect(desktopLibraryDir(['x'], '/ud', env, '/work')).toBe('/env/lib');
+  });
+
+  it('finds shipped models in resources/models when packaged, in the checkout otherwise', () => {
+    const packaged = {
+      appPath: '/opt/Inspection Desk/resources/app.asar',
+      isPackaged: true,
+      resourcesPath: '/opt/Inspection Desk/resources',
+    };
+    expect(shippedModelsDir(packaged)).toBe(path.join('/opt/Inspection Desk/resources', 'models'));
+    const dev = { appPath: '/work/main', isPackaged: false, resourcesPath: '/irrelevant' };
+    expect(shippedModelsDir(dev)).toBe(path.join('/work/main', 'models'));
+    // The renderer and preload travel inside the app (asar) in both cases.
+    expect(rendererDir(packaged)).toBe(
+      path.join('/opt/Inspection Desk/resources/app.asar', 'dist', 'renderer'),
+    );
+    expect(preloadPath(dev)).toBe(path.join('/work/main', 'dist-electron', 'preload.cjs'));
+  });
+});
