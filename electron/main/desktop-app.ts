@@ -125,11 +125,18 @@ export async function startDesktopApp(
   bindDesktopExtras({ strings, window: () => window });
 
   function sendMenuCommand(command: MenuCommandPayload['command']): void {
-    const target = window ?? openWindow();
-    if (target.isMinimized()) target.restore();
-    target.focus();
     const payload: MenuCommandPayload = { command };
-    target.webContents.send(IPC_EVENT_CHANNEL, MENU_COMMAND_EVENT, payload);
+    const send = (target: BrowserWindow) =>
+      target.webContents.send(IPC_EVENT_CHANNEL, MENU_COMMAND_EVENT, payload);
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+      send(window);
+      return;
+    }
+    // macOS, no window open: open one, and ask once the page can listen.
+    const opened = openWindow();
+    opened.webContents.once('did-finish-load', () => send(opened));
   }
 
   app.setAboutPanelOptions({

@@ -183,6 +183,18 @@ describe('desktop app', () => {
     await expect(session.core.invokeUnknown('settings.get', {})).rejects.toThrow();
   });
 
+  it('on macOS with no window, a menu command opens one and is delivered once it loaded', async () => {
+    const { window } = await start();
+    window.close();
+    findMenuItem(fakeMenu.installed, 'import')?.click?.();
+    const reopened = FakeBrowserWindow.instances[1]!;
+    expect(reopened.webContents.sent).toEqual([]);
+    reopened.webContents.emit('did-finish-load');
+    expect(reopened.webContents.sent).toEqual([
+      [IPC_EVENT_CHANNEL, 'menu.command', { command: 'import' }],
+    ]);
+  });
+
   it('reopens a window when the dock icon is clicked with none open (macOS)', async () => {
     const { window } = await start();
     window.close();
