@@ -142,6 +142,7 @@ describe('importing an SD card', () => {
   let before: Map<string, string>;
   let first: { job: JobSnapshot; importId: number };
   const progress: JobProgress[] = [];
+  const announced: { imageIds: number[]; reason: string }[] = [];
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(os.tmpdir(), 'ingest-card-'));
@@ -151,7 +152,9 @@ describe('importing an SD card', () => {
     // comparison below is the real proof that nothing was written.
     execFileSync('chmod', ['-R', 'a-w', card.root]);
     core = await openLibrary(path.join(root, 'library'));
+    const off = core.events.on('library.changed', (e) => announced.push(e));
     first = await runImport(core, card.root, (p) => progress.push(p));
+    off();
   });
 
   afterAll(async () => {
@@ -242,6 +245,16 @@ describe('importing an SD card', () => {
     expectCompleteImport(core, card, first.job.result as ImportSummary);
   });
 
+  it('announces the new photos as they arrive, then their predictions', () => {
+    const ids = images(core).map((i) => i.id);
+    const imported = announced.filter((e) => e.reason === 'import');
+    // In batches, not one event per photo nor one at the very end.
+    expect(imported.length).toBeGreaterThan(1);
+    expect(imported.flatMap((e) => e.imageIds).sort((a, b) => a - b)).toEqual(ids);
+    const classified = announced.filter((e) => e.reason === 'classify').flatMap((e) => e.imageIds);
+    expect(classified.sort((a, b) => a - b)).toEqual(ids);
+  });
+
   it('reports progress: scanning, then importing with files, bytes and counters', () => {
     const phases = progress.map((p) => p.phase);
     expect(phases).toContain('scanning');
@@ -318,6 +331,27 @@ describe('interrupted imports', () => {
     await runImport(reference, card.root);
     expect(libraryState(core)).toEqual(libraryState(reference));
     await reference.close();
+    await core.close();
+  });
+
+  it('classifies on resume the photos an interrupted run left unclassified', async () => {
+    const card = await makeSdCard(path.join(tempDir(), 'card'), { photos: 24 });
+    const core = await openLibrary(tempDir());
+    const unsubscribe = core.events.on('job.progress', (p) => {
+      if (p.phase === 'importing' && p.done > 0) {
+        core.invoke('jobs.cancel', { jobId: p.jobId }).catch(() => undefined);
+      }
+    });
+    const started = await core.invoke('ingest.start', { source: card.root, classify: false });
+    const cancelled = await core.invoke('jobs.wait', { jobId: started.jobId, timeoutMs: 120_000 });
+    unsubscribe();
+    expect(cancelled.status).toBe('cancelled');
+    expect(images(core).length).toBeGreaterThan(0);
+    expect(predictedLabels(core).size).toBe(0);
+
+    const resumed = await runImport(core, card.root);
+    expect(resumed.importId).toBe(started.importId);
+    expectCompleteImport(core, card, resumed.job.result as ImportSummary);
     await core.close();
   });
 

@@ -64,8 +64,10 @@ export async function runOrdered<T, R>(
   let released = 0;
   fill();
   while (queue.length > 0) {
-    const head = queue.shift()!;
+    // Stays in the queue until released, so it counts against the window meanwhile.
+    const head = queue[0]!;
     const outcome = await head.settled;
+    queue.shift();
     try {
       if (!outcome.ok) throw outcome.error;
       await release(outcome.value, head.index);
