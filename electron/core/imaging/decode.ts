@@ -16,6 +16,7 @@ export interface RawImage {
   channels: 3;
 }
 
+/** What one decode of a photo yields: everything import and classification need. */
 export interface DecodedPhoto {
   format: ImageFormat;
   /** Full size AFTER EXIF orientation. */
@@ -31,6 +32,7 @@ export interface DecodedPhoto {
 
 /** Preview edge: large enough for any model input we ship (224..448), small to keep. */
 export const PREVIEW_SIZE = 512;
+/** Thumbnail edge: the review grid shows cells up to about 250 px. */
 export const THUMBNAIL_SIZE = 256;
 /**
  * Pixel-bomb guard. Robot and phone cameras stay well below 100 MP; a few-KB PNG that

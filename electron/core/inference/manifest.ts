@@ -38,7 +38,13 @@ const Scaling = z.discriminatedUnion(
       })
       .strict(),
   ],
-  must('{"kind":"unit"} or {"kind":"meanStd","mean":[r,g,b],"std":[r,g,b]}'),
+  {
+    // zod reports an unknown "kind" as a union issue on the kind field itself.
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? 'must be "unit" or "meanStd"'
+        : 'must be {"kind":"unit"} or {"kind":"meanStd","mean":[r,g,b],"std":[r,g,b]}',
+  },
 );
 
 const Edge = z
@@ -51,6 +57,7 @@ const TensorName = z
   .string(must('the name of a tensor in model.onnx'))
   .min(1, must('a non-empty tensor name'));
 
+/** The strict model.json schema; every message says what the field must be. */
 export const ModelManifestSchema = z
   .object({
     schemaVersion: z.literal(
@@ -83,15 +90,18 @@ export const ModelManifestSchema = z
         must('a list of distinct labels'),
       ),
     input: z
-      .object({
-        name: TensorName,
-        layout: z.enum(['NCHW', 'NHWC'], must('"NCHW" or "NHWC"')),
-        width: Edge,
-        height: Edge,
-        colorOrder: z.enum(['RGB', 'BGR'], must('"RGB" or "BGR"')),
-        resize: z.enum(['stretch', 'center-crop'], must('"stretch" or "center-crop"')),
-        scaling: Scaling,
-      })
+      .object(
+        {
+          name: TensorName,
+          layout: z.enum(['NCHW', 'NHWC'], must('"NCHW" or "NHWC"')),
+          width: Edge,
+          height: Edge,
+          colorOrder: z.enum(['RGB', 'BGR'], must('"RGB" or "BGR"')),
+          resize: z.enum(['stretch', 'center-crop'], must('"stretch" or "center-crop"')),
+          scaling: Scaling,
+        },
+        must('an object with name, layout, width, height, colorOrder, resize and scaling'),
+      )
       .strict(),
     /**
      * `activation` is what Inspection Desk applies to the output: "softmax" for logits,
@@ -99,12 +109,21 @@ export const ModelManifestSchema = z
      * own softmax/sigmoid (one value then means P(labels[1])).
      */
     output: z
-      .object({
-        name: TensorName,
-        activation: z.enum(['softmax', 'sigmoid', 'none'], must('"softmax", "sigmoid" or "none"')),
-      })
+      .object(
+        {
+          name: TensorName,
+          activation: z.enum(
+            ['softmax', 'sigmoid', 'none'],
+            must('"softmax", "sigmoid" or "none"'),
+          ),
+        },
+        must('an object with name and activation'),
+      )
       .strict(),
-    embedding: z.object({ name: TensorName }).strict().optional(),
+    embedding: z
+      .object({ name: TensorName }, must('{"name": "<embedding output name>"}'))
+      .strict()
+      .optional(),
     threshold: z
       .number(must('a number between 0 and 1, or null'))
       .min(0, must('a number between 0 and 1, or null'))
@@ -130,7 +149,9 @@ export const ModelManifestSchema = z
     }
   });
 
+/** A validated model.json, with defaults applied. */
 export type ModelManifest = z.output<typeof ModelManifestSchema>;
+/** How pixel bytes become model values: 0..1, or per-channel mean/std. */
 export type ManifestScaling = ModelManifest['input']['scaling'];
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -160,19 +181,19 @@ function describeValue(value: unknown): string {
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   const field = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
-    const where = field ? `${field} has` : 'it has';
     const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-    return `${where} unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}: remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling`;
+    const plural = issue.keys.length > 1;
+    return `${field ? `${field} has ` : ''}unknown field${plural ? 's' : ''} ${keys}: remove ${plural ? 'them' : 'it'} or check the spelling`;
   }
   const value = valueAt(raw, issue.path);
   // zod reports a missing field as a type error; say "missing" rather than "got undefined".
   if (value === undefined && issue.code !== 'custom') {
-    return `${field} is missing: it ${issue.message}`;
+    return `${field} is missing${issue.message.startsWith('must ') ? `: it ${issue.message}` : ''}`;
   }
-  const message = issue.message.startsWith('must ')
-    ? issue.message
-    : `must be valid: ${issue.message}`;
-  return `${field || 'the manifest'} ${message} (got ${describeValue(value)})`;
+  const got = `(got ${describeValue(value)})`;
+  if (issue.message.startsWith('must '))
+    return `${field || 'the manifest'} ${issue.message} ${got}`;
+  return `${field || 'the manifest'}: ${issue.message} ${got}`;
 }
 
 /** Validates a parsed model.json; throws MODEL_INVALID naming the first wrong field(s). */

@@ -4,6 +4,7 @@
  */
 import type { ModelManifest } from './manifest.js';
 
+/** What a model says about one photo, as the library stores it. */
 export interface ModelOutput {
   label: string;
   /** Probability of `label` (0..1). */
@@ -22,6 +23,7 @@ export function softmax(logits: ArrayLike<number>): number[] {
   return exps.map((e) => e / sum);
 }
 
+/** Logistic function, stable for large |x|. */
 export function sigmoid(x: number): number {
   // Split by sign so neither branch computes exp of a large positive number.
   if (x >= 0) return 1 / (1 + Math.exp(-x));

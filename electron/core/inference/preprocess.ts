@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import type { RawImage } from '../imaging/decode.js';
 import type { ModelManifest } from './manifest.js';
 
+/** The manifest's `input` section: everything preprocessing needs. */
 export type InputSpec = ModelManifest['input'];
 
 /** Resizes preview pixels to the model's input size: 'stretch' fills, 'center-crop' covers. */

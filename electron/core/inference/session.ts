@@ -21,6 +21,7 @@ export const MAX_BATCH = 8;
 /** Aim for runs this long, so the UI/HTTP server never waits much longer on inference. */
 const TARGET_RUN_MS = 150;
 
+/** A loaded model checked against its manifest, ready to classify previews. */
 export interface ModelSession {
   readonly manifest: ModelManifest;
   /** Whether the model's batch axis is dynamic (else it takes `batchSize` images per run). */
@@ -32,6 +33,7 @@ export interface ModelSession {
   release(): Promise<void>;
 }
 
+/** Tuning of a session; defaults suit a laptop shared with sharp's decoding. */
 export interface SessionOptions {
   /** Threads inside one operator; defaults to half the cores (sharp decodes on the rest). */
   intraOpNumThreads?: number;

@@ -18,6 +18,7 @@ export const LIBRARY_MODELS_FOLDER = 'models';
 /** Copied along when present, so the library keeps what the model is for. */
 const OPTIONAL_FILES = ['MODEL_CARD.md', 'README.md'];
 
+/** A model folder as found on disk, before it is registered. */
 export interface ModelSource {
   dir: string;
   manifestPath: string;
@@ -64,6 +65,7 @@ export async function readModelSource(input: string): Promise<ModelSource> {
   return { dir, manifestPath, onnxPath, manifest };
 }
 
+/** SHA-256 of a file, streamed (models can be hundreds of MB). */
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);

@@ -36,6 +36,7 @@ interface Decoded {
   error: CoreError | null;
 }
 
+/** What a classify job runs with. */
 export interface ClassifyJobOptions {
   model: LoadedModel;
   /** Re-classify photos that already have a prediction of this model. */

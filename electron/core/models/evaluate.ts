@@ -14,18 +14,21 @@ import { mapLimited } from './map-limited.js';
 import { classificationMetrics, type ClassificationMetrics } from './metrics.js';
 import { modelIdOf } from './registry.js';
 
+/** One labeled photo of the evaluation folder. */
 export interface EvalSample {
   /** As written in the CSV (relative to the data folder, or absolute). */
   file: string;
   label: string;
 }
 
+/** What the model said about one labeled photo. */
 export interface EvalPrediction extends EvalSample {
   predicted: string;
   confidence: number;
   scores: Record<string, number>;
 }
 
+/** Everything `npm run eval` prints (and `--json` serializes). */
 export interface EvalReport {
   model: { id: string; name: string; version: string; dir: string };
   dataDir: string;
@@ -42,6 +45,7 @@ export interface EvalReport {
   predictions: EvalPrediction[];
 }
 
+/** What to evaluate on what. */
 export interface EvalOptions {
   dataDir: string;
   modelDir: string;

@@ -65,6 +65,7 @@ async function activate(ctx: CoreContext, modelId: string): Promise<ModelInfo> {
   return describeModel(ctx, modelId);
 }
 
+/** Handlers of models.list, models.add, models.activate and models.classify. */
 export function createModelHandlers(
   ctx: CoreContext,
 ): HandlerMap<'models.list' | 'models.add' | 'models.activate' | 'models.classify'> {

@@ -5,11 +5,13 @@
  */
 import type { ClassMetrics, ConfusionMatrix } from '../../contract.js';
 
+/** One scored photo: its true label and the model's. */
 export interface LabeledPrediction {
   truth: string;
   predicted: string;
 }
 
+/** The usual classification scores; same shapes as the contract's ModelMetrics parts. */
 export interface ClassificationMetrics {
   /** Pairs scored. */
   total: number;

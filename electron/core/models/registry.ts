@@ -16,6 +16,7 @@ export type { ModelOutput } from '../inference/postprocess.js';
 /** Settings key holding the active model's id. */
 export const ACTIVE_MODEL_KEY = 'activeModel';
 
+/** A registered model with its session open. */
 export interface LoadedModel {
   id: string;
   name: string;
@@ -55,10 +56,12 @@ export function modelIdOf(manifest: Pick<ModelManifest, 'id' | 'version'>): stri
   return `${manifest.id}@${manifest.version}`;
 }
 
+/** The registration of a model, if any. */
 export function findModelRow(ctx: CoreContext, modelId: string): ModelRow | undefined {
   return ctx.db.prepare('SELECT * FROM models WHERE id = ?').get(modelId) as ModelRow | undefined;
 }
 
+/** The registration of a model; NOT_FOUND listing the registered ones otherwise. */
 export function requireModelRow(ctx: CoreContext, modelId: string): ModelRow {
   const row = findModelRow(ctx, modelId);
   if (!row) {
@@ -79,10 +82,12 @@ export function modelDir(ctx: CoreContext, row: Pick<ModelRow, 'dir'>): string {
   return path.resolve(ctx.paths.root, row.dir);
 }
 
+/** The stored manifest of a registered model. */
 export function manifestOf(row: ModelRow): ModelManifest {
   return parseManifest(JSON.parse(row.manifest_json), `model.json of ${row.id}`);
 }
 
+/** Id of the active model (settings key 'activeModel'); null when none. */
 export function activeModelId(ctx: CoreContext): string | null {
   const row = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(ACTIVE_MODEL_KEY) as
     | { value: string }
@@ -90,6 +95,7 @@ export function activeModelId(ctx: CoreContext): string | null {
   return row?.value || null;
 }
 
+/** Makes a model active; the review_grid triggers re-point the grid at its predictions. */
 export function setActiveModelId(ctx: CoreContext, modelId: string): void {
   ctx.db
     .prepare(
