@@ -1,0 +1,29 @@
+import { useI18n } from '../i18n/i18n.js';
+import { labelColor } from './label-colors.js';
+
+/**
+ * A label as a colored chip. Solid when a person decided it, pale with a dashed border
+ * when it is only the model's guess, so the two never look alike.
+ */
+export function LabelChip(props: { label: string | null; reviewed?: boolean; size?: 'sm' | 'md' }) {
+  const { t } = useI18n();
+  const color = labelColor(props.label);
+  const reviewed = props.reviewed ?? true;
+  const style = reviewed
+    ? { background: color.solid, color: color.onSolid, borderColor: color.solid }
+    : { background: color.soft, color: color.onSoft, borderColor: color.solid };
+  return (
+    <span
+      className={`label-chip label-chip--${props.size ?? 'md'} ${reviewed ? '' : 'label-chip--guess'}`}
+      style={style}
+      data-label={props.label ?? ''}
+    >
+      {props.label ?? t('label.none')}
+    </span>
+  );
+}
+
+/** A small color swatch for legends and chart keys. */
+export function LabelSwatch(props: { label: string | null }) {
+  return <span className="label-swatch" style={{ background: labelColor(props.label).solid }} />;
+}

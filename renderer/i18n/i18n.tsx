@@ -1,0 +1,49 @@
+/**
+ * The UI's two languages. `en.ts` defines every key; `pt-BR.ts` must translate every one
+ * of them (its type is `Messages`), so a missing translation fails the build.
+ */
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { en, type MessageKey, type Messages } from './en.js';
+import { createFormatters, type Formatters, type Language } from './format.js';
+import { ptBR } from './pt-BR.js';
+
+export type { Language, MessageKey };
+
+const dictionaries: Record<Language, Messages> = { 'pt-BR': ptBR, en };
+
+/** Values substituted for `{name}` placeholders. */
+export type MessageValues = Record<string, string | number>;
+
+export interface I18n {
+  language: Language;
+  t(key: MessageKey, values?: MessageValues): string;
+  format: Formatters;
+}
+
+/** Replaces `{name}` placeholders; an unknown placeholder stays visible so it gets noticed. */
+export function interpolate(template: string, values?: MessageValues): string {
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+export function createI18n(language: Language): I18n {
+  const messages = dictionaries[language];
+  return {
+    language,
+    t: (key, values) => interpolate(messages[key], values),
+    format: createFormatters(language),
+  };
+}
+
+const I18nContext = createContext<I18n>(createI18n('pt-BR'));
+
+export function I18nProvider(props: { language: Language; children: ReactNode }) {
+  const value = useMemo(() => createI18n(props.language), [props.language]);
+  return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

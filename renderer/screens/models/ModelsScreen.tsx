@@ -1,0 +1,164 @@
+/**
+ * Models: the registered classifiers, adding one (a folder with `model.onnx` and its
+ * `model.json`), making one active, re-classifying the library with it, and comparing two.
+ */
+import { useState } from 'react';
+import { JobProgress } from '../../components/JobProgress.js';
+import { LabelChip } from '../../components/LabelChip.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { useClient } from '../../state/client-context.js';
+import { useReportError } from '../../state/errors.js';
+import { useJob, useJobs } from '../../state/jobs.js';
+import { useInvoke } from '../../state/use-invoke.js';
+import { CompareModels } from './CompareModels.js';
+
+export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: string): void }) {
+  const { t, format } = useI18n();
+  const client = useClient();
+  const report = useReportError();
+  const { track, cancel } = useJobs();
+  const job = useJob(props.jobId);
+  const models = useInvoke('models.list', {}, { reloadOn: ['models', 'classify'], throttleMs: 2000 });
+  const [path, setPath] = useState('');
+  const [activate, setActivate] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const running = job?.status === 'running';
+
+  async function run(work: () => Promise<unknown>) {
+    setBusy(true);
+    try {
+      await work();
+      models.reload();
+    } catch (error) {
+      report(error, t('models.title'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const add = () =>
+    run(async () => {
+      await client.invoke('models.add', { path: path.trim(), activate });
+      setPath('');
+    });
+  const makeActive = (modelId: string) => run(() => client.invoke('models.activate', { modelId }));
+  const classify = (modelId: string) =>
+    run(async () => {
+      const { jobId } = await client.invoke('models.classify', { modelId, all: true });
+      track(jobId, 'classify');
+      props.onJobStarted(jobId);
+    });
+
+  const list = models.data ?? [];
+  return (
+    <div className="screen screen--page" data-testid="screen-models">
+      <div className="page">
+        <h1>{t('models.title')}</h1>
+        <p className="lead">{t('models.lead')}</p>
+        <section className="card">
+          {list.length === 0 && !models.loading && <p className="muted">{t('models.none')}</p>}
+          {list.length > 0 && (
+            <div className="table-scroll">
+              <table className="table" data-testid="models-table">
+                <thead>
+                  <tr>
+                    <th>{t('models.name')}</th>
+                    <th>{t('models.labels')}</th>
+                    <th className="num">{t('models.classified')}</th>
+                    <th>{t('models.added')}</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((model) => (
+                    <tr key={model.id} className={model.active ? 'row--active' : ''} data-testid="model-row" data-model-id={model.id}>
+                      <td>
+                        <strong>{model.name}</strong>
+                        {model.active && <span className="badge badge--active">{t('models.active')}</span>}
+                        <div className="muted small mono">{model.id}</div>
+                      </td>
+                      <td>
+                        <span className="chips">
+                          {model.labels.map((label) => (
+                            <LabelChip key={label} label={label} size="sm" />
+                          ))}
+                        </span>
+                      </td>
+                      <td className="num">{format.number(model.predictions)}</td>
+                      <td>{format.dateTime(model.addedAt)}</td>
+                      <td className="actions">
+                        {!model.active && (
+                          <button type="button" className="btn btn--small" disabled={busy} onClick={() => void makeActive(model.id)}>
+                            {t('models.makeActive')}
+                          </button>
+                        )}
+                        <button
+                          type="button"
+                          className="btn btn--small"
+                          disabled={busy || running}
+                          onClick={() => void classify(model.id)}
+                        >
+                          {t('models.reclassify')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {job && <JobProgress job={job} onCancel={() => void cancel(job.id)} />}
+          {job?.finished?.error && (
+            <p className="inline-error" role="alert">
+              {job.finished.error.message}
+            </p>
+          )}
+        </section>
+        <section className="card">
+          <h2>{t('models.add')}</h2>
+          <form
+            className="import-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void add();
+            }}
+          >
+            {client.desktop ? (
+              <div className="source__row">
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() =>
+                    void client.desktop?.pickFolder('model').then(
+                      (picked) => picked && setPath(picked),
+                      (error: unknown) => report(error),
+                    )
+                  }
+                >
+                  {t('models.chooseFolder')}
+                </button>
+                <code className="source__path">{path || t('import.noFolder')}</code>
+              </div>
+            ) : (
+              <label className="field field--wide">
+                <span className="field__label">{t('models.pathLabel')}</span>
+                <input type="text" value={path} spellCheck={false} onChange={(e) => setPath(e.target.value)} data-testid="model-path" />
+                <span className="field__hint">{t('models.pathHint')}</span>
+              </label>
+            )}
+            <label className="check">
+              <input type="checkbox" checked={activate} onChange={(e) => setActivate(e.target.checked)} />
+              {t('models.activateAfterAdd')}
+            </label>
+            <div className="form-actions">
+              <button type="submit" className="btn btn--primary" disabled={busy || path.trim() === ''}>
+                {t('models.addButton')}
+              </button>
+            </div>
+          </form>
+        </section>
+        {list.length >= 1 && <CompareModels models={list} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * One photo, full size: zoom and pan on the left; on the right the decision buttons, every
+ * model's scores, the metadata and the label history. Keys are handled by the screen that
+ * opened it (the review grid steps through its photos with the arrows).
+ */
+import type { ImageSummary } from '../../../electron/contract.js';
+import { ConfidenceBar } from '../../components/ConfidenceBar.js';
+import { LabelChip, LabelSwatch } from '../../components/LabelChip.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { useImageDetail } from '../../state/use-image-detail.js';
+import { HistorySection, MetadataSection, ScoresSection } from './PhotoDetails.js';
+import { ZoomPanImage } from './ZoomPanImage.js';
+
+export interface PhotoViewProps {
+  imageId: number;
+  /** The grid row, shown while the details load. */
+  summary?: ImageSummary;
+  labels: string[];
+  activeModelId: string | null;
+  /** "12 of 1,000" in the grid's order. */
+  position?: { index: number; total: number };
+  revision: number;
+  prefetchIds: number[];
+  onClose(): void;
+  onPrev?(): void;
+  onNext?(): void;
+  onSetLabel(label: string): void;
+  onAccept(): void;
+  onUndo(): void;
+}
+
+export function PhotoView(props: PhotoViewProps) {
+  const { t, format } = useI18n();
+  const detail = useImageDetail(props.imageId, props.revision, props.prefetchIds);
+  const shown = detail ?? props.summary;
+  return (
+    <div
+      className="photo-view"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('photo.title')}
+      data-testid="photo-view"
+    >
+      <header className="photo-view__bar">
+        <button type="button" className="btn" onClick={props.onClose}>
+          ← {t('photo.back')} <kbd>Esc</kbd>
+        </button>
+        <h2 className="photo-view__name" data-testid="photo-name">
+          {shown?.originalName ?? '…'}
+        </h2>
+        {props.position && (
+          <span className="photo-view__pos">
+            {t('photo.position', {
+              index: format.number(props.position.index + 1),
+              total: format.number(props.position.total),
+            })}
+          </span>
+        )}
+        <div className="photo-view__nav">
+          <button type="button" className="btn" onClick={props.onPrev} disabled={!props.onPrev}>
+            ‹ {t('photo.prev')}
+          </button>
+          <button type="button" className="btn" onClick={props.onNext} disabled={!props.onNext}>
+            {t('photo.next')} ›
+          </button>
+        </div>
+      </header>
+      <div className="photo-view__body">
+        {detail ? (
+          <ZoomPanImage
+            src={detail.originalUrl}
+            placeholder={detail.thumbUrl}
+            width={detail.width}
+            height={detail.height}
+            alt={detail.originalName}
+          />
+        ) : (
+          <div className="zoom zoom--loading">
+            {props.summary && <img src={props.summary.thumbUrl} alt="" />}
+          </div>
+        )}
+        <aside className="photo-view__side">
+          <section className="side-section decision" data-testid="photo-decision">
+            <div className="decision__now">
+              <span className="muted">
+                {t(shown?.reviewed ? 'photo.labelReviewed' : 'photo.labelModel')}
+              </span>
+              <LabelChip
+                label={shown?.effectiveLabel ?? null}
+                reviewed={shown?.reviewed ?? false}
+              />
+              <ConfidenceBar confidence={shown?.confidence ?? null} />
+            </div>
+            {detail?.reviewed && detail.reviewer && (
+              <p className="muted small">
+                {t('photo.reviewedBy', {
+                  reviewer: detail.reviewer,
+                  at: detail.reviewedAt ? format.dateTime(detail.reviewedAt) : '',
+                })}
+              </p>
+            )}
+            <div className="decision__buttons">
+              {props.labels.map((label, i) => (
+                <button
+                  key={label}
+                  type="button"
+                  className="btn btn--label"
+                  onClick={() => props.onSetLabel(label)}
+                  data-label={label}
+                >
+                  {i < 9 && <kbd>{i + 1}</kbd>}
+                  <LabelSwatch label={label} />
+                  {label}
+                </button>
+              ))}
+            </div>
+            <div className="decision__buttons">
+              <button
+                type="button"
+                className="btn btn--primary"
+                onClick={props.onAccept}
+                disabled={!shown?.predicted}
+              >
+                <kbd>Space</kbd> {t('review.acceptModel', { label: shown?.predicted ?? '—' })}
+              </button>
+              <button type="button" className="btn" onClick={props.onUndo}>
+                <kbd>Z</kbd> {t('review.undo')}
+              </button>
+            </div>
+          </section>
+          {detail && (
+            <>
+              <ScoresSection detail={detail} activeModelId={props.activeModelId} />
+              <HistorySection history={detail.history} />
+              <MetadataSection detail={detail} />
+            </>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

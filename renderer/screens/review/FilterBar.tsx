@@ -1,0 +1,200 @@
+/** Filters and order of the review grid. Every change applies at once. */
+import { useEffect, useState } from 'react';
+import type {
+  ImageFilter,
+  ImageSort,
+  ImportSummary,
+  ModelInfo,
+} from '../../../electron/contract.js';
+import { useI18n, type MessageKey } from '../../i18n/i18n.js';
+import { hasFilter, type ReviewQuery } from '../../state/review-query.js';
+
+const sortKeys: Record<ImageSort, MessageKey> = {
+  confidence: 'sort.confidence',
+  captured: 'sort.captured',
+  tube: 'sort.tube',
+  imported: 'sort.imported',
+};
+
+/** A percent field that commits a 0..1 bound (or none when empty). */
+function PercentInput(props: {
+  label: string;
+  value: number | undefined;
+  onChange(value: number | undefined): void;
+  testId: string;
+}) {
+  const shown = props.value === undefined ? '' : String(Math.round(props.value * 100));
+  const [text, setText] = useState(shown);
+  useEffect(() => {
+    setText(shown);
+  }, [shown]);
+  return (
+    <input
+      type="number"
+      min={0}
+      max={100}
+      step={5}
+      inputMode="numeric"
+      aria-label={props.label}
+      value={text}
+      data-testid={props.testId}
+      onChange={(event) => {
+        setText(event.target.value);
+        const raw = event.target.value.trim();
+        if (raw === '') return props.onChange(undefined);
+        const number = Number(raw);
+        if (Number.isFinite(number) && number >= 0 && number <= 100) props.onChange(number / 100);
+      }}
+    />
+  );
+}
+
+export function FilterBar(props: {
+  query: ReviewQuery;
+  labels: string[];
+  imports: ImportSummary[];
+  models: ModelInfo[];
+  onChange(query: ReviewQuery): void;
+}) {
+  const { t, format } = useI18n();
+  const { filter } = props.query;
+  const set = (change: Partial<ImageFilter>) => {
+    const next: ImageFilter = { ...filter, ...change };
+    for (const key of Object.keys(next) as (keyof ImageFilter)[]) {
+      if (next[key] === undefined) delete next[key];
+    }
+    props.onChange({ ...props.query, filter: next });
+  };
+  const reviewedValue = filter.reviewed === undefined ? 'any' : filter.reviewed ? 'yes' : 'no';
+  return (
+    <div className="filter-bar" role="search" aria-label={t('filter.title')}>
+      <label className="field">
+        <span className="field__label">{t('filter.label')}</span>
+        <select
+          value={filter.label ?? ''}
+          data-testid="filter-label"
+          onChange={(e) => set({ label: e.target.value || undefined })}
+        >
+          <option value="">{t('filter.any')}</option>
+          {props.labels.map((label) => (
+            <option key={label} value={label}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field__label">{t('filter.reviewed')}</span>
+        <select
+          value={reviewedValue}
+          data-testid="filter-reviewed"
+          onChange={(e) =>
+            set({ reviewed: e.target.value === 'any' ? undefined : e.target.value === 'yes' })
+          }
+        >
+          <option value="any">{t('filter.any')}</option>
+          <option value="no">{t('filter.notReviewed')}</option>
+          <option value="yes">{t('filter.reviewedOnly')}</option>
+        </select>
+      </label>
+      <div className="field" role="group" aria-label={t('filter.confidence')}>
+        <span className="field__label">{t('filter.confidence')}</span>
+        <span className="range-fields">
+          <PercentInput
+            label={t('filter.minConfidence')}
+            value={filter.minConfidence}
+            onChange={(v) => set({ minConfidence: v })}
+            testId="filter-min-confidence"
+          />
+          <span className="muted">{t('filter.to')}</span>
+          <PercentInput
+            label={t('filter.maxConfidence')}
+            value={filter.maxConfidence}
+            onChange={(v) => set({ maxConfidence: v })}
+            testId="filter-max-confidence"
+          />
+          <span className="muted">%</span>
+        </span>
+      </div>
+      <label className="field">
+        <span className="field__label">{t('filter.import')}</span>
+        <select
+          value={filter.importId ?? ''}
+          data-testid="filter-import"
+          onChange={(e) => set({ importId: e.target.value ? Number(e.target.value) : undefined })}
+        >
+          <option value="">{t('filter.any')}</option>
+          {props.imports.map((imp) => (
+            <option key={imp.importId} value={imp.importId}>
+              {t('filter.importOption', {
+                id: imp.importId,
+                at: format.dateTime(imp.startedAt),
+                count: format.number(imp.imported),
+              })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field__label">{t('filter.model')}</span>
+        <select
+          value={filter.modelId ?? ''}
+          data-testid="filter-model"
+          onChange={(e) => set({ modelId: e.target.value || undefined })}
+        >
+          <option value="">{t('filter.activeModel')}</option>
+          {props.models.map((model) => (
+            <option key={model.id} value={model.id}>
+              {model.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={filter.disagreement ?? false}
+          data-testid="filter-disagreement"
+          onChange={(e) => set({ disagreement: e.target.checked || undefined })}
+        />
+        {t('filter.disagreement')}
+      </label>
+      <span className="filter-bar__spacer" />
+      <div className="field">
+        <span className="field__label">{t('sort.title')}</span>
+        <span className="range-fields">
+          <select
+            value={props.query.sort}
+            data-testid="sort"
+            onChange={(e) => props.onChange({ ...props.query, sort: e.target.value as ImageSort })}
+          >
+            {(Object.keys(sortKeys) as ImageSort[]).map((sort) => (
+              <option key={sort} value={sort}>
+                {t(sortKeys[sort])}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="btn btn--icon"
+            aria-label={t(props.query.descending ? 'sort.descending' : 'sort.ascending')}
+            title={t(props.query.descending ? 'sort.descending' : 'sort.ascending')}
+            onClick={() => props.onChange({ ...props.query, descending: !props.query.descending })}
+          >
+            {props.query.descending ? '↓' : '↑'}
+          </button>
+        </span>
+      </div>
+      {hasFilter(filter) && (
+        <button
+          type="button"
+          className="btn btn--small btn--ghost"
+          data-testid="filter-clear"
+          onClick={() => props.onChange({ ...props.query, filter: {} })}
+        >
+          {t('filter.clear')}
+        </button>
+      )}
+    </div>
+  );
+}

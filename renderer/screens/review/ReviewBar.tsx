@@ -1,0 +1,112 @@
+/**
+ * The strip above the grid: counts and the keyboard legend, or, when photos are selected,
+ * what can be done to the whole selection.
+ */
+import { LabelSwatch } from '../../components/LabelChip.js';
+import { useI18n } from '../../i18n/i18n.js';
+
+export function ReviewBar(props: {
+  matching: number | null;
+  reviewed: number | null;
+  libraryTotal: number | null;
+  labels: string[];
+  selected: number;
+  selectingAll: boolean;
+  onSelectAll(): void;
+  onClearSelection(): void;
+  onRelabel(label: string): void;
+  onAccept(): void;
+  onShowShortcuts(): void;
+}) {
+  const { t, format } = useI18n();
+  if (props.selected > 0) {
+    return (
+      <div className="review-bar review-bar--selection" data-testid="selection-bar">
+        <strong data-testid="selection-count">
+          {t('select.count', { count: format.number(props.selected) })}
+        </strong>
+        <span className="review-bar__label">{t('select.relabelAs')}</span>
+        {props.labels.map((label, i) => (
+          <button
+            key={label}
+            type="button"
+            className="btn btn--label"
+            data-label={label}
+            onClick={() => props.onRelabel(label)}
+          >
+            <LabelSwatch label={label} />
+            {i < 9 && <kbd>{i + 1}</kbd>} {label}
+          </button>
+        ))}
+        <button type="button" className="btn" onClick={props.onAccept}>
+          <kbd>Space</kbd> {t('select.accept')}
+        </button>
+        <span className="filter-bar__spacer" />
+        {props.matching !== null && props.selected < props.matching && (
+          <button
+            type="button"
+            className="btn btn--ghost"
+            onClick={props.onSelectAll}
+            disabled={props.selectingAll}
+          >
+            {t('select.allMatching', { count: format.number(props.matching) })}
+          </button>
+        )}
+        <button type="button" className="btn btn--ghost" onClick={props.onClearSelection}>
+          <kbd>Esc</kbd> {t('select.clear')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="review-bar">
+      <span className="review-bar__counts" data-testid="review-counts">
+        {props.matching === null
+          ? '…'
+          : t('review.matching', { count: format.number(props.matching) })}
+        {props.libraryTotal !== null && props.reviewed !== null && props.libraryTotal > 0 && (
+          <span className="muted">
+            {' · '}
+            {t('review.progress', {
+              reviewed: format.number(props.reviewed),
+              total: format.number(props.libraryTotal),
+              percent: format.percent(props.reviewed / props.libraryTotal),
+            })}
+          </span>
+        )}
+      </span>
+      <span className="filter-bar__spacer" />
+      <span className="key-legend" data-testid="key-legend">
+        {props.labels.slice(0, 9).map((label, i) => (
+          <span key={label} className="key-hint">
+            <kbd>{i + 1}</kbd>
+            <LabelSwatch label={label} />
+            {label}
+          </span>
+        ))}
+        <span className="key-hint">
+          <kbd>Space</kbd> {t('legend.accept')}
+        </span>
+        <span className="key-hint">
+          <kbd>Z</kbd> {t('legend.undo')}
+        </span>
+        <span className="key-hint">
+          <kbd>Enter</kbd> {t('legend.open')}
+        </span>
+        <button type="button" className="btn btn--small btn--ghost" onClick={props.onShowShortcuts}>
+          <kbd>?</kbd> {t('legend.all')}
+        </button>
+      </span>
+      {props.matching !== null && props.matching > 0 && (
+        <button
+          type="button"
+          className="btn btn--small btn--ghost"
+          onClick={props.onSelectAll}
+          disabled={props.selectingAll}
+        >
+          {t('select.allMatching', { count: format.number(props.matching) })}
+        </button>
+      )}
+    </div>
+  );
+}

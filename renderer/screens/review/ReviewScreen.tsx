@@ -1,0 +1,88 @@
+/** The review screen: filters, counts, the grid and the photo view over the whole library. */
+import { useCallback } from 'react';
+import { useI18n } from '../../i18n/i18n.js';
+import { hasFilter, type ReviewQuery } from '../../state/review-query.js';
+import { useSettings } from '../../state/settings.js';
+import { useInvoke } from '../../state/use-invoke.js';
+import type { Screen } from '../../app/routes.js';
+import { FilterBar } from './FilterBar.js';
+import { ReviewWorkspace } from './ReviewWorkspace.js';
+
+export function ReviewScreen(props: {
+  query: ReviewQuery;
+  onQueryChange(query: ReviewQuery): void;
+  keysEnabled: boolean;
+  onShowShortcuts(): void;
+  onNavigate(screen: Screen): void;
+}) {
+  const { t } = useI18n();
+  const { settings } = useSettings();
+  const labels = useInvoke('library.labels', {}, { reloadOn: ['models', 'import', 'classify'] });
+  const info = useInvoke(
+    'library.info',
+    {},
+    { reloadOn: ['import', 'review', 'classify', 'models'] },
+  );
+  const imports = useInvoke('library.imports', {}, { reloadOn: ['import'] });
+  const models = useInvoke('models.list', {}, { reloadOn: ['models'] });
+  const reloadInfo = info.reload;
+  const onDecided = useCallback(() => reloadInfo(), [reloadInfo]);
+  const filtered = hasFilter(props.query.filter);
+
+  const empty = filtered ? (
+    <div className="empty" data-testid="review-empty">
+      <h2>{t('review.noMatch')}</h2>
+      <button
+        type="button"
+        className="btn btn--primary"
+        onClick={() => props.onQueryChange({ ...props.query, filter: {} })}
+      >
+        {t('filter.clear')}
+      </button>
+    </div>
+  ) : (
+    <div className="empty" data-testid="review-empty">
+      <h2>{t('review.emptyLibrary')}</h2>
+      <p>{t('review.emptyHint')}</p>
+      <button type="button" className="btn btn--primary" onClick={() => props.onNavigate('import')}>
+        {t('nav.import')}
+      </button>
+    </div>
+  );
+
+  return (
+    <div className="screen screen--review" data-testid="screen-review">
+      {settings && settings.reviewer.trim() === '' && (
+        <div className="banner banner--info">
+          <span>{t('review.noReviewer')}</span>
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => props.onNavigate('settings')}
+          >
+            {t('nav.settings')}
+          </button>
+        </div>
+      )}
+      <FilterBar
+        query={props.query}
+        labels={labels.data ?? []}
+        imports={imports.data ?? []}
+        models={models.data ?? []}
+        onChange={props.onQueryChange}
+      />
+      <ReviewWorkspace
+        key={JSON.stringify(props.query)}
+        query={props.query}
+        labels={labels.data ?? []}
+        activeModelId={info.data?.activeModelId ?? null}
+        libraryTotal={info.data?.images ?? null}
+        libraryReviewed={info.data?.reviewed ?? null}
+        keysEnabled={props.keysEnabled}
+        onShowShortcuts={props.onShowShortcuts}
+        onDecided={onDecided}
+        emptyState={empty}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { memo, type MouseEvent } from 'react';
+import type { ImageSummary } from '../../../electron/contract.js';
+import { ConfidenceBar } from '../../components/ConfidenceBar.js';
+import { LabelChip } from '../../components/LabelChip.js';
+import { useI18n } from '../../i18n/i18n.js';
+
+export interface ThumbCellProps {
+  index: number;
+  item: ImageSummary | undefined;
+  focused: boolean;
+  selected: boolean;
+  width: number;
+  onPick(index: number, event: MouseEvent): void;
+  onOpen(index: number): void;
+}
+
+/**
+ * One photo of the grid: thumbnail, the label (solid = a person decided, pale = the
+ * model's guess), the model's confidence, and a note when the reviewer overruled the model.
+ */
+export const ThumbCell = memo(function ThumbCell(props: ThumbCellProps) {
+  const { t } = useI18n();
+  const { item } = props;
+  if (!item) {
+    return (
+      <div className="thumb thumb--loading" style={{ width: props.width }} aria-hidden="true">
+        <div className="thumb__img" style={{ height: props.width }} />
+      </div>
+    );
+  }
+  const overruled = item.reviewed && item.predicted !== null && item.predicted !== item.label;
+  return (
+    <div
+      role="option"
+      aria-selected={props.selected}
+      aria-label={`${item.originalName}: ${item.effectiveLabel ?? t('label.none')}`}
+      className={`thumb ${props.focused ? 'thumb--focused' : ''} ${props.selected ? 'thumb--selected' : ''} ${item.reviewed ? 'thumb--reviewed' : ''}`}
+      style={{ width: props.width }}
+      data-testid="thumb"
+      data-index={props.index}
+      data-image-id={item.id}
+      data-label={item.effectiveLabel ?? ''}
+      data-reviewed={item.reviewed}
+      data-focused={props.focused}
+      onClick={(event) => props.onPick(props.index, event)}
+      onDoubleClick={() => props.onOpen(props.index)}
+    >
+      <div className="thumb__img" style={{ height: props.width }}>
+        <img src={item.thumbUrl} alt="" loading="eager" decoding="async" draggable={false} />
+        {item.reviewed && (
+          <span className="thumb__check" title={t('review.reviewedMark')}>
+            ✓
+          </span>
+        )}
+        {props.selected && <span className="thumb__selected" aria-hidden="true" />}
+        {item.tubeRow !== null && item.tubeCol !== null && (
+          <span className="thumb__tube">
+            {t('meta.tubeShort', { row: item.tubeRow, col: item.tubeCol })}
+          </span>
+        )}
+      </div>
+      <div className="thumb__foot">
+        <div className="thumb__row">
+          <LabelChip label={item.effectiveLabel} reviewed={item.reviewed} size="sm" />
+          <ConfidenceBar confidence={item.confidence} compact />
+        </div>
+        <div className="thumb__row thumb__sub">
+          {overruled ? (
+            <span
+              className="thumb__overruled"
+              title={t('review.modelSaid', { label: item.predicted ?? '' })}
+            >
+              {t('review.modelSaid', { label: item.predicted ?? '' })}
+            </span>
+          ) : (
+            <span className="thumb__name" title={item.originalName}>
+              {item.originalName}
+            </span>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+});

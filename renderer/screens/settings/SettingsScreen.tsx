@@ -1,0 +1,110 @@
+/** Settings: who is reviewing (recorded on every decision), the language, and the library in use. */
+import { useEffect, useState } from 'react';
+import { useI18n, type Language } from '../../i18n/i18n.js';
+import { useSettings } from '../../state/settings.js';
+import { useInvoke } from '../../state/use-invoke.js';
+
+const languages: { id: Language; name: string }[] = [
+  { id: 'pt-BR', name: 'Português (Brasil)' },
+  { id: 'en', name: 'English' },
+];
+
+export function SettingsScreen() {
+  const { t, format } = useI18n();
+  const { settings, update } = useSettings();
+  const info = useInvoke('library.info', {}, { reloadOn: ['import'] });
+  const [reviewer, setReviewer] = useState(settings?.reviewer ?? '');
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    setReviewer(settings?.reviewer ?? '');
+  }, [settings?.reviewer]);
+
+  const changed = reviewer.trim() !== (settings?.reviewer ?? '') && reviewer.trim() !== '';
+  return (
+    <div className="screen screen--page" data-testid="screen-settings">
+      <div className="page">
+        <h1>{t('settings.title')}</h1>
+        <section className="card">
+          <h2>{t('settings.reviewer')}</h2>
+          <form
+            className="inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void update({ reviewer: reviewer.trim() }).then((ok) => setSaved(ok));
+            }}
+          >
+            <input
+              type="text"
+              value={reviewer}
+              maxLength={100}
+              data-testid="settings-reviewer"
+              placeholder={t('settings.reviewerPlaceholder')}
+              onChange={(e) => {
+                setReviewer(e.target.value);
+                setSaved(false);
+              }}
+            />
+            <button
+              type="submit"
+              className="btn btn--primary"
+              disabled={!changed}
+              data-testid="settings-reviewer-save"
+            >
+              {t('action.save')}
+            </button>
+            {saved && !changed && <span className="ok">✓ {t('settings.saved')}</span>}
+          </form>
+          <p className="muted small">{t('settings.reviewerHint')}</p>
+        </section>
+        <section className="card">
+          <h2>{t('settings.language')}</h2>
+          <div className="segmented" role="radiogroup" aria-label={t('settings.language')}>
+            {languages.map((language) => (
+              <label
+                key={language.id}
+                className={`segmented__option ${settings?.language === language.id ? 'segmented__option--on' : ''}`}
+              >
+                <input
+                  type="radio"
+                  name="language"
+                  value={language.id}
+                  checked={settings?.language === language.id}
+                  data-testid={`settings-language-${language.id}`}
+                  onChange={() => void update({ language: language.id })}
+                />
+                {language.name}
+              </label>
+            ))}
+          </div>
+        </section>
+        <section className="card">
+          <h2>{t('settings.library')}</h2>
+          {info.data && (
+            <dl className="meta">
+              <div>
+                <dt>{t('settings.libraryPath')}</dt>
+                <dd className="meta__mono" data-testid="settings-library-path">
+                  {info.data.path}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('settings.libraryPhotos')}</dt>
+                <dd>
+                  {t('settings.libraryCounts', {
+                    images: format.number(info.data.images),
+                    reviewed: format.number(info.data.reviewed),
+                  })}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('settings.activeModel')}</dt>
+                <dd className="meta__mono">{info.data.activeModelId ?? t('settings.noModel')}</dd>
+              </div>
+            </dl>
+          )}
+          <p className="muted small">{t('settings.libraryHint')}</p>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * The review grid's window onto the library: pages of `library.list` fetched on demand
+ * through the keyset cursor, a bounded cache of them, and the total from `library.count`.
+ * At 100,000 photos only the pages around what is on screen are held, and the DOM holds
+ * only the visible rows.
+ *
+ * Keyset cursors are sequential: page k's cursor is the `nextCursor` of page k-1. Cursors
+ * are small and kept for every page ever reached, so jumping back to a page evicted from
+ * the cache is one request; jumping far ahead walks page by page from the last known one.
+ */
+import type { ImageListResult, ImageSummary } from '../../electron/contract.js';
+
+export const PAGE_SIZE = 500;
+/** Pages kept in memory (x PAGE_SIZE rows); the rest keep only their cursor. */
+const MAX_PAGES = 24;
+
+export type FetchPage = (cursor: string | null, limit: number) => Promise<ImageListResult>;
+export type CountAll = () => Promise<number>;
+
+export class ImagePages {
+  private pages = new Map<number, ImageSummary[]>();
+  /** Pages from before the last refresh, shown until their replacement arrives. */
+  private stale = new Map<number, ImageSummary[]>();
+  /** cursors[k] fetches page k; undefined = not reached yet; null for page 0. */
+  private cursors: (string | null | undefined)[] = [null];
+  private wanted: [number, number] = [0, 0];
+  private pumping = false;
+  private generation = 0;
+  private lastPage = Infinity;
+  total: number | null = null;
+  /** Bumped on every change so React can re-render. */
+  version = 0;
+
+  constructor(
+    private readonly fetchPage: FetchPage,
+    private readonly countAll: CountAll,
+    private readonly onChange: () => void,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  /** The row at `index`, or undefined while its page loads. */
+  get(index: number): ImageSummary | undefined {
+    const page = Math.floor(index / PAGE_SIZE);
+    const items = this.pages.get(page) ?? this.stale.get(page);
+    return items?.[index % PAGE_SIZE];
+  }
+
+  /** Whether the row at `index` is loaded and current (not a stale leftover). */
+  isFresh(index: number): boolean {
+    return this.pages.has(Math.floor(index / PAGE_SIZE));
+  }
+
+  /** Declares the rows on screen (plus overscan); missing pages are fetched. */
+  want(firstIndex: number, lastIndex: number): void {
+    const first = Math.max(0, Math.floor(firstIndex / PAGE_SIZE));
+    const last = Math.max(first, Math.floor(lastIndex / PAGE_SIZE));
+    this.wanted = [first, last];
+    void this.pump();
+  }
+
+  /** Index of a photo among the loaded rows, or -1. */
+  indexOf(imageId: number): number {
+    for (const [page, items] of this.pages) {
+      const i = items.findIndex((item) => item.id === imageId);
+      if (i >= 0) return page * PAGE_SIZE + i;
+    }
+    return -1;
+  }
+
+  /** Changes loaded rows in place (optimistic review decisions). */
+  patch(imageIds: Iterable<number>, change: (item: ImageSummary) => ImageSummary): void {
+    const ids = new Set(imageIds);
+    for (const map of [this.pages, this.stale]) {
+      for (const [page, items] of map) {
+        if (!items.some((item) => ids.has(item.id))) continue;
+        map.set(
+          page,
+          items.map((item) => (ids.has(item.id) ? change(item) : item)),
+        );
+      }
+    }
+    this.changed();
+  }
+
+  /** The loaded rows with these ids (to restore them if a decision fails). */
+  snapshot(imageIds: Iterable<number>): Map<number, ImageSummary> {
+    const ids = new Set(imageIds);
+    const found = new Map<number, ImageSummary>();
+    for (const items of this.pages.values()) {
+      for (const item of items) if (ids.has(item.id)) found.set(item.id, item);
+    }
+    return found;
+  }
+
+  /** Reloads the count and the visible pages, keeping the old rows on screen meanwhile. */
+  async refresh(): Promise<void> {
+    this.generation += 1;
+    for (const [page, items] of this.pages) this.stale.set(page, items);
+    this.pages = new Map();
+    this.cursors = [null];
+    this.lastPage = Infinity;
+    await this.count();
+    void this.pump();
+  }
+
+  /** Loads the total; called once at start and on every refresh. */
+  async count(): Promise<void> {
+    const generation = this.generation;
+    try {
+      const total = await this.countAll();
+      if (generation !== this.generation) return;
+      this.total = total;
+      // Rows past the new end would otherwise linger as stale leftovers.
+      const pages = Math.ceil(total / PAGE_SIZE);
+      for (const page of [...this.stale.keys()]) if (page >= pages) this.stale.delete(page);
+      this.changed();
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  private changed(): void {
+    this.version += 1;
+    this.onChange();
+  }
+
+  /** Fetches wanted pages one request at a time (the core answers them in order anyway). */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      for (;;) {
+        const target = this.nextMissing();
+        if (target === null) return;
+        const generation = this.generation;
+        // Walk from the nearest page whose cursor is known.
+        let from = target;
+        while (from > 0 && this.cursors[from] === undefined) from -= 1;
+        const cursor = this.cursors[from] ?? null;
+        let result: ImageListResult;
+        try {
+          result = await this.fetchPage(cursor, PAGE_SIZE);
+        } catch (error) {
+          this.onError(error);
+          return;
+        }
+        if (generation !== this.generation) continue;
+        this.store(from, result);
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private nextMissing(): number | null {
+    const [first, last] = this.wanted;
+    const end = Math.min(
+      last,
+      this.lastPage,
+      this.total === null ? last : Math.ceil(this.total / PAGE_SIZE) - 1,
+    );
+    for (let page = first; page <= end; page++) if (!this.pages.has(page)) return page;
+    return null;
+  }
+
+  private store(page: number, result: ImageListResult): void {
+    this.pages.set(page, result.items);
+    this.stale.delete(page);
+    if (result.nextCursor === null) {
+      this.lastPage = page;
+    } else {
+      this.cursors[page + 1] = result.nextCursor;
+    }
+    this.evict();
+    this.changed();
+  }
+
+  private evict(): void {
+    if (this.pages.size <= MAX_PAGES) return;
+    const [first, last] = this.wanted;
+    const distance = (page: number) =>
+      page < first ? first - page : page > last ? page - last : 0;
+    const byDistance = [...this.pages.keys()].sort((a, b) => distance(b) - distance(a));
+    for (const page of byDistance.slice(0, this.pages.size - MAX_PAGES)) this.pages.delete(page);
+  }
+}
