@@ -71,40 +71,33 @@ function commandHelp(command: Command): string {
   return `${help}\n${GLOBAL_HELP}\n`;
 }
 
-interface Resolved {
-  command: Command;
-  parents: string[];
-  rest: string[];
-}
+type Resolution = { command: Command; rest: string[] } | { help: string; error: string | null };
 
 /** Follows command and sub-command names down to the command that runs. */
-function resolveCommand(tokens: string[]): Resolved | { help: string; error?: string } {
+function resolveCommand(tokens: string[]): Resolution {
   const { name, rest } = splitCommand(tokens);
-  if (name === undefined) return { help: overviewHelp(), error: 'Missing command.' };
+  const wantsHelp = tokens.includes('--help') || tokens.includes('-h');
+  if (name === undefined) {
+    return { help: overviewHelp(), error: wantsHelp ? null : 'Missing command.' };
+  }
   let command = commands.find((c) => c.name === name);
   if (!command) return { help: overviewHelp(), error: `Unknown command "${name}".` };
-  const parents: string[] = [];
   let remaining = rest;
   while (command.subcommands) {
     const next = splitCommand(remaining);
     const sub: Command | undefined = command.subcommands.find((c) => c.name === next.name);
     if (!sub) {
-      const wantsHelp = remaining.includes('--help') || remaining.includes('-h');
+      if (next.name === undefined && wantsHelp) return { help: commandHelp(command), error: null };
       const error =
         next.name === undefined
-          ? wantsHelp
-            ? undefined
-            : `Missing sub-command of ${command.name}.`
+          ? `Missing sub-command of ${command.name}.`
           : `Unknown sub-command "${command.name} ${next.name}".`;
-      return error === undefined
-        ? { help: commandHelp(command) }
-        : { help: commandHelp(command), error };
+      return { help: commandHelp(command), error };
     }
-    parents.push(command.name);
     command = sub;
     remaining = next.rest;
   }
-  return { command, parents, rest: remaining };
+  return { command, rest: remaining };
 }
 
 /** Runs the CLI on `argv` (without node and script); resolves to the exit code. */
@@ -113,33 +106,18 @@ export async function runCli(argv: string[], term: Terminal): Promise<number> {
     term.stdout.write(`${appVersion()}\n`);
     return EXIT.ok;
   }
-  if (argv.length === 0 || (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h'))) {
-    (argv.length === 0 ? term.stderr : term.stdout).write(overviewHelp());
-    return argv.length === 0 ? EXIT.usage : EXIT.ok;
-  }
-  if (argv[0] === 'help') {
-    const target = argv.slice(1);
-    const resolved = resolveCommand(target.length ? [...target, '--help'] : []);
-    if ('help' in resolved) {
-      term.stdout.write(
-        target.length && resolved.error ? `${resolved.error}\n\n${resolved.help}` : resolved.help,
-      );
-      return resolved.error && target.length ? EXIT.usage : EXIT.ok;
-    }
-    term.stdout.write(commandHelp(resolved.command));
-    return EXIT.ok;
-  }
-
-  const resolved = resolveCommand(argv);
+  // `help import` is `import --help`.
+  const tokens = argv[0] === 'help' ? [...argv.slice(1), '--help'] : argv;
+  const resolved = resolveCommand(tokens);
   if ('help' in resolved) {
-    if (resolved.error) {
+    if (resolved.error !== null) {
       term.stderr.write(`Error: ${resolved.error}\n\n${resolved.help}`);
       return EXIT.usage;
     }
     term.stdout.write(resolved.help);
     return EXIT.ok;
   }
-  const { command, parents } = resolved;
+  const { command } = resolved;
   let values;
   let positionals: string[];
   try {

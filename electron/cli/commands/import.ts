@@ -1,6 +1,6 @@
 /** `import <folder>`: copies an SD card (or a copy of one) into the library. */
 import path from 'node:path';
-import type { ImportSummary } from '../../contract.js';
+import type { FileError, ImportSummary } from '../../contract.js';
 import {
   EXIT,
   expectPositionals,
@@ -15,15 +15,22 @@ import { formatBytes, formatCount, formatDuration, plural, renderFields } from '
 
 const RESUME_HINT = 'Run the same command again to resume: finished photos are kept.';
 
+/** "path: reason", without repeating the path when the core's message already names it. */
+export function describeFileError(error: FileError): string {
+  return error.message.includes(error.path) ? error.message : `${error.path}: ${error.message}`;
+}
+
 /** The summary an inspector reads after an import. */
 export function renderImportSummary(summary: ImportSummary): string {
   const duration = summary.durationMs === null ? '' : ` in ${formatDuration(summary.durationMs)}`;
   const headline =
-    summary.status === 'done'
-      ? `Imported ${plural(summary.imported, 'new photo')} from ${summary.source} (${formatBytes(summary.bytes)})${duration}.`
-      : summary.status === 'cancelled'
-        ? `Import cancelled after ${plural(summary.imported, 'new photo')}${duration}. ${RESUME_HINT}`
-        : `Import failed after ${plural(summary.imported, 'new photo')}${duration}.`;
+    summary.status === 'done' && summary.imported === 0 && summary.alreadyDone > 0
+      ? `Nothing new: the ${plural(summary.alreadyDone, 'file')} of ${summary.source} were already imported.`
+      : summary.status === 'done'
+        ? `Imported ${plural(summary.imported, 'new photo')} from ${summary.source} (${formatBytes(summary.bytes)})${duration}.`
+        : summary.status === 'cancelled'
+          ? `Import cancelled after ${plural(summary.imported, 'new photo')}${duration}. ${RESUME_HINT}`
+          : `Import failed after ${plural(summary.imported, 'new photo')}${duration}.`;
   const fields: [string, string][] = [
     ['Imported', formatCount(summary.imported)],
     ['Duplicates skipped', formatCount(summary.duplicates)],
@@ -36,7 +43,7 @@ export function renderImportSummary(summary: ImportSummary): string {
   let text = `${headline}\n${renderFields(fields, '  ')}`;
   if (summary.errorList.length > 0) {
     text += `\nUnreadable files (skipped; the rest of the card was imported):\n`;
-    text += summary.errorList.map((e) => `  ${e.path}: ${e.message}\n`).join('');
+    text += summary.errorList.map((e) => `  ${describeFileError(e)}\n`).join('');
     if (summary.errors > summary.errorList.length) {
       text += `  ... and ${summary.errors - summary.errorList.length} more (see \`imports\`)\n`;
     }

@@ -18,6 +18,7 @@ import {
   renderFields,
   renderTable,
 } from '../format.js';
+import { describeFileError } from './import.js';
 import { renderMetrics } from './models.js';
 
 export function renderSummary(info: LibraryInfo, summary: LibrarySummary): string {
@@ -80,7 +81,7 @@ export function renderImports(imports: ImportSummary[]): string {
   );
   for (const i of imports.filter((x) => x.errorList.length > 0)) {
     text += `\nImport ${i.importId}: ${formatCount(i.errors)} unreadable files\n`;
-    text += i.errorList.map((e) => `  ${e.path}: ${e.message}\n`).join('');
+    text += i.errorList.map((e) => `  ${describeFileError(e)}\n`).join('');
   }
   return text;
 }

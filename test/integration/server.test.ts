@@ -1,0 +1,396 @@
+/**
+ * The HTTP shell as a browser, a script or curl sees it: a real server on a free port
+ * over a real library (SQLite), the real torch-style fixture model in onnxruntime and
+ * real images decoded by sharp.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ClassifyOutcome } from '../../electron/contract.js';
+import { thumbPath } from '../../electron/core/library/database.js';
+import { startServer, type RunningServer } from '../../electron/server/server.js';
+import { useTempDirs } from '../helpers/temp-dir.js';
+
+const TORCH_MODEL = path.resolve('test/fixtures/models/torch-style');
+const tempDir = useTempDirs();
+const running: RunningServer[] = [];
+const logged: string[] = [];
+
+afterEach(async () => {
+  for (const server of running.splice(0)) await server.close();
+  // Client mistakes are answered, not logged; a logged failure is a server fault (a 500).
+  expect(logged.filter((line) => line.includes(' failed: '))).toEqual([]);
+  logged.length = 0;
+});
+
+async function serve(options: { rendererDir?: string; maxImageBytes?: number } = {}) {
+  const server = await startServer({
+    libraryDir: tempDir(),
+    modelDirs: [TORCH_MODEL],
+    port: 0,
+    rendererDir: options.rendererDir ?? path.join(tempDir(), 'no-renderer'),
+    maxImageBytes: options.maxImageBytes,
+    log: (line) => logged.push(line),
+  });
+  running.push(server);
+  return server;
+}
+
+/** What the API answers: `{result}`, `{error}`, or a classify outcome. */
+interface ApiBody extends Partial<ClassifyOutcome> {
+  result?: unknown;
+  error?: { code: string; message: string; details?: { issues: { path: string[] }[] } };
+}
+
+async function rpc(server: RunningServer, method: string, body: unknown) {
+  const response = await fetch(`${server.url}/api/rpc/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as ApiBody };
+}
+
+/** A request exactly as written (fetch would normalize `..` and set its own Host). */
+function rawRequest(
+  server: RunningServer,
+  options: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode!,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function solidJpeg(rgb: { r: number; g: number; b: number }): Promise<Buffer> {
+  return sharp({ create: { width: 96, height: 64, channels: 3, background: rgb } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
+function imageForm(bytes: Buffer, field = 'image', type = 'image/jpeg', name = 'photo.jpg') {
+  const form = new FormData();
+  form.append(field, new Blob([new Uint8Array(bytes)], { type }), name);
+  return form;
+}
+
+async function classify(server: RunningServer, init: RequestInit) {
+  const response = await fetch(`${server.url}/api/v1/classify`, { method: 'POST', ...init });
+  return { status: response.status, body: (await response.json()) as ApiBody };
+}
+
+describe('RPC over HTTP', () => {
+  it('round-trips a method: settings saved by one call are read by the next', async () => {
+    const server = await serve();
+    const set = await rpc(server, 'settings.set', { reviewer: 'Ana Souza', language: 'en' });
+    expect(set).toEqual({
+      status: 200,
+      body: { result: { reviewer: 'Ana Souza', language: 'en' } },
+    });
+    const get = await rpc(server, 'settings.get', '');
+    expect(get.body.result).toEqual({ reviewer: 'Ana Souza', language: 'en' });
+  });
+
+  it('answers bad arguments with 400 and the name of the field', async () => {
+    const server = await serve();
+    const { status, body } = await rpc(server, 'settings.set', { language: 'fr' });
+    expect(status).toBe(400);
+    expect(body.error?.code).toBe('INVALID_ARGUMENT');
+    expect(body.error?.message).toContain('language');
+    expect(body.error?.details?.issues[0]?.path).toEqual(['language']);
+  });
+
+  it('answers an unknown method with 404', async () => {
+    const server = await serve();
+    const { status, body } = await rpc(server, 'files.delete', {});
+    expect(status).toBe(404);
+    expect(body.error?.code).toBe('UNKNOWN_METHOD');
+    expect(body.error?.message).toContain('files.delete');
+  });
+
+  it('answers a body that is not JSON with 400 and says what to send', async () => {
+    const server = await serve();
+    const { status, body } = await rpc(server, 'settings.set', '{"reviewer": ');
+    expect(status).toBe(400);
+    expect(body.error?.code).toBe('INVALID_JSON');
+    expect(body.error?.message).toMatch(/not valid JSON/);
+  });
+
+  it('refuses a body over 1 MB with 413', async () => {
+    const server = await serve();
+    const huge = JSON.stringify({ reviewer: 'x'.repeat(1024 * 1024 + 10) });
+    const { status, body } = await rpc(server, 'settings.set', huge);
+    expect(status).toBe(413);
+    expect(body.error?.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(body.error?.message).toContain('1 MB');
+  });
+
+  it('accepts only POST on methods (405 with Allow)', async () => {
+    const server = await serve();
+    const response = await fetch(`${server.url}/api/rpc/settings.get`);
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'METHOD_NOT_ALLOWED',
+    );
+  });
+
+  it('reports version, library folder and active model on /api/health', async () => {
+    const server = await serve();
+    const response = await fetch(`${server.url}/api/health`);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ ok: true, library: server.core.context.paths.root });
+    expect(typeof body.version).toBe('string');
+  });
+});
+
+describe('events over SSE', () => {
+  it('streams job.progress and job.finished of a job started over RPC', async () => {
+    const server = await serve();
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}/api/events`, { signal: controller.signal });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    await reader.read().then(({ value }) => (text += decoder.decode(value)));
+
+    const started = await rpc(server, 'models.classify', {});
+    expect(started.status).toBe(200);
+    const jobId = (started.body.result as { jobId: string }).jobId;
+    while (!text.includes('event: job.finished')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    controller.abort();
+    const frames = text
+      .split('\n\n')
+      .filter((f) => f.startsWith('event: '))
+      .map((f) => ({
+        event: f.split('\n')[0]!.slice(7),
+        data: JSON.parse(f.split('\n')[1]!.slice(6)),
+      }));
+    expect(frames.some((f) => f.event === 'job.progress' && f.data.jobId === jobId)).toBe(true);
+    const finished = frames.find((f) => f.event === 'job.finished');
+    expect(finished?.data).toMatchObject({ id: jobId, kind: 'classify', status: 'done' });
+  });
+});
+
+describe('REST classify (/api/v1/classify)', () => {
+  it('classifies a red photo sent as multipart as clogged, with scores summing to 1', async () => {
+    const server = await serve();
+    const { status, body } = await classify(server, {
+      body: imageForm(await solidJpeg({ r: 220, g: 30, b: 20 })),
+    });
+    expect(status).toBe(200);
+    expect(body.label).toBe('clogged');
+    expect(body.confidence).toBeGreaterThan(0.9);
+    expect(Object.keys(body.scores ?? {}).sort()).toEqual(['clear', 'clogged']);
+    expect(body.scores!.clear! + body.scores!.clogged!).toBeCloseTo(1, 5);
+    expect(body.model).toMatchObject({ id: 'tube-fixture@1.0.0', version: '1.0.0' });
+  });
+
+  it('accepts the raw image bytes as an image/* body', async () => {
+    const server = await serve();
+    const { status, body } = await classify(server, {
+      headers: { 'content-type': 'image/jpeg' },
+      body: new Uint8Array(await solidJpeg({ r: 20, g: 40, b: 230 })),
+    });
+    expect(status).toBe(200);
+    expect(body.label).toBe('clear');
+  });
+
+  it('explains how to send the photo when the form has no image field', async () => {
+    const server = await serve();
+    const form = new FormData();
+    form.append('photo', 'not a file');
+    const { status, body } = await classify(server, { body: form });
+    expect(status).toBe(400);
+    expect(body.error?.code).toBe('MISSING_IMAGE');
+    expect(body.error?.message).toContain('curl -F image=@photo.jpg');
+    expect(body.error?.message).toContain('photo');
+  });
+
+  it('refuses a text file sent as the image with a 4xx naming the problem', async () => {
+    const server = await serve();
+    const { status, body } = await classify(server, {
+      body: imageForm(Buffer.from('tube 12 looks clogged\n'), 'image', 'text/plain', 'notes.txt'),
+    });
+    expect(status).toBe(400);
+    expect(body.error?.code).toBe('NOT_AN_IMAGE');
+    expect(body.error?.message.length).toBeGreaterThan(20);
+  });
+
+  it('refuses a truncated JPEG instead of classifying grey bands', async () => {
+    const server = await serve();
+    const jpeg = await solidJpeg({ r: 220, g: 30, b: 20 });
+    const { status, body } = await classify(server, {
+      body: imageForm(jpeg.subarray(0, Math.floor(jpeg.length / 2))),
+    });
+    expect(status).toBe(400);
+    expect(body.error?.code).toBe('UNREADABLE_IMAGE');
+  });
+
+  it('refuses an image over the size limit with 413', async () => {
+    const server = await serve({ maxImageBytes: 1024 });
+    const { status, body } = await classify(server, {
+      body: imageForm(Buffer.alloc(200 * 1024, 0xff)),
+    });
+    expect(status).toBe(413);
+    expect(body.error?.code).toBe('IMAGE_TOO_LARGE');
+    expect(body.error?.message).toContain('1 KB');
+  });
+
+  it('refuses a JSON body with 415 and the curl line to use', async () => {
+    const server = await serve();
+    const { status, body } = await classify(server, {
+      headers: { 'content-type': 'application/json' },
+      body: '{"image": "photo.jpg"}',
+    });
+    expect(status).toBe(415);
+    expect(body.error?.message).toContain('curl -F image=@photo.jpg');
+  });
+});
+
+describe('photos from the library (/media)', () => {
+  const sha = 'ab'.padEnd(64, '0');
+
+  async function withThumbnail() {
+    const server = await serve();
+    const file = thumbPath(server.core.context.paths, sha);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const webp = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
+      .webp()
+      .toBuffer();
+    writeFileSync(file, webp);
+    return { server, webp };
+  }
+
+  it('serves a thumbnail as immutable WebP with the hash as ETag', async () => {
+    const { server, webp } = await withThumbnail();
+    const response = await fetch(`${server.url}/media/thumbs/${sha}.webp`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect(response.headers.get('etag')).toBe(`"${sha}"`);
+    expect(Buffer.from(await response.arrayBuffer()).equals(webp)).toBe(true);
+    const again = await fetch(`${server.url}/media/thumbs/${sha}.webp`, {
+      headers: { 'if-none-match': `"${sha}"` },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it('refuses traversal, bad hashes and unknown extensions with 404', async () => {
+    const { server } = await withThumbnail();
+    for (const p of [
+      '/media/thumbs/../library.sqlite',
+      '/media/thumbs/%2e%2e/%2e%2e/library.sqlite',
+      `/media/thumbs/ab/${sha}.webp`,
+      `/media/thumbs/${sha.slice(0, 63)}.webp`,
+      `/media/thumbs/${sha.toUpperCase()}.webp`,
+      `/media/originals/${sha}.sqlite`,
+      '/media/originals/../../library.sqlite',
+    ]) {
+      const response = await rawRequest(server, {
+        path: p,
+        headers: { host: `127.0.0.1:${server.port}` },
+      });
+      expect(response.status, p).toBe(404);
+      expect(response.body).not.toContain('SQLite format');
+    }
+  });
+});
+
+describe('local-only guards', () => {
+  it('refuses a request addressed to another host name (DNS rebinding)', async () => {
+    const server = await serve();
+    const refused = await rawRequest(server, {
+      path: '/api/health',
+      headers: { host: `evil.example:${server.port}` },
+    });
+    expect(refused.status).toBe(403);
+    const allowed = await rawRequest(server, {
+      path: '/api/health',
+      headers: { host: `localhost:${server.port}` },
+    });
+    expect(allowed.status).toBe(200);
+  });
+
+  it('refuses a cross-site POST but accepts one from its own page', async () => {
+    const server = await serve();
+    const post = (origin: string) =>
+      rawRequest(server, {
+        path: '/api/rpc/settings.set',
+        method: 'POST',
+        headers: { host: `127.0.0.1:${server.port}`, origin, 'content-type': 'text/plain' },
+        body: '{"reviewer":"attacker"}',
+      });
+    expect((await post('https://evil.example')).status).toBe(403);
+    expect((await post('null')).status).toBe(403);
+    expect((await post(server.url)).status).toBe(200);
+    expect(server.core.context.reviewer()).toBe('attacker');
+  });
+});
+
+describe('the renderer (static files)', () => {
+  it('says how to build the interface when dist/renderer is missing', async () => {
+    const server = await serve();
+    const response = await fetch(`${server.url}/`);
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('npm run build:renderer');
+  });
+
+  it('serves index.html (also for client routes) and assets, with a strict CSP', async () => {
+    const rendererDir = tempDir();
+    mkdirSync(path.join(rendererDir, 'assets'));
+    writeFileSync(
+      path.join(rendererDir, 'index.html'),
+      '<!doctype html><title>Inspection Desk</title>',
+    );
+    writeFileSync(path.join(rendererDir, 'assets', 'app-1a2b.js'), 'console.log("ok")');
+    const server = await serve({ rendererDir });
+
+    const index = await fetch(`${server.url}/`);
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('<title>Inspection Desk</title>');
+    expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+
+    const clientRoute = await fetch(`${server.url}/review`);
+    expect(await clientRoute.text()).toContain('<title>Inspection Desk</title>');
+
+    const asset = await fetch(`${server.url}/assets/app-1a2b.js`);
+    expect(asset.headers.get('content-type')).toContain('text/javascript');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+
+    expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+    const traversal = await rawRequest(server, {
+      path: '/../package.json',
+      headers: { host: `127.0.0.1:${server.port}` },
+    });
+    expect(traversal.body).not.toContain('"name"');
+  });
+});
