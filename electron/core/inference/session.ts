@@ -217,6 +217,7 @@ class SessionRunner implements ModelSession {
     const batch = this.fixedBatch ?? 1;
     const data = new Float32Array(inputSizePerImage(this.manifest.input) * batch);
     let outputs: RawOutputs;
+    const t0 = performance.now();
     try {
       outputs = await this.runRaw(data, batch);
     } catch (error) {
@@ -240,6 +241,8 @@ class SessionRunner implements ModelSession {
         { field: perImage === 1 || activation === 'sigmoid' ? 'output.activation' : 'labels' },
       );
     }
+    // The first run is the slowest (allocation, warm-up): a cautious first batch size.
+    this.adaptBatch((performance.now() - t0) / batch);
     this.outputSize = perImage;
     this.embeddingSize = outputs.embedding ? outputs.embedding.length / batch : null;
   }
@@ -301,7 +304,9 @@ class SessionRunner implements ModelSession {
   private adaptBatch(msPerImage: number): void {
     if (!this.dynamicBatch) return;
     const fit = Math.floor(TARGET_RUN_MS / Math.max(msPerImage, 0.001));
-    this.batchSize = Math.max(1, Math.min(MAX_BATCH, fit));
+    // Grows at most by doubling, so one fast run on an idle moment cannot jump to a
+    // batch that then blocks for long when the laptop is busy again.
+    this.batchSize = Math.max(1, Math.min(MAX_BATCH, fit, this.batchSize * 2));
   }
 
   async release(): Promise<void> {
