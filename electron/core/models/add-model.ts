@@ -3,7 +3,7 @@
  * copies both into `<library>/models/<id>@<version>/` so the library stays
  * self-contained (it can be moved or backed up, and predictions keep their model).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -116,13 +116,15 @@ export async function addModel(ctx: CoreContext, input: string): Promise<ModelRo
     labels_json: JSON.stringify(manifest.labels),
     added_at: ctx.now().toISOString(),
   };
+  // ON CONFLICT: two windows adding the same model at once both get the one registration.
   ctx.db
     .prepare(
       `INSERT INTO models (id, name, version, file_sha256, dir, manifest_json, labels_json, added_at)
-       VALUES (@id, @name, @version, @file_sha256, @dir, @manifest_json, @labels_json, @added_at)`,
+       VALUES (@id, @name, @version, @file_sha256, @dir, @manifest_json, @labels_json, @added_at)
+       ON CONFLICT (id) DO NOTHING`,
     )
     .run(row);
-  return row;
+  return findModelRow(ctx, id) ?? row;
 }
 
 function bumpHint(version: string): string {
@@ -132,7 +134,7 @@ function bumpHint(version: string): string {
 
 /** Copies through a scratch folder and renames into place, so a half copy is never used. */
 async function copyIntoLibrary(ctx: CoreContext, source: ModelSource, finalDir: string): Promise<void> {
-  const staging = path.join(ctx.paths.tmp, `model-${process.pid}-${Date.now()}`);
+  const staging = path.join(ctx.paths.tmp, `model-${randomUUID()}`);
   try {
     await mkdir(staging, { recursive: true });
     await copyFile(source.onnxPath, path.join(staging, source.manifest.file));

@@ -99,7 +99,7 @@ export async function runClassifyJob(
     counters: { classified, failed },
   });
 
-  let refs = nextPage(0);
+  let refs = job.signal.aborted ? [] : nextPage(0);
   // Decoding the next page (sharp, on libuv threads) overlaps with inference of this one.
   let decoding = refs.length ? decodePage(ctx, refs) : null;
   while (decoding) {
