@@ -246,7 +246,10 @@ export async function runImport(
     }
   }
 
-  /** Writes the batch in one transaction, then announces and classifies the new photos. */
+  /**
+   * Writes the batch in one transaction, then announces the new photos and queues them
+   * for classification (waiting when the model is behind: that is the back-pressure).
+   */
   async function flush(): Promise<void> {
     if (batch.length === 0) return;
     const outcomes = batch.splice(0);
@@ -309,6 +312,7 @@ export async function runImport(
       phase = 'classifying';
       report();
       for (const row of rows) {
+        if (job.signal.aborted) return;
         afterId = row.id;
         const file = originalPath(ctx.paths, row.sha256, row.ext);
         try {
@@ -329,7 +333,8 @@ export async function runImport(
     let scan;
     try {
       scan = await scanSource(source, {
-        exclude: ctx.paths.root,
+        // Real path: the scanner compares it with the real paths it walks.
+        exclude: await fs.realpath(ctx.paths.root).catch(() => ctx.paths.root),
         signal: job.signal,
         isSourceGone: (error) => isSourceGone(source, error),
         onProgress(found) {
