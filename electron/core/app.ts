@@ -18,6 +18,7 @@ import { openDatabase } from './library/database.js';
 import { createLibraryHandlers } from './library/handlers.js';
 import { createModelHandlers, installDefaultModels } from './models/handlers.js';
 import { classifyImageBuffer } from './models/classify-buffer.js';
+import { releaseModels } from './models/registry.js';
 import { createReviewHandlers } from './review/handlers.js';
 import { createSettingsHandlers, readSettings } from './settings/handlers.js';
 import { createStatsHandlers } from './stats/handlers.js';
@@ -119,6 +120,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       await jobs.shutdown();
+      // Native onnxruntime sessions hold memory outside the JS heap: free them first.
+      await releaseModels(context);
       db.close();
     },
   };
