@@ -3,7 +3,7 @@
  * over a real library (SQLite), the real torch-style fixture model in onnxruntime and
  * real images decoded by sharp.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ClassifyOutcome } from '../../electron/contract.js';
 import { thumbPath } from '../../electron/core/library/database.js';
 import { startServer, type RunningServer } from '../../electron/server/server.js';
+import { makeSdCard } from '../fixtures/sd-card.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const TORCH_MODEL = path.resolve('test/fixtures/models/torch-style');
@@ -82,6 +83,46 @@ function rawRequest(
     req.on('error', reject);
     req.end(options.body);
   });
+}
+
+interface Frame {
+  event: string;
+  data: Record<string, unknown> & { id?: string; jobId?: string; kind?: string; result?: unknown };
+}
+
+/** Subscribes to /api/events and reads frames as they come. */
+async function openEvents(server: RunningServer) {
+  const controller = new AbortController();
+  const response = await fetch(`${server.url}/api/events`, { signal: controller.signal });
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const read = async () => {
+    const { value, done } = await reader.read();
+    if (done) throw new Error('The event stream ended early');
+    text += decoder.decode(value, { stream: true });
+  };
+  const frames = () =>
+    text
+      .split('\n\n')
+      .filter((f) => f.startsWith('event: '))
+      .map((f): Frame => {
+        const [eventLine, dataLine] = f.split('\n') as [string, string];
+        return { event: eventLine.slice(7), data: JSON.parse(dataLine.slice(6)) as Frame['data'] };
+      });
+  await read(); // the "connected" comment: subscribed from here on
+  return {
+    async until(done: (frame: Frame) => boolean): Promise<Frame[]> {
+      while (!frames().some(done)) await read();
+      const all = frames();
+      return all.slice(0, all.findIndex(done) + 1);
+    },
+    async untilText(fragment: string): Promise<void> {
+      while (!text.includes(fragment)) await read();
+    },
+    close: () => controller.abort(),
+  };
 }
 
 function solidJpeg(rgb: { r: number; g: number; b: number }): Promise<Buffer> {
@@ -169,33 +210,38 @@ describe('RPC over HTTP', () => {
 describe('events over SSE', () => {
   it('streams job.progress and job.finished of a job started over RPC', async () => {
     const server = await serve();
-    const controller = new AbortController();
-    const response = await fetch(`${server.url}/api/events`, { signal: controller.signal });
-    expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
-    await reader.read().then(({ value }) => (text += decoder.decode(value)));
-
+    const events = await openEvents(server);
     const started = await rpc(server, 'models.classify', {});
     expect(started.status).toBe(200);
-    const jobId = (started.body.result as { jobId: string }).jobId;
-    while (!text.includes('event: job.finished')) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-    controller.abort();
-    const frames = text
-      .split('\n\n')
-      .filter((f) => f.startsWith('event: '))
-      .map((f) => ({
-        event: f.split('\n')[0]!.slice(7),
-        data: JSON.parse(f.split('\n')[1]!.slice(6)),
-      }));
+    const { jobId } = started.body.result as { jobId: string };
+    const frames = await events.until((f) => f.event === 'job.finished');
     expect(frames.some((f) => f.event === 'job.progress' && f.data.jobId === jobId)).toBe(true);
-    const finished = frames.find((f) => f.event === 'job.finished');
-    expect(finished?.data).toMatchObject({ id: jobId, kind: 'classify', status: 'done' });
+    expect(frames.at(-1)!.data).toMatchObject({ id: jobId, kind: 'classify', status: 'done' });
+  });
+
+  it('sends heartbeats to idle clients and lets them go when they disconnect', async () => {
+    const server = await startServer({
+      libraryDir: tempDir(),
+      modelDirs: [],
+      port: 0,
+      heartbeatMs: 50,
+      log: (line) => logged.push(line),
+    });
+    running.push(server);
+    const events = await openEvents(server);
+    await events.untilText(': heartbeat');
+    events.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Events after the disconnect go nowhere (no write to a closed socket), and a new
+    // client still receives them.
+    server.core.events.emit('library.changed', { imageIds: [], reason: 'review' });
+    const again = await openEvents(server);
+    server.core.events.emit('library.changed', { imageIds: [7], reason: 'review' });
+    const [frame] = await again.until((f) => f.event === 'library.changed');
+    expect(frame!.data).toEqual({ imageIds: [7], reason: 'review' });
+    again.close();
+    // The server closes promptly: no stream is left holding it open.
+    await server.close();
   });
 });
 
@@ -275,36 +321,60 @@ describe('REST classify (/api/v1/classify)', () => {
   });
 });
 
-describe('photos from the library (/media)', () => {
-  const sha = 'ab'.padEnd(64, '0');
-
-  async function withThumbnail() {
+describe('an import over HTTP', () => {
+  it('streams the import job over SSE, then serves its thumbnails and originals', async () => {
     const server = await serve();
+    const card = await makeSdCard(path.join(tempDir(), 'SD_CARD'), {
+      photos: 12,
+      width: 320,
+      height: 240,
+    });
+    const events = await openEvents(server);
+    const started = await rpc(server, 'ingest.start', { source: card.root });
+    expect(started.status).toBe(200);
+    const { jobId } = started.body.result as { jobId: string };
+    const frames = await events.until((f) => f.event === 'job.finished' && f.data.id === jobId);
+
+    const progress = frames.filter((f) => f.event === 'job.progress' && f.data.jobId === jobId);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((f) => f.data.kind === 'import')).toBe(true);
+    const finished = frames.at(-1)!.data;
+    expect(finished).toMatchObject({ kind: 'import', status: 'done' });
+    expect(finished.result).toMatchObject({ imported: card.expected.imported });
+
+    const photo = card.photos.find((p) => p.format === 'jpeg')!;
+    const thumb = await fetch(`${server.url}/media/thumbs/${photo.sha256}.webp`);
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('content-type')).toBe('image/webp');
+    expect(thumb.headers.get('cache-control')).toContain('immutable');
+    expect(thumb.headers.get('etag')).toBe(`"${photo.sha256}"`);
+    const meta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
+    expect(meta.format).toBe('webp');
+
+    const original = await fetch(`${server.url}/media/originals/${photo.sha256}.jpg`);
+    expect(original.headers.get('content-type')).toBe('image/jpeg');
+    const bytes = Buffer.from(await original.arrayBuffer());
+    expect(bytes.equals(readFileSync(path.join(card.root, photo.relPath)))).toBe(true);
+
+    const revalidated = await fetch(`${server.url}/media/thumbs/${photo.sha256}.webp`, {
+      headers: { 'if-none-match': `"${photo.sha256}"` },
+    });
+    expect(revalidated.status).toBe(304);
+  });
+});
+
+describe('photos from the library (/media)', () => {
+  it('refuses traversal, bad hashes and unknown extensions with 404', async () => {
+    const server = await serve();
+    const sha = 'ab'.padEnd(64, '0');
     const file = thumbPath(server.core.context.paths, sha);
     mkdirSync(path.dirname(file), { recursive: true });
-    const webp = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
-      .webp()
-      .toBuffer();
-    writeFileSync(file, webp);
-    return { server, webp };
-  }
-
-  it('serves a thumbnail as immutable WebP with the hash as ETag', async () => {
-    const { server, webp } = await withThumbnail();
-    const response = await fetch(`${server.url}/media/thumbs/${sha}.webp`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('image/webp');
-    expect(response.headers.get('cache-control')).toContain('immutable');
-    expect(response.headers.get('etag')).toBe(`"${sha}"`);
-    expect(Buffer.from(await response.arrayBuffer()).equals(webp)).toBe(true);
-    const again = await fetch(`${server.url}/media/thumbs/${sha}.webp`, {
-      headers: { 'if-none-match': `"${sha}"` },
+    writeFileSync(file, 'RIFF....WEBP');
+    const ok = await rawRequest(server, {
+      path: `/media/thumbs/${sha}.webp`,
+      headers: { host: `127.0.0.1:${server.port}` },
     });
-    expect(again.status).toBe(304);
-  });
-
-  it('refuses traversal, bad hashes and unknown extensions with 404', async () => {
-    const { server } = await withThumbnail();
+    expect(ok.status).toBe(200);
     for (const p of [
       '/media/thumbs/../library.sqlite',
       '/media/thumbs/%2e%2e/%2e%2e/library.sqlite',
@@ -313,6 +383,7 @@ describe('photos from the library (/media)', () => {
       `/media/thumbs/${sha.toUpperCase()}.webp`,
       `/media/originals/${sha}.sqlite`,
       '/media/originals/../../library.sqlite',
+      `/media/originals/${'cd'.padEnd(64, '0')}.jpg`,
     ]) {
       const response = await rawRequest(server, {
         path: p,
