@@ -34,7 +34,10 @@ export function renderImportSummary(summary: ImportSummary): string {
   const fields: [string, string][] = [
     ['Imported', formatCount(summary.imported)],
     ['Duplicates skipped', formatCount(summary.duplicates)],
-    ['Already imported', `${formatCount(summary.alreadyDone)} (by an earlier import of this folder)`],
+    [
+      'Already imported',
+      `${formatCount(summary.alreadyDone)} (by an earlier import of this folder)`,
+    ],
     ['Unreadable files', formatCount(summary.errors)],
     ['Classified', formatCount(summary.classified)],
     ['Files seen', formatCount(summary.filesSeen)],
