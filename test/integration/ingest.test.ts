@@ -71,6 +71,20 @@ async function runImport(
   }
 }
 
+/**
+ * Runs `action` once, when the first batch of photos is committed: a moment that comes
+ * mid-import on any machine (progress events are throttled in time, batches are not).
+ */
+function onFirstBatch(core: Core, action: (jobId: string) => void): () => void {
+  let fired = false;
+  return core.events.on('library.changed', (event) => {
+    const job = core.context.jobs.running('import');
+    if (fired || event.reason !== 'import' || !job) return;
+    fired = true;
+    action(job.id);
+  });
+}
+
 interface ImageDbRow {
   id: number;
   sha256: string;
@@ -303,13 +317,11 @@ describe('interrupted imports', () => {
   it('resumes a cancelled import: the end state equals one full import', async () => {
     const card = await makeSdCard(path.join(tempDir(), 'card'), { photos: 40 });
     const core = await openLibrary(tempDir());
-    let cancelledAt = -1;
-    const cancelled = await runImport(core, card.root, (p) => {
-      if (cancelledAt < 0 && p.phase === 'importing' && p.done > 0) {
-        cancelledAt = p.done;
-        core.invoke('jobs.cancel', { jobId: p.jobId }).catch(() => undefined);
-      }
+    const stop = onFirstBatch(core, (jobId) => {
+      core.invoke('jobs.cancel', { jobId }).catch(() => undefined);
     });
+    const cancelled = await runImport(core, card.root);
+    stop();
     expect(cancelled.job.status).toBe('cancelled');
     const partial = cancelled.job.result as ImportSummary;
     expect(partial.status).toBe('cancelled');
@@ -337,10 +349,8 @@ describe('interrupted imports', () => {
   it('classifies on resume the photos an interrupted run left unclassified', async () => {
     const card = await makeSdCard(path.join(tempDir(), 'card'), { photos: 24 });
     const core = await openLibrary(tempDir());
-    const unsubscribe = core.events.on('job.progress', (p) => {
-      if (p.phase === 'importing' && p.done > 0) {
-        core.invoke('jobs.cancel', { jobId: p.jobId }).catch(() => undefined);
-      }
+    const unsubscribe = onFirstBatch(core, (jobId) => {
+      core.invoke('jobs.cancel', { jobId }).catch(() => undefined);
     });
     const started = await core.invoke('ingest.start', { source: card.root, classify: false });
     const cancelled = await core.invoke('jobs.wait', { jobId: started.jobId, timeoutMs: 120_000 });
@@ -360,11 +370,9 @@ describe('interrupted imports', () => {
     const card = await makeSdCard(path.join(dir, 'card'), { photos: 40 });
     const pulled = path.join(dir, 'card-pulled');
     const core = await openLibrary(tempDir());
-    const failed = await runImport(core, card.root, (p) => {
-      if (p.phase === 'importing' && p.done > 0 && existsSync(card.root)) {
-        renameSync(card.root, pulled);
-      }
-    });
+    const pull = onFirstBatch(core, () => renameSync(card.root, pulled));
+    const failed = await runImport(core, card.root);
+    pull();
     expect(failed.job.status).toBe('failed');
     expect(failed.job.error?.code).toBe('SOURCE_NOT_FOUND');
     expect(failed.job.error?.message).toContain(card.root);
