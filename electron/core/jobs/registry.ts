@@ -120,7 +120,13 @@ export function createJobRegistry(
       state.done = new Promise<void>((resolve) => setImmediate(resolve))
         .then(() => run(handle))
         .then(
-          (result) => finish(state, controller.signal.aborted ? 'cancelled' : 'done', result, null),
+          (result) =>
+            finish(
+              state,
+              stoppedEarly(result, controller.signal) ? 'cancelled' : 'done',
+              result,
+              null,
+            ),
           (error: unknown) => {
             const cancelled = isCoreError(error, 'CANCELLED') || controller.signal.aborted;
             finish(state, cancelled ? 'cancelled' : 'failed', null, cancelled ? null : error);
@@ -172,4 +178,12 @@ export function createJobRegistry(
     emitProgress(state, true);
     events.emit('job.finished', snapshot);
   }
+}
+
+/**
+ * An import says itself whether it finished (a cancel that arrives after its last file
+ * must not mark a complete import cancelled); other jobs stop early only when cancelled.
+ */
+function stoppedEarly(result: JobResult, signal: AbortSignal): boolean {
+  return 'status' in result ? result.status === 'cancelled' : signal.aborted;
 }
