@@ -4,15 +4,19 @@
  * the torch-style fixture model in onnxruntime.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import type { ImportSummary } from '../../electron/contract.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImageSummary, ImportSummary } from '../../electron/contract.js';
 import { makeSdCard } from '../fixtures/sd-card.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const BIN = path.resolve('bin/inspection-desk.mjs');
 const TORCH_MODEL = path.resolve('test/fixtures/models/torch-style');
 const tempDir = useTempDirs();
+/** Each CLI run is a fresh Node process (tsx, sharp, onnxruntime): a flow of them takes a while. */
+const FLOW_TIMEOUT = 240_000;
 
 interface Run {
   code: number | null;
@@ -45,8 +49,7 @@ function cli(library: string, args: string[], options: CliOptions = {}): Promise
 }
 
 /** A fresh library with the fixture model active, and a generated card beside it. */
-async function setUp(photos = 20) {
-  const root = tempDir();
+async function setUp(photos = 20, root = tempDir()) {
   const library = path.join(root, 'library');
   const card = await makeSdCard(path.join(root, 'SD_CARD'), { photos, width: 320, height: 240 });
   const added = await cli(library, ['models', 'add', TORCH_MODEL, '--activate']);
@@ -56,58 +59,66 @@ async function setUp(photos = 20) {
 }
 
 describe('import', () => {
-  it('imports a generated SD card, reports duplicates and unreadable files, and skips it all the second time', async () => {
-    const { library, card } = await setUp();
-    const first = await cli(library, ['import', card.root]);
-    expect(first.code).toBe(0);
-    expect(first.stdout).toContain(
-      `Imported ${card.expected.imported} new photos from ${card.root}`,
-    );
-    expect(first.stdout).toMatch(
-      new RegExp(`Duplicates skipped\\s+${card.expected.duplicates}\\n`),
-    );
-    expect(first.stdout).toMatch(new RegExp(`Unreadable files\\s+${card.expected.errors}\\n`));
-    expect(first.stdout).toMatch(new RegExp(`Classified\\s+${card.expected.imported}\\n`));
-    for (const broken of card.errors) expect(first.stdout).toContain(broken.relPath);
-    // Progress went to stderr as plain lines (not a terminal), never to stdout.
-    expect(first.stderr).toMatch(/importing: \d+\/\d+ \(\d+%\)/);
-    expect(first.stdout).not.toContain('importing:');
+  it(
+    'imports a generated SD card, reports duplicates and unreadable files, and skips it all the second time',
+    async () => {
+      const { library, card } = await setUp();
+      const first = await cli(library, ['import', card.root]);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain(
+        `Imported ${card.expected.imported} new photos from ${card.root}`,
+      );
+      expect(first.stdout).toMatch(
+        new RegExp(`Duplicates skipped\\s+${card.expected.duplicates}\\n`),
+      );
+      expect(first.stdout).toMatch(new RegExp(`Unreadable files\\s+${card.expected.errors}\\n`));
+      expect(first.stdout).toMatch(new RegExp(`Classified\\s+${card.expected.imported}\\n`));
+      for (const broken of card.errors) expect(first.stdout).toContain(broken.relPath);
+      // Progress went to stderr as plain lines (not a terminal), never to stdout.
+      expect(first.stderr).toMatch(/importing: \d+\/\d+ \(\d+%\)/);
+      expect(first.stdout).not.toContain('importing:');
 
-    const again = await cli(library, ['import', card.root, '--json']);
-    expect(again.code).toBe(0);
-    const summary = JSON.parse(again.stdout) as ImportSummary;
-    expect(summary.imported).toBe(0);
-    expect(summary.alreadyDone).toBe(card.expected.imported + card.expected.duplicates);
-  });
+      const again = await cli(library, ['import', card.root, '--json']);
+      expect(again.code).toBe(0);
+      const summary = JSON.parse(again.stdout) as ImportSummary;
+      expect(summary.imported).toBe(0);
+      expect(summary.alreadyDone).toBe(card.expected.imported + card.expected.duplicates);
+    },
+    FLOW_TIMEOUT,
+  );
 
-  it('cancels cleanly on Ctrl-C and resumes when the same command runs again', async () => {
-    const { library, card } = await setUp(120);
-    let interrupted = false;
-    const cancelled = await cli(library, ['import', card.root], {
-      onStderr(child, stderr) {
-        // Once photos are being copied, let a few land, then press Ctrl-C.
-        if (!interrupted && stderr.includes('importing:')) {
-          interrupted = true;
-          setTimeout(() => child.kill('SIGINT'), 300);
-        }
-      },
-    });
-    expect(interrupted).toBe(true);
-    expect(cancelled.code).toBe(130);
-    expect(cancelled.stderr).toContain('Run the same command again to resume');
-    expect(cancelled.stdout).toMatch(/Import cancelled after \d+ new photos?/);
-    const importedFirst = Number(/Import cancelled after (\d+)/.exec(cancelled.stdout)![1]);
-    expect(importedFirst).toBeLessThan(card.expected.imported);
+  it(
+    'cancels cleanly on Ctrl-C and resumes when the same command runs again',
+    async () => {
+      const { library, card } = await setUp(120);
+      let interrupted = false;
+      const cancelled = await cli(library, ['import', card.root], {
+        onStderr(child, stderr) {
+          // Once photos are being copied, let a few land, then press Ctrl-C.
+          if (!interrupted && stderr.includes('importing:')) {
+            interrupted = true;
+            setTimeout(() => child.kill('SIGINT'), 300);
+          }
+        },
+      });
+      expect(interrupted).toBe(true);
+      expect(cancelled.code).toBe(130);
+      expect(cancelled.stderr).toContain('Run the same command again to resume');
+      expect(cancelled.stdout).toMatch(/Import cancelled after \d+ new photos?/);
+      const importedFirst = Number(/Import cancelled after (\d+)/.exec(cancelled.stdout)![1]);
+      expect(importedFirst).toBeLessThan(card.expected.imported);
 
-    const resumed = await cli(library, ['import', card.root, '--json']);
-    expect(resumed.code).toBe(0);
-    const summary = JSON.parse(resumed.stdout) as ImportSummary;
-    expect(summary.status).toBe('done');
-    // Same import continued: every photo exactly once, across both runs.
-    expect(summary.imported).toBe(card.expected.imported);
-    expect(summary.duplicates).toBe(card.expected.duplicates);
-    expect(summary.errors).toBe(card.expected.errors);
-  });
+      const resumed = await cli(library, ['import', card.root, '--json']);
+      expect(resumed.code).toBe(0);
+      const summary = JSON.parse(resumed.stdout) as ImportSummary;
+      expect(summary.status).toBe('done');
+      // Same import continued: every photo exactly once, across both runs.
+      expect(summary.imported).toBe(card.expected.imported);
+      expect(summary.duplicates).toBe(card.expected.duplicates);
+      expect(summary.errors).toBe(card.expected.errors);
+    },
+    FLOW_TIMEOUT,
+  );
 
   it('fails with exit 1 and a clear message when the folder does not exist', async () => {
     const root = tempDir();
@@ -115,6 +126,160 @@ describe('import', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^Error: .*no-such-card/);
   });
+});
+
+/** A library with a generated card imported and classified. */
+async function importedLibrary(root?: string) {
+  const setup = await setUp(20, root);
+  const run = await cli(setup.library, ['import', setup.card.root]);
+  expect(run.code).toBe(0);
+  return setup;
+}
+
+async function listJson(library: string, args: string[]): Promise<ImageSummary[]> {
+  const run = await cli(library, ['list', ...args, '--json']);
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as ImageSummary[];
+}
+
+describe('browsing the library', () => {
+  let library = '';
+  let card: Awaited<ReturnType<typeof makeSdCard>>;
+  // One imported library for the read-only checks below (created outside useTempDirs,
+  // which cleans up after each test).
+  const root = mkdtempSync(path.join(os.tmpdir(), 'inspection-desk-cli-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  beforeAll(async () => {
+    ({ library, card } = await importedLibrary(root));
+  }, 120_000);
+
+  it('lists with filters, least confident first, as JSON', async () => {
+    const clogged = await listJson(library, ['--predicted', 'clogged']);
+    expect(clogged).toHaveLength(card.expected.byLabel.clogged);
+    expect(clogged.every((image) => image.predicted === 'clogged')).toBe(true);
+    const confidences = clogged.map((image) => image.confidence!);
+    expect(confidences).toEqual([...confidences].sort((a, b) => a - b));
+    const names = new Set(clogged.map((image) => image.originalName));
+    for (const photo of card.photos.filter((p) => p.label === 'clogged')) {
+      expect(names).toContain(path.posix.basename(photo.relPath));
+    }
+    const sureClear = await listJson(library, [
+      '--predicted',
+      'clear',
+      '--min-confidence',
+      '0.9',
+      '--unreviewed',
+    ]);
+    expect(sureClear.every((i) => i.confidence! >= 0.9 && !i.reviewed)).toBe(true);
+  });
+
+  it('prints a readable table and says when more photos remain', async () => {
+    const run = await cli(library, ['list', '--limit', '5', '--sort', 'tube']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^\s*ID\s+FILE\s+TUBE\s+PREDICTED\s+CONF\s+LABEL\s+REVIEWED$/);
+    expect(lines).toHaveLength(6);
+    expect(lines[1]).toMatch(/R01C001_\S+\s+1\/1\s+(clear|clogged)\s+\d+\.\d%/);
+    expect(run.stderr).toContain(`5 of ${card.expected.imported} photos shown`);
+  });
+
+  it('shows one photo by file name, with scores and file location', async () => {
+    const photo = card.photos.find((p) => p.row === 1 && p.col === 2)!;
+    const run = await cli(library, ['show', path.posix.basename(photo.relPath)]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(photo.sha256);
+    expect(run.stdout).toContain('row 1, column 2');
+    expect(run.stdout).toMatch(new RegExp(`Predicted\\s+${photo.label} \\(\\d+\\.\\d%\\)`));
+    expect(run.stdout).toContain('tube-fixture@1.0.0');
+    expect(run.stdout).toContain(path.join(library, 'originals', photo.sha256.slice(0, 2)));
+  });
+
+  it('fails with exit 1 and says how to name a photo when nothing matches', async () => {
+    const run = await cli(library, ['show', 'IMG_9999.JPG']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^Error: No photo matches "IMG_9999.JPG"\. Give its id/);
+  });
+});
+
+describe('reviewing from the command line', () => {
+  it(
+    'labels, accepts and undoes, saying what changed and who decided',
+    async () => {
+      const { library, card } = await importedLibrary();
+      const [first, second, third] = await listJson(library, ['--sort', 'tube', '--limit', '3']);
+      const secondName = second!.originalName;
+
+      const labeled = await cli(library, [
+        'label',
+        String(first!.id),
+        secondName,
+        'clogged',
+        '--reviewer',
+        'Ana Souza',
+      ]);
+      expect(labeled.code).toBe(0);
+      expect(labeled.stdout).toContain('Labeled 2 photos as "clogged"');
+      expect(labeled.stdout).toContain(
+        `#${first!.id} ${first!.originalName}: (unreviewed) → clogged (Ana Souza,`,
+      );
+      expect(labeled.stdout).toContain(
+        `#${second!.id} ${secondName}: (unreviewed) → clogged (Ana Souza,`,
+      );
+
+      const accepted = await cli(library, [
+        'accept',
+        String(third!.id),
+        '--reviewer',
+        'Bruno Lima',
+      ]);
+      expect(accepted.code).toBe(0);
+      expect(accepted.stdout).toContain(`(unreviewed) → ${third!.predicted} (Bruno Lima,`);
+
+      let reviewed = await listJson(library, ['--reviewed', '--sort', 'tube']);
+      expect(reviewed.map((i) => [i.id, i.label])).toEqual([
+        [first!.id, 'clogged'],
+        [second!.id, 'clogged'],
+        [third!.id, third!.predicted],
+      ]);
+
+      // Ana's undo reverts Ana's decision, not Bruno's later one.
+      const undone = await cli(library, ['undo', '--reviewer', 'Ana Souza']);
+      expect(undone.code).toBe(0);
+      expect(undone.stdout).toContain('Undid the last decision (2 photos)');
+      expect(undone.stdout).toContain(
+        `#${first!.id} ${first!.originalName}: clogged → (unreviewed)`,
+      );
+      reviewed = await listJson(library, ['--reviewed']);
+      expect(reviewed.map((i) => i.id)).toEqual([third!.id]);
+
+      const nothing = await cli(library, ['undo', '--reviewer', 'Ana Souza']);
+      expect(nothing.code).toBe(1);
+      expect(nothing.stderr).toMatch(/^Error: /);
+
+      // Accept every confident "clear" at once, by filter.
+      const confident = await listJson(library, [
+        '--predicted',
+        'clear',
+        '--min-confidence',
+        '0.9',
+        '--unreviewed',
+      ]);
+      expect(confident.length).toBeGreaterThan(0);
+      const bulk = await cli(library, [
+        'accept',
+        '--predicted',
+        'clear',
+        '--min-confidence',
+        '0.9',
+        '--unreviewed',
+        '--json',
+      ]);
+      expect(bulk.code).toBe(0);
+      expect((JSON.parse(bulk.stdout) as { changed: number }).changed).toBe(confident.length);
+      expect(card.expected.imported).toBeGreaterThan(confident.length);
+    },
+    FLOW_TIMEOUT,
+  );
 });
 
 describe('bad usage', () => {
@@ -127,5 +292,11 @@ describe('bad usage', () => {
     const missing = await cli(library, ['import']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Missing <folder>');
+    const noLabel = await cli(library, ['label']);
+    expect(noLabel.code).toBe(2);
+    expect(noLabel.stderr).toContain('Usage: inspection-desk label <image...> <label>');
+    const badSplit = await cli(library, ['export', path.join(library, 'out'), '--split', '80/30']);
+    expect(badSplit.code).toBe(2);
+    expect(badSplit.stderr).toContain('must add up to 100');
   });
 });

@@ -20,9 +20,9 @@ import {
 } from '../format.js';
 import { resolveImage } from '../image-refs.js';
 
-/** "clear → clogged", with "(none)" for a missing side. */
+/** "clear → clogged"; a photo without a reviewer label reads "(unreviewed)". */
 export function formatChange(oldLabel: string | null, newLabel: string | null): string {
-  return `${oldLabel ?? '(none)'} → ${newLabel ?? '(none)'}`;
+  return `${oldLabel ?? '(unreviewed)'} → ${newLabel ?? '(unreviewed)'}`;
 }
 
 const KIND_WORDS: Record<LabelEvent['kind'], string> = {
@@ -74,7 +74,7 @@ export function renderImageDetail(image: ImageDetail, paths: LibraryPaths): stri
     text += `\nScores\n${renderTable(
       [
         { header: 'MODEL' },
-        ...labels.map((l) => ({ header: l.toUpperCase(), align: 'right' as const })),
+        ...labels.map((l) => ({ header: l, align: 'right' as const })),
         { header: 'PREDICTED' },
       ],
       rows,
