@@ -23,7 +23,13 @@ const counterKeys: Record<string, MessageKey> = {
   failed: 'counter.failed',
   written: 'counter.written',
   skipped: 'counter.skipped',
+  resumed: 'counter.resumed',
+  ignored: 'counter.ignored',
+  classifyFailed: 'counter.classifyFailed',
 };
+
+/** Counters always shown; the others only when something happened (not zero). */
+const alwaysShown = new Set(['imported', 'duplicates', 'errors', 'classified']);
 
 /** The name of a job phase in the UI language (unknown phases are shown as they come). */
 export function usePhaseName(): (phase: string) => string {
@@ -41,7 +47,9 @@ export function JobProgress(props: { job: JobView; onCancel?: () => void; unit?:
   const p: Progress = props.job.progress;
   const running = props.job.status === 'running';
   const fraction = p.total ? Math.min(1, p.done / p.total) : null;
-  const counters = Object.entries(p.counters);
+  const counters = Object.entries(p.counters).filter(
+    ([name, value]) => alwaysShown.has(name) || value > 0,
+  );
   return (
     <section
       className={`job-progress job-progress--${props.job.status}`}
@@ -104,7 +112,12 @@ export function JobProgress(props: { job: JobView; onCancel?: () => void; unit?:
         {counters.map(([name, value]) => {
           const key = counterKeys[name];
           return (
-            <div key={name} className={name === 'errors' && value > 0 ? 'stat--warn' : ''}>
+            <div
+              key={name}
+              className={
+                (name === 'errors' || name === 'classifyFailed') && value > 0 ? 'stat--warn' : ''
+              }
+            >
               <dt>{key ? t(key) : name}</dt>
               <dd>{format.number(value)}</dd>
             </div>

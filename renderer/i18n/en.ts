@@ -49,6 +49,10 @@ export const en = {
   'counter.written': 'Written',
   'counter.skipped': 'Skipped',
 
+  'counter.resumed': 'Resumed',
+  'counter.ignored': 'Not photos (ignored)',
+  'counter.classifyFailed': 'Classification failed',
+  'unit.files': 'files',
   'progress.count': '{done}',
   'progress.countOf': '{done} of {total}',
   'progress.percent': 'Done',
@@ -142,6 +146,7 @@ export const en = {
   'photo.fit': 'Fit',
   'photo.labelReviewed': 'Label (decided by a person)',
   'photo.labelModel': 'Label (model’s guess, not reviewed)',
+  'photo.modelSaid': 'The model said',
   'photo.reviewedBy': 'by {reviewer}, {at}',
   'photo.scores': 'Scores of every model',
   'photo.noPredictions': 'No model has classified this photo yet.',

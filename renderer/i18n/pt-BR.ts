@@ -47,6 +47,10 @@ export const ptBR: Messages = {
   'counter.written': 'Gravadas',
   'counter.skipped': 'Ignoradas',
 
+  'counter.resumed': 'Retomadas',
+  'counter.ignored': 'Não são fotos (ignorados)',
+  'counter.classifyFailed': 'Falha na classificação',
+  'unit.files': 'arquivos',
   'progress.count': '{done}',
   'progress.countOf': '{done} de {total}',
   'progress.percent': 'Concluído',
@@ -142,6 +146,7 @@ export const ptBR: Messages = {
   'photo.fit': 'Ajustar',
   'photo.labelReviewed': 'Rótulo (decidido por uma pessoa)',
   'photo.labelModel': 'Rótulo (palpite do modelo, não revisado)',
+  'photo.modelSaid': 'O modelo disse',
   'photo.reviewedBy': 'por {reviewer}, {at}',
   'photo.scores': 'Pontuações de cada modelo',
   'photo.noPredictions': 'Nenhum modelo classificou esta foto ainda.',

@@ -45,10 +45,17 @@ export function SettingsProvider(props: { children: ReactNode }) {
 
   const update = useCallback(
     async (changes: ArgsIn<'settings.set'>) => {
+      let before: Settings | null = null;
+      // Applied at once (the language switches on click); reverted if the core refuses.
+      setSettings((current) => {
+        before = current;
+        return current ? { ...current, ...changes } : current;
+      });
       try {
         setSettings(await client.invoke('settings.set', changes));
         return true;
       } catch (error) {
+        setSettings(before);
         report(error);
         return false;
       }

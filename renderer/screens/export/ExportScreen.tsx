@@ -268,7 +268,7 @@ export function ExportScreen(props: {
         )}
         {job && (
           <section className="card">
-            <JobProgress job={job} onCancel={() => void cancel(job.id)} />
+            {!result && <JobProgress job={job} onCancel={() => void cancel(job.id)} />}
             {job.finished?.error && (
               <p className="inline-error" role="alert">
                 {job.finished.error.message}

@@ -38,7 +38,9 @@ export function ImportResult(props: { summary: ImportSummary; onReview(): void }
             key={key}
             className={key === 'counter.errors' && value > 0 ? 'stat stat--warn' : 'stat'}
           >
-            <dd data-testid={`import-${key.replace('counter.', '')}`}>{format.number(value)}</dd>
+            <dd data-testid={`import-count-${key.replace('counter.', '')}`}>
+              {format.number(value)}
+            </dd>
             <dt>{t(key)}</dt>
           </div>
         ))}

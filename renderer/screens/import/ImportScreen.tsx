@@ -79,7 +79,9 @@ export function ImportScreen(props: {
               </button>
             </div>
           </form>
-          {job && <JobProgress job={job} onCancel={() => void cancel(job.id)} />}
+          {job && !finished && (
+            <JobProgress job={job} unit="unit.files" onCancel={() => void cancel(job.id)} />
+          )}
           {job?.finished?.error && (
             <p className="inline-error" role="alert">
               {job.finished.error.message}

@@ -11,8 +11,13 @@ export function CompareModels(props: { models: ModelInfo[] }) {
   const { t, format } = useI18n();
   const client = useClient();
   const report = useReportError();
-  const [a, setA] = useState(props.models[0]?.id ?? '');
-  const [b, setB] = useState(props.models[1]?.id ?? '');
+  const ids = props.models.map((model) => model.id);
+  const [pickedA, setA] = useState<string | null>(null);
+  const [pickedB, setB] = useState<string | null>(null);
+  // Until the inspector picks, compare the active model with the first other one.
+  const active = props.models.find((model) => model.active)?.id ?? ids[0] ?? '';
+  const a = pickedA !== null && ids.includes(pickedA) ? pickedA : active;
+  const b = pickedB !== null && ids.includes(pickedB) ? pickedB : (ids.find((id) => id !== a) ?? a);
   const [metrics, setMetrics] = useState<ModelMetrics[] | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -71,7 +71,8 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
                 </thead>
                 <tbody>
                   {list.map((model) => (
-                    <tr key={model.id} className={model.active ? 'row--active' : ''} data-testid="model-row" data-model-id={model.id}>
+                    <tr key={model.id} className={model.active ? 'row--active' : ''} data-testid="model-row" data-model-id={model.id}
+                      data-active={model.active}>
                       <td>
                         <strong>{model.name}</strong>
                         {model.active && <span className="badge badge--active">{t('models.active')}</span>}

@@ -89,8 +89,15 @@ export function PhotoView(props: PhotoViewProps) {
                 label={shown?.effectiveLabel ?? null}
                 reviewed={shown?.reviewed ?? false}
               />
-              <ConfidenceBar confidence={shown?.confidence ?? null} />
+              {!shown?.reviewed && <ConfidenceBar confidence={shown?.confidence ?? null} />}
             </div>
+            {shown?.reviewed && (
+              <div className="decision__model">
+                <span className="muted">{t('photo.modelSaid')}</span>
+                <LabelChip label={shown.predicted} reviewed={false} size="sm" />
+                <ConfidenceBar confidence={shown.confidence} />
+              </div>
+            )}
             {detail?.reviewed && detail.reviewer && (
               <p className="muted small">
                 {t('photo.reviewedBy', {

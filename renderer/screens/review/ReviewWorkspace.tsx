@@ -151,15 +151,20 @@ export function ReviewWorkspace(props: {
       if (event.shiftKey) {
         moveTo(index, true);
       } else if (event.ctrlKey || event.metaKey) {
+        // Ctrl-click next to the focused photo starts a selection of both, as in a file manager.
+        if (selection.size === 0 && focused && focused.id !== item.id) {
+          setSelection(new Set([focused.id, item.id]));
+        } else {
+          togglePick(item.id);
+        }
         setFocusIndex(index);
         anchor.current = index;
-        togglePick(item.id);
       } else {
         setSelection(new Set());
         moveTo(index);
       }
     },
-    [moveTo, pages, togglePick],
+    [focused, moveTo, pages, selection.size, togglePick],
   );
 
   const onOpen = useCallback(

@@ -41,6 +41,7 @@ export const ThumbCell = memo(function ThumbCell(props: ThumbCellProps) {
       data-image-id={item.id}
       data-label={item.effectiveLabel ?? ''}
       data-reviewed={item.reviewed}
+      data-confidence={item.confidence ?? ''}
       data-focused={props.focused}
       onClick={(event) => props.onPick(props.index, event)}
       onDoubleClick={() => props.onOpen(props.index)}
@@ -62,16 +63,16 @@ export const ThumbCell = memo(function ThumbCell(props: ThumbCellProps) {
       <div className="thumb__foot">
         <div className="thumb__row">
           <LabelChip label={item.effectiveLabel} reviewed={item.reviewed} size="sm" />
-          <ConfidenceBar confidence={item.confidence} compact />
+          {!overruled && <ConfidenceBar confidence={item.confidence} compact />}
         </div>
         <div className="thumb__row thumb__sub">
           {overruled ? (
-            <span
-              className="thumb__overruled"
-              title={t('review.modelSaid', { label: item.predicted ?? '' })}
-            >
-              {t('review.modelSaid', { label: item.predicted ?? '' })}
-            </span>
+            <>
+              <span className="thumb__overruled">
+                {t('review.modelSaid', { label: item.predicted ?? '' })}
+              </span>
+              <ConfidenceBar confidence={item.confidence} compact />
+            </>
           ) : (
             <span className="thumb__name" title={item.originalName}>
               {item.originalName}

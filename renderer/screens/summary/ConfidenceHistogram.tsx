@@ -11,7 +11,7 @@ export function ConfidenceHistogram(props: { histogram: { label: string; bins: n
   );
   const max = Math.max(1, ...totals);
   const width = 560;
-  const height = 180;
+  const height = 120;
   const barWidth = width / bins;
   return (
     <figure className="histogram" data-testid="confidence-histogram">
@@ -55,7 +55,7 @@ export function ConfidenceHistogram(props: { histogram: { label: string; bins: n
                 textAnchor="middle"
                 className="histogram__axis"
               >
-                {`${i * 10}%`}
+                {`${i * 10}–${(i + 1) * 10}%`}
               </text>
             </g>
           );

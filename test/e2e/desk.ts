@@ -1,0 +1,114 @@
+/**
+ * The e2e fixture: every test gets its own Inspection Desk — a fresh library folder, the
+ * torch-style fixture model, a generated SD card and the real HTTP server on a free port
+ * serving the built renderer — plus helpers to prepare data through the core and to save
+ * the per-screen screenshots an engineer looks at.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ImportSummary } from '../../electron/contract.js';
+import {
+  defaultRendererDir,
+  startServer,
+  type RunningServer,
+} from '../../electron/server/server.js';
+import { makeSdCard, type SdCardDescription, type SdCardOptions } from '../fixtures/sd-card.js';
+
+export const TORCH_MODEL = path.resolve('test/fixtures/models/torch-style');
+export const KERAS_MODEL = path.resolve('test/fixtures/models/keras-style');
+export const SCREENS_DIR = path.resolve('test-results/screens');
+
+export interface Desk {
+  server: RunningServer;
+  url: string;
+  /** Temporary folder for this test (library, card, exports live under it). */
+  root: string;
+  libraryDir: string;
+  /** Writes an SD card under `root` and describes what an import must find. */
+  makeCard(options?: SdCardOptions): Promise<SdCardDescription>;
+  /** Imports a card through the core (for tests that start after the import). */
+  importCard(options?: SdCardOptions): Promise<{ card: SdCardDescription; summary: ImportSummary }>;
+  /** Saves `test-results/screens/<name>.png` (the screenshots kept as artifacts). */
+  screen(page: Page, name: string): Promise<void>;
+}
+
+export const test = base.extend<{ desk: Desk; pageErrors: void }>({
+  // Any uncaught error in the page fails the test, whatever it was checking.
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use();
+      expect(errors).toEqual([]);
+    },
+    { auto: true },
+  ],
+  // Playwright requires the destructuring pattern even when no other fixture is used.
+  // eslint-disable-next-line no-empty-pattern
+  desk: async ({}, use, testInfo) => {
+    if (!existsSync(path.join(defaultRendererDir(), 'index.html'))) {
+      throw new Error(
+        'The renderer is not built: run `npm run build:renderer` (npm run test:e2e does).',
+      );
+    }
+    const root = mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
+    const libraryDir = path.join(root, 'library');
+    const logged: string[] = [];
+    const server = await startServer({
+      libraryDir,
+      modelDirs: [TORCH_MODEL],
+      port: 0,
+      log: (line) => logged.push(line),
+    });
+    let cards = 0;
+    const desk: Desk = {
+      server,
+      url: server.url,
+      root,
+      libraryDir,
+      makeCard(options) {
+        cards += 1;
+        return makeSdCard(path.join(root, `sd-card-${cards}`), options);
+      },
+      async importCard(options) {
+        const card = await desk.makeCard(options);
+        const { jobId } = await server.core.invoke('ingest.start', { source: card.root });
+        const job = await server.core.invoke('jobs.wait', { jobId, timeoutMs: 90_000 });
+        expect(job.status, JSON.stringify(job.error)).toBe('done');
+        return { card, summary: job.result as ImportSummary };
+      },
+      async screen(page, name) {
+        mkdirSync(SCREENS_DIR, { recursive: true });
+        const file = path.join(SCREENS_DIR, `${name}.png`);
+        await page.screenshot({ path: file });
+        await testInfo.attach(name, { path: file, contentType: 'image/png' });
+      },
+    };
+    try {
+      await use(desk);
+    } finally {
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+    // A logged failure is a server fault (a 500): the UI must never cause one.
+    expect(logged.filter((line) => line.includes(' failed: '))).toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens the app on a screen and waits until it is there. */
+export async function openScreen(page: Page, desk: Desk, screen: string): Promise<void> {
+  await page.goto(`${desk.url}/#/${screen}`);
+  await expect(page.getByTestId(`screen-${screen}`)).toBeVisible();
+}
+
+/** Sets the reviewer and language through the core before the page loads. */
+export async function setSettings(
+  desk: Desk,
+  settings: { reviewer?: string; language?: 'pt-BR' | 'en' },
+): Promise<void> {
+  await desk.server.core.invoke('settings.set', settings);
+}
