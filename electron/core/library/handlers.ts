@@ -1,9 +1,53 @@
+/**
+ * The library's read side: what the review grid, the photo view, the import history and
+ * the CLI `list`/`find` show. Queries live in image-query.ts (grid) and
+ * image-details.ts (single photos).
+ */
+import type { ImportSummary, LibraryInfo } from '../../contract.js';
 import type { CoreContext, HandlerMap } from '../context.js';
-import { CoreError } from '../errors.js';
+import { readImportSummary } from '../ingest/import-record.js';
+import { activeModelIdOf, modelLabelsOf } from './active-model.js';
+import type { Db } from './database.js';
+import { findImages, imageDetail } from './image-details.js';
+import { countImages, imageIds, listImages } from './image-query.js';
 
-// STUB: replaced by the domain's implementation.
+export function libraryInfo(ctx: CoreContext): LibraryInfo {
+  const counts = ctx.db
+    .prepare(
+      `SELECT (SELECT count(*) FROM images) AS images, (SELECT count(*) FROM labels) AS reviewed`,
+    )
+    .get() as { images: number; reviewed: number };
+  return {
+    path: ctx.paths.root,
+    schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
+    images: counts.images,
+    reviewed: counts.reviewed,
+    activeModelId: activeModelIdOf(ctx.db),
+  };
+}
+
+/**
+ * Labels a reviewer can choose: the active model's, in its output order (so number keys
+ * stay stable), then any other label reviewers used (a new class for retraining).
+ */
+export function knownLabels(db: Db): string[] {
+  const labels = modelLabelsOf(db, activeModelIdOf(db));
+  const reviewerLabels = db
+    .prepare('SELECT DISTINCT label FROM labels ORDER BY label')
+    .pluck()
+    .all() as string[];
+  for (const label of reviewerLabels) if (!labels.includes(label)) labels.push(label);
+  return labels;
+}
+
+/** Every import, newest first. */
+export function listImports(ctx: CoreContext): ImportSummary[] {
+  const ids = ctx.db.prepare('SELECT id FROM imports ORDER BY id DESC').pluck().all() as number[];
+  return ids.map((id) => readImportSummary(ctx, id));
+}
+
 export function createLibraryHandlers(
-  _ctx: CoreContext,
+  ctx: CoreContext,
 ): HandlerMap<
   | 'library.info'
   | 'library.list'
@@ -14,17 +58,14 @@ export function createLibraryHandlers(
   | 'library.imports'
   | 'library.labels'
 > {
-  const todo = (): never => {
-    throw new CoreError('INTERNAL', 'not implemented yet');
-  };
   return {
-    'library.info': todo,
-    'library.list': todo,
-    'library.count': todo,
-    'library.ids': todo,
-    'library.get': todo,
-    'library.find': todo,
-    'library.imports': todo,
-    'library.labels': todo,
+    'library.info': () => libraryInfo(ctx),
+    'library.list': (args) => listImages(ctx.db, args),
+    'library.count': ({ filter }) => ({ total: countImages(ctx.db, filter) }),
+    'library.ids': ({ filter }) => ({ ids: imageIds(ctx.db, filter) }),
+    'library.get': ({ imageId }) => imageDetail(ctx.db, imageId),
+    'library.find': ({ query }) => findImages(ctx.db, query),
+    'library.imports': () => listImports(ctx),
+    'library.labels': () => knownLabels(ctx.db),
   };
 }

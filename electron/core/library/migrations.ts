@@ -112,4 +112,178 @@ export const migrations: readonly string[] = [
     value         TEXT NOT NULL
   );
   `,
+
+  // 2: the review grid's query table. `library.list` must page through 100,000 photos
+  // by any filter and sort in a few milliseconds, but its filters span three tables
+  // (the effective label is the reviewer's label, else the ACTIVE model's prediction)
+  // and no index can cover a join. So `review_grid` holds one row per photo with the
+  // columns the grid filters and sorts on, kept exact by triggers on images,
+  // predictions, labels and the `activeModel` setting whoever writes them (ingest,
+  // inference, review, a test fixture), inside the writer's own transaction.
+  // Each filter dimension gets an index per sort key, `(dimension, sort key, image_id)`,
+  // so a page is an ordered index range walk that stops after `limit` rows; rare
+  // dimensions (disagreement, unclassified) get small partial indexes instead.
+  // The derived columns are plain columns written by the triggers, not generated ones:
+  // SQLite never treats an index as covering a generated column, and the summary's
+  // counts must not read 100,000 table rows. CHECKs keep them honest.
+  // Switching the active model rewrites `predicted`/`confidence` of every row once.
+  `
+  CREATE TABLE review_grid (
+    image_id      INTEGER PRIMARY KEY,
+    import_id     INTEGER NOT NULL,
+    captured_at   TEXT NOT NULL,
+    tube_row      INTEGER,
+    tube_col      INTEGER,
+    -- One sortable key for (row, col); robot names carry at most 4 digits per part.
+    tube_key      INTEGER,
+    predicted     TEXT,                    -- the active model's label, NULL when unclassified
+    confidence    REAL,
+    label         TEXT,                    -- the reviewer's label, NULL when not reviewed
+    eff_label     TEXT,                    -- label, else predicted
+    reviewed      INTEGER NOT NULL,
+    disagree      INTEGER NOT NULL,        -- reviewed and label <> predicted
+    CHECK (tube_key IS (CASE WHEN tube_row IS NOT NULL AND tube_col IS NOT NULL
+                             THEN tube_row * 1000000 + tube_col END)),
+    CHECK (eff_label IS coalesce(label, predicted)),
+    CHECK (reviewed = (label IS NOT NULL)),
+    CHECK (disagree = (label IS NOT NULL AND predicted IS NOT NULL AND label <> predicted))
+  );
+
+  CREATE INDEX grid_conf ON review_grid(confidence, image_id);
+  CREATE INDEX grid_label_conf ON review_grid(eff_label, confidence, image_id);
+  CREATE INDEX grid_pred_conf ON review_grid(predicted, confidence, image_id);
+  CREATE INDEX grid_rev_conf ON review_grid(reviewed, confidence, image_id);
+  CREATE INDEX grid_rev_label_conf ON review_grid(reviewed, eff_label, confidence, image_id);
+  CREATE INDEX grid_import_conf ON review_grid(import_id, confidence, image_id);
+  CREATE INDEX grid_disagree_conf ON review_grid(confidence, image_id) WHERE disagree = 1;
+
+  CREATE INDEX grid_captured ON review_grid(captured_at, image_id);
+  CREATE INDEX grid_label_captured ON review_grid(eff_label, captured_at, image_id);
+  CREATE INDEX grid_rev_captured ON review_grid(reviewed, captured_at, image_id);
+  CREATE INDEX grid_import_captured ON review_grid(import_id, captured_at, image_id);
+  CREATE INDEX grid_disagree_captured ON review_grid(captured_at, image_id) WHERE disagree = 1;
+  CREATE INDEX grid_unclassified_captured ON review_grid(captured_at, image_id)
+    WHERE confidence IS NULL;
+
+  CREATE INDEX grid_tube ON review_grid(tube_key, image_id);
+  CREATE INDEX grid_label_tube ON review_grid(eff_label, tube_key, image_id);
+  CREATE INDEX grid_rev_tube ON review_grid(reviewed, tube_key, image_id);
+  CREATE INDEX grid_import_tube ON review_grid(import_id, tube_key, image_id);
+  CREATE INDEX grid_disagree_tube ON review_grid(tube_key, image_id) WHERE disagree = 1;
+  CREATE INDEX grid_unclassified_tube ON review_grid(tube_key, image_id) WHERE confidence IS NULL;
+
+  CREATE INDEX grid_label_id ON review_grid(eff_label, image_id);
+  CREATE INDEX grid_rev_id ON review_grid(reviewed, image_id);
+  CREATE INDEX grid_import_id ON review_grid(import_id, image_id);
+  CREATE INDEX grid_disagree_id ON review_grid(image_id) WHERE disagree = 1;
+  CREATE INDEX grid_unclassified_id ON review_grid(image_id) WHERE confidence IS NULL;
+
+  -- The summary: (truth, prediction) pairs of reviewed photos, and one cell per tube.
+  CREATE INDEX grid_review_pairs ON review_grid(label, predicted) WHERE label IS NOT NULL;
+  CREATE INDEX grid_tube_cells ON review_grid(tube_key, captured_at, eff_label, reviewed)
+    WHERE tube_key IS NOT NULL;
+
+  -- The grid row of photos, from the base tables (the backfill and the insert trigger).
+  CREATE VIEW review_grid_source AS
+  SELECT i.id AS image_id, i.import_id, i.captured_at, i.tube_row, i.tube_col,
+         CASE WHEN i.tube_row IS NOT NULL AND i.tube_col IS NOT NULL
+              THEN i.tube_row * 1000000 + i.tube_col END AS tube_key,
+         p.label AS predicted, p.confidence, l.label,
+         coalesce(l.label, p.label) AS eff_label,
+         l.label IS NOT NULL AS reviewed,
+         (l.label IS NOT NULL AND p.label IS NOT NULL AND l.label <> p.label) AS disagree
+  FROM images i
+  LEFT JOIN predictions p
+    ON p.image_id = i.id AND p.model_id = (SELECT value FROM settings WHERE key = 'activeModel')
+  LEFT JOIN labels l ON l.image_id = i.id;
+
+  INSERT INTO review_grid SELECT * FROM review_grid_source;
+
+  CREATE TRIGGER review_grid_image_insert AFTER INSERT ON images BEGIN
+    INSERT OR REPLACE INTO review_grid SELECT * FROM review_grid_source WHERE image_id = NEW.id;
+  END;
+  CREATE TRIGGER review_grid_image_update
+  AFTER UPDATE OF import_id, captured_at, tube_row, tube_col ON images BEGIN
+    UPDATE review_grid SET
+      import_id = NEW.import_id, captured_at = NEW.captured_at,
+      tube_row = NEW.tube_row, tube_col = NEW.tube_col,
+      tube_key = CASE WHEN NEW.tube_row IS NOT NULL AND NEW.tube_col IS NOT NULL
+                      THEN NEW.tube_row * 1000000 + NEW.tube_col END
+    WHERE image_id = NEW.id;
+  END;
+  CREATE TRIGGER review_grid_image_delete AFTER DELETE ON images BEGIN
+    DELETE FROM review_grid WHERE image_id = OLD.id;
+  END;
+
+  -- In an UPDATE, every SET expression reads the row as it was: label/predicted below
+  -- are the values the statement does not change.
+  CREATE TRIGGER review_grid_prediction_insert AFTER INSERT ON predictions
+  WHEN NEW.model_id = (SELECT value FROM settings WHERE key = 'activeModel') BEGIN
+    UPDATE review_grid SET
+      predicted = NEW.label, confidence = NEW.confidence,
+      eff_label = coalesce(label, NEW.label),
+      disagree = (label IS NOT NULL AND label <> NEW.label)
+    WHERE image_id = NEW.image_id;
+  END;
+  CREATE TRIGGER review_grid_prediction_update AFTER UPDATE ON predictions
+  WHEN NEW.model_id = (SELECT value FROM settings WHERE key = 'activeModel')
+    OR OLD.model_id = (SELECT value FROM settings WHERE key = 'activeModel') BEGIN
+    DELETE FROM review_grid WHERE image_id IN (OLD.image_id, NEW.image_id);
+    INSERT INTO review_grid SELECT * FROM review_grid_source
+    WHERE image_id IN (OLD.image_id, NEW.image_id);
+  END;
+  CREATE TRIGGER review_grid_prediction_delete AFTER DELETE ON predictions
+  WHEN OLD.model_id = (SELECT value FROM settings WHERE key = 'activeModel') BEGIN
+    UPDATE review_grid SET predicted = NULL, confidence = NULL, eff_label = label, disagree = 0
+    WHERE image_id = OLD.image_id;
+  END;
+
+  CREATE TRIGGER review_grid_label_insert AFTER INSERT ON labels BEGIN
+    UPDATE review_grid SET
+      label = NEW.label, eff_label = NEW.label, reviewed = 1,
+      disagree = (predicted IS NOT NULL AND predicted <> NEW.label)
+    WHERE image_id = NEW.image_id;
+  END;
+  CREATE TRIGGER review_grid_label_update AFTER UPDATE ON labels BEGIN
+    UPDATE review_grid SET label = NULL, eff_label = predicted, reviewed = 0, disagree = 0
+    WHERE image_id = OLD.image_id AND OLD.image_id <> NEW.image_id;
+    UPDATE review_grid SET
+      label = NEW.label, eff_label = NEW.label, reviewed = 1,
+      disagree = (predicted IS NOT NULL AND predicted <> NEW.label)
+    WHERE image_id = NEW.image_id;
+  END;
+  CREATE TRIGGER review_grid_label_delete AFTER DELETE ON labels BEGIN
+    UPDATE review_grid SET label = NULL, eff_label = predicted, reviewed = 0, disagree = 0
+    WHERE image_id = OLD.image_id;
+  END;
+
+  -- A new active model: every row's prediction is rewritten from the base tables in one
+  -- pass (rows whose prediction does not change are skipped). About 20 indexes hold the
+  -- prediction, so on 100,000 photos this takes seconds: activating a model is rare.
+  CREATE TRIGGER review_grid_active_model_insert AFTER INSERT ON settings
+  WHEN NEW.key = 'activeModel' BEGIN
+    UPDATE review_grid SET predicted = s.predicted, confidence = s.confidence,
+                           eff_label = s.eff_label, disagree = s.disagree
+    FROM review_grid_source AS s
+    WHERE s.image_id = review_grid.image_id
+      AND (s.predicted IS NOT review_grid.predicted OR s.confidence IS NOT review_grid.confidence);
+  END;
+  CREATE TRIGGER review_grid_active_model_update AFTER UPDATE ON settings
+  WHEN (NEW.key = 'activeModel' OR OLD.key = 'activeModel')
+    AND (OLD.key IS NOT NEW.key OR OLD.value IS NOT NEW.value) BEGIN
+    UPDATE review_grid SET predicted = s.predicted, confidence = s.confidence,
+                           eff_label = s.eff_label, disagree = s.disagree
+    FROM review_grid_source AS s
+    WHERE s.image_id = review_grid.image_id
+      AND (s.predicted IS NOT review_grid.predicted OR s.confidence IS NOT review_grid.confidence);
+  END;
+  CREATE TRIGGER review_grid_active_model_delete AFTER DELETE ON settings
+  WHEN OLD.key = 'activeModel' BEGIN
+    UPDATE review_grid SET predicted = NULL, confidence = NULL, eff_label = label, disagree = 0
+    WHERE predicted IS NOT NULL OR confidence IS NOT NULL;
+  END;
+
+  -- review.setLabel numbers each decision max(decision_id) + 1, on every key press.
+  CREATE INDEX label_events_decision_id ON label_events(decision_id);
+  `,
 ];

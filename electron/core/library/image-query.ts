@@ -1,0 +1,579 @@
+/**
+ * Filter, sort and keyset paging of the review grid (`library.list`, `library.count`,
+ * `library.ids`, and the rows an export takes).
+ *
+ * Strategy. The grid must page through 100,000 photos in a few milliseconds with any
+ * filter. Against the ACTIVE model every query reads `review_grid` (migration 2: one row
+ * per photo with its effective label, reviewer label, prediction, confidence, import,
+ * capture time and tube key, kept exact by triggers). Each filter dimension has an index
+ * per sort key, `(dimension, sort key, image_id)`, and this module picks ONE of them
+ * with `INDEXED BY` (the planner has no statistics and would otherwise happily pick an
+ * equality index and sort 90,000 rows): the page is then an index range walk in sort
+ * order that stops after `limit` rows, other filters being checked on the way.
+ * Keyset: `(key, image_id) > (last key, last id)`, never OFFSET.
+ *
+ * Sorts with photos lacking a key (unclassified photos for `confidence`, photos without
+ * a tube position for `tube`) run in two segments, keyed then key-less by id, so the
+ * key-less photos come last in both directions and each segment stays one index walk.
+ *
+ * A `modelId` filter naming another model than the active one reads the joined base
+ * tables instead (correct, but not tuned for 100,000 photos: a comparison view).
+ */
+import type { ImageFilter, ImageListResult, ImageSort, ImageSummary } from '../../contract.js';
+import { CoreError } from '../errors.js';
+import type { Db } from './database.js';
+import { decodeCursor, encodeCursor, type ListCursor } from './cursor.js';
+import { activeModelIdOf } from './active-model.js';
+
+/** SQL expressions of the columns filters and sorts use, for one source. */
+export interface QueryColumns {
+  id: string;
+  confidence: string;
+  predicted: string;
+  label: string;
+  effLabel: string;
+  reviewed: string;
+  disagree: string;
+  importId: string;
+  captured: string;
+  tubeKey: string;
+  /**
+   * `tube_row`, `tube_col` when the source has no `tube_key` column: the tube order is
+   * then walked over the (row, col) index instead of a computed key nothing indexes.
+   */
+  tubeParts: [string, string] | null;
+  sha256: string;
+  ext: string;
+  originalName: string;
+  tubeRow: string;
+  tubeCol: string;
+  capturedAt: string;
+}
+
+/** Which predictions the filter means: the active model's (fast path) or another one's. */
+export interface ModelScope {
+  /** The model whose predictions are `predicted`/`confidence`; null when none is active. */
+  modelId: string | null;
+  /** True when that is the active model, so `review_grid` answers. */
+  grid: boolean;
+}
+
+type SortKey = 'confidence' | 'captured' | 'tubeKey' | 'id';
+type Dimension =
+  'disagree' | 'unclassified' | 'reviewedLabel' | 'import' | 'label' | 'predicted' | 'reviewed';
+
+const NOT_INDEXED = '';
+/** tube_key = tube_row * TUBE_KEY_FACTOR + tube_col (migration 2). */
+const TUBE_KEY_FACTOR = 1_000_000;
+
+/** Index per sort key and filter dimension (see migration 2); `base` serves no filter. */
+const GRID_INDEXES: Record<SortKey, Partial<Record<Dimension | 'base', string>>> = {
+  confidence: {
+    base: 'grid_conf',
+    disagree: 'grid_disagree_conf',
+    unclassified: 'grid_conf',
+    reviewedLabel: 'grid_rev_label_conf',
+    import: 'grid_import_conf',
+    label: 'grid_label_conf',
+    predicted: 'grid_pred_conf',
+    reviewed: 'grid_rev_conf',
+  },
+  captured: {
+    base: 'grid_captured',
+    disagree: 'grid_disagree_captured',
+    unclassified: 'grid_unclassified_captured',
+    import: 'grid_import_captured',
+    label: 'grid_label_captured',
+    reviewed: 'grid_rev_captured',
+  },
+  tubeKey: {
+    base: 'grid_tube',
+    disagree: 'grid_disagree_tube',
+    unclassified: 'grid_unclassified_tube',
+    import: 'grid_import_tube',
+    label: 'grid_label_tube',
+    reviewed: 'grid_rev_tube',
+  },
+  id: {
+    // The table itself, walked by rowid (`NOT INDEXED` still allows rowid ranges).
+    base: NOT_INDEXED,
+    disagree: 'grid_disagree_id',
+    unclassified: 'grid_unclassified_id',
+    import: 'grid_import_id',
+    label: 'grid_label_id',
+    reviewed: 'grid_rev_id',
+  },
+};
+
+/**
+ * Dimensions by how much they usually narrow a library: disagreements and unclassified
+ * photos are few, an import is one card among many, a label one class among a few;
+ * reviewed/unreviewed splits the library in two. Without statistics this fixed order
+ * is the plan; the other filters are checked along the walk.
+ */
+function dimensionsOf(filter: ImageFilter): Dimension[] {
+  const dims: Dimension[] = [];
+  if (filter.disagreement === true) dims.push('disagree');
+  if (filter.unclassified === true) dims.push('unclassified');
+  if (filter.reviewed !== undefined && filter.label !== undefined) dims.push('reviewedLabel');
+  if (filter.importId !== undefined) dims.push('import');
+  if (filter.label !== undefined) dims.push('label');
+  if (filter.predicted !== undefined) dims.push('predicted');
+  if (filter.reviewed !== undefined) dims.push('reviewed');
+  return dims;
+}
+
+/**
+ * The index a page walks: the first filter dimension with an index in this sort order,
+ * else the sort's own index. Never an index in another order: sorting the matches of an
+ * equality index would cost time in proportion to the matches, not to the page.
+ */
+function gridIndexFor(sortKey: SortKey, filter: ImageFilter): string {
+  const indexes = GRID_INDEXES[sortKey];
+  for (const dim of dimensionsOf(filter)) {
+    const index = indexes[dim];
+    if (index) return index;
+  }
+  return indexes.base as string;
+}
+
+function indexHint(index: string | null | undefined): string {
+  if (index === undefined || index === null) return '';
+  return index === NOT_INDEXED ? ' NOT INDEXED' : ` INDEXED BY ${index}`;
+}
+
+const GRID_COLUMNS: QueryColumns = {
+  id: 'g.image_id',
+  confidence: 'g.confidence',
+  predicted: 'g.predicted',
+  label: 'g.label',
+  effLabel: 'g.eff_label',
+  reviewed: 'g.reviewed',
+  disagree: 'g.disagree',
+  importId: 'g.import_id',
+  captured: 'g.captured_at',
+  tubeKey: 'g.tube_key',
+  tubeParts: null,
+  sha256: 'i.sha256',
+  ext: 'i.ext',
+  originalName: 'i.original_name',
+  tubeRow: 'g.tube_row',
+  tubeCol: 'g.tube_col',
+  capturedAt: 'g.captured_at',
+};
+
+function modelColumns(id: string): QueryColumns {
+  return {
+    id,
+    confidence: 'p.confidence',
+    predicted: 'p.label',
+    label: 'l.label',
+    effLabel: 'coalesce(l.label, p.label)',
+    reviewed: '(l.label IS NOT NULL)',
+    disagree: '(l.label IS NOT NULL AND p.label IS NOT NULL AND l.label <> p.label)',
+    importId: 'i.import_id',
+    captured: 'i.captured_at',
+    tubeKey:
+      '(CASE WHEN i.tube_row IS NOT NULL AND i.tube_col IS NOT NULL THEN i.tube_row * 1000000 + i.tube_col END)',
+    tubeParts: ['i.tube_row', 'i.tube_col'],
+    sha256: 'i.sha256',
+    ext: 'i.ext',
+    originalName: 'i.original_name',
+    tubeRow: 'i.tube_row',
+    tubeCol: 'i.tube_col',
+    capturedAt: 'i.captured_at',
+  };
+}
+
+/** A FROM clause with its column expressions and parameters. */
+export interface QuerySource {
+  from: string;
+  columns: QueryColumns;
+  params: Record<string, unknown>;
+}
+
+/**
+ * The source rows for a scope. `index` forces a review_grid index; `classifiedOnly`
+ * lets the other-model path drive from that model's predictions (its confidence index).
+ */
+export function sourceFor(
+  scope: ModelScope,
+  options: { index?: string | null; classifiedOnly?: boolean } = {},
+): QuerySource {
+  if (scope.grid) {
+    return {
+      from: `review_grid AS g${indexHint(options.index)} CROSS JOIN images AS i ON i.id = g.image_id`,
+      columns: GRID_COLUMNS,
+      params: {},
+    };
+  }
+  if (options.classifiedOnly) {
+    return {
+      from: `predictions AS p CROSS JOIN images AS i ON i.id = p.image_id
+             LEFT JOIN labels AS l ON l.image_id = p.image_id`,
+      columns: modelColumns('p.image_id'),
+      params: { scopeModel: scope.modelId },
+    };
+  }
+  return {
+    from: `images AS i
+           LEFT JOIN predictions AS p ON p.image_id = i.id AND p.model_id = @scopeModel
+           LEFT JOIN labels AS l ON l.image_id = i.id`,
+    columns: modelColumns('i.id'),
+    params: { scopeModel: scope.modelId },
+  };
+}
+
+/** WHERE terms and parameters of a filter over some columns. */
+export function filterTerms(
+  filter: ImageFilter,
+  c: QueryColumns,
+): { terms: string[]; params: Record<string, unknown> } {
+  const terms: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.label !== undefined) {
+    terms.push(`${c.effLabel} = @label`);
+    params.label = filter.label;
+  }
+  if (filter.predicted !== undefined) {
+    terms.push(`${c.predicted} = @predicted`);
+    params.predicted = filter.predicted;
+  }
+  if (filter.minConfidence !== undefined) {
+    terms.push(`${c.confidence} >= @minConfidence`);
+    params.minConfidence = filter.minConfidence;
+  }
+  if (filter.maxConfidence !== undefined) {
+    terms.push(`${c.confidence} <= @maxConfidence`);
+    params.maxConfidence = filter.maxConfidence;
+  }
+  if (filter.reviewed !== undefined) terms.push(`${c.reviewed} = ${filter.reviewed ? 1 : 0}`);
+  if (filter.importId !== undefined) {
+    terms.push(`${c.importId} = @importId`);
+    params.importId = filter.importId;
+  }
+  // Written exactly as the partial indexes' WHERE (`disagree = 1`) so SQLite may use them.
+  if (filter.disagreement !== undefined) {
+    terms.push(`${c.disagree} = ${filter.disagreement ? 1 : 0}`);
+  }
+  if (filter.unclassified !== undefined) {
+    terms.push(`${c.confidence} ${filter.unclassified ? 'IS NULL' : 'IS NOT NULL'}`);
+  }
+  return { terms, params };
+}
+
+/** Resolves the model a filter means, refusing an unknown `modelId`. */
+export function modelScope(db: Db, filter: ImageFilter): ModelScope {
+  const active = activeModelIdOf(db);
+  if (filter.modelId === undefined || filter.modelId === active) {
+    return { modelId: active, grid: true };
+  }
+  const known = db.prepare('SELECT 1 FROM models WHERE id = ?').get(filter.modelId);
+  if (!known) {
+    throw new CoreError(
+      'NOT_FOUND',
+      `No model "${filter.modelId}" in this library. List the models to see the registered ones.`,
+      { modelId: filter.modelId },
+    );
+  }
+  return { modelId: filter.modelId, grid: false };
+}
+
+interface Segment {
+  /** The sort key's column, or null when the segment sorts by id alone. */
+  key: keyof QueryColumns | null;
+  sortKey: SortKey;
+  /** Extra WHERE of the segment. */
+  where: (c: QueryColumns) => string | null;
+  /** The segment cannot match anything under this filter. */
+  empty: (filter: ImageFilter) => boolean;
+  /** The segment reads only photos the scope's model classified. */
+  classifiedOnly: boolean;
+}
+
+function excludesUnclassified(filter: ImageFilter): boolean {
+  return (
+    filter.minConfidence !== undefined ||
+    filter.maxConfidence !== undefined ||
+    filter.predicted !== undefined ||
+    filter.disagreement === true ||
+    filter.unclassified === false
+  );
+}
+
+/** The segments of each sort, in page order. */
+export function segmentsOf(sort: ImageSort): Segment[] {
+  switch (sort) {
+    case 'confidence':
+      return [
+        {
+          key: 'confidence',
+          sortKey: 'confidence',
+          where: (c) => `${c.confidence} IS NOT NULL`,
+          empty: (f) => f.unclassified === true,
+          classifiedOnly: true,
+        },
+        {
+          key: null,
+          sortKey: 'confidence',
+          where: (c) => `${c.confidence} IS NULL`,
+          empty: excludesUnclassified,
+          classifiedOnly: false,
+        },
+      ];
+    case 'tube':
+      return [
+        {
+          key: 'tubeKey',
+          sortKey: 'tubeKey',
+          where: (c) =>
+            c.tubeParts
+              ? `${c.tubeParts[0]} IS NOT NULL AND ${c.tubeParts[1]} IS NOT NULL`
+              : `${c.tubeKey} IS NOT NULL`,
+          empty: () => false,
+          classifiedOnly: false,
+        },
+        {
+          key: null,
+          sortKey: 'tubeKey',
+          where: (c) =>
+            c.tubeParts
+              ? `(${c.tubeParts[0]} IS NULL OR ${c.tubeParts[1]} IS NULL)`
+              : `${c.tubeKey} IS NULL`,
+          empty: () => false,
+          classifiedOnly: false,
+        },
+      ];
+    case 'captured':
+      return [
+        {
+          key: 'captured',
+          sortKey: 'captured',
+          where: () => null,
+          empty: () => false,
+          classifiedOnly: false,
+        },
+      ];
+    case 'imported':
+      return [
+        { key: null, sortKey: 'id', where: () => null, empty: () => false, classifiedOnly: false },
+      ];
+  }
+}
+
+/** A row of the summary query. */
+export interface SummaryRow {
+  id: number;
+  sha256: string;
+  ext: string;
+  original_name: string;
+  captured_at: string;
+  tube_row: number | null;
+  tube_col: number | null;
+  predicted: string | null;
+  confidence: number | null;
+  label: string | null;
+  sort_key: number | string | null;
+}
+
+export function summaryColumns(c: QueryColumns, keyExpr = 'NULL'): string {
+  return `${c.id} AS id, ${c.sha256} AS sha256, ${c.ext} AS ext, ${c.originalName} AS original_name,
+          ${c.capturedAt} AS captured_at, ${c.tubeRow} AS tube_row, ${c.tubeCol} AS tube_col,
+          ${c.predicted} AS predicted, ${c.confidence} AS confidence, ${c.label} AS label,
+          ${keyExpr} AS sort_key`;
+}
+
+export function thumbUrlOf(sha256: string): string {
+  return `/media/thumbs/${sha256}.webp`;
+}
+
+export function originalUrlOf(sha256: string, ext: string): string {
+  return `/media/originals/${sha256}.${ext}`;
+}
+
+export function toSummary(row: Omit<SummaryRow, 'sort_key'>): ImageSummary {
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    originalName: row.original_name,
+    capturedAt: row.captured_at,
+    tubeRow: row.tube_row,
+    tubeCol: row.tube_col,
+    predicted: row.predicted,
+    confidence: row.confidence,
+    label: row.label,
+    effectiveLabel: row.label ?? row.predicted,
+    reviewed: row.label !== null,
+    thumbUrl: thumbUrlOf(row.sha256),
+  };
+}
+
+export interface ListRequest {
+  filter: ImageFilter;
+  sort: ImageSort;
+  descending: boolean;
+  cursor?: string | null;
+  limit: number;
+}
+
+/** The SQL of one segment's page, with parameters (exported for EXPLAIN in tests). */
+export function segmentQuery(
+  scope: ModelScope,
+  request: Pick<ListRequest, 'filter' | 'descending'>,
+  segment: Segment,
+  after: ListCursor | null,
+  limit: number,
+): { sql: string; params: Record<string, unknown> } {
+  const index = scope.grid
+    ? gridIndexFor(segment.key ? segment.sortKey : 'id', request.filter)
+    : null;
+  // On the other-model path, a keyed confidence segment walks that model's predictions.
+  const source = sourceFor(scope, { index, classifiedOnly: segment.classifiedOnly });
+  const c = source.columns;
+  const { terms, params } = filterTerms(request.filter, c);
+  if (!scope.grid && segment.classifiedOnly) terms.push('p.model_id = @scopeModel');
+  const segmentWhere = segment.where(c);
+  if (segmentWhere) terms.push(segmentWhere);
+  const dir = request.descending ? 'DESC' : 'ASC';
+  const cmp = request.descending ? '<' : '>';
+  const keyExpr = segment.key ? (c[segment.key] as string) : 'NULL';
+  const parts = segment.key === 'tubeKey' ? c.tubeParts : null;
+  const orderKeys = segment.key ? (parts ?? [keyExpr]) : [];
+  if (after) {
+    if (parts) {
+      const key = Number(after.key);
+      params.afterRow = Math.floor(key / TUBE_KEY_FACTOR);
+      params.afterCol = key % TUBE_KEY_FACTOR;
+      terms.push(`(${parts[0]}, ${parts[1]}, ${c.id}) ${cmp} (@afterRow, @afterCol, @afterId)`);
+    } else if (segment.key) {
+      params.afterKey = after.key;
+      terms.push(`(${keyExpr}, ${c.id}) ${cmp} (@afterKey, @afterId)`);
+    } else {
+      terms.push(`${c.id} ${cmp} @afterId`);
+    }
+    params.afterId = after.id;
+  }
+  const order = [...orderKeys, c.id].map((k) => `${k} ${dir}`).join(', ');
+  const sql = `SELECT ${summaryColumns(c, keyExpr)}
+               FROM ${source.from}
+               ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''}
+               ORDER BY ${order}
+               LIMIT ${Math.trunc(limit)}`;
+  return { sql, params: { ...source.params, ...params } };
+}
+
+/** One page of the review grid. */
+export function listImages(db: Db, request: ListRequest): ImageListResult {
+  const scope = modelScope(db, request.filter);
+  const segments = segmentsOf(request.sort);
+  const start = request.cursor
+    ? decodeCursor(request.cursor, request.sort, request.descending)
+    : null;
+  const rows: { row: SummaryRow; segment: number }[] = [];
+  // One row beyond the page tells whether another page exists, so the last page says so.
+  const wanted = request.limit + 1;
+  for (let s = start?.segment ?? 0; s < segments.length && rows.length < wanted; s++) {
+    const segment = segments[s] as Segment;
+    if (segment.empty(request.filter)) continue;
+    const after = start && start.segment === s ? start : null;
+    const { sql, params } = segmentQuery(scope, request, segment, after, wanted - rows.length);
+    for (const row of db.prepare(sql).all(params) as SummaryRow[]) rows.push({ row, segment: s });
+  }
+  const page = rows.slice(0, request.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > request.limit && last
+      ? encodeCursor({
+          sort: request.sort,
+          descending: request.descending,
+          segment: last.segment,
+          key: segments[last.segment]?.key ? last.row.sort_key : null,
+          id: last.row.id,
+        })
+      : null;
+  return { items: page.map(({ row }) => toSummary(row)), nextCursor };
+}
+
+function countOrIdsSource(scope: ModelScope, filter: ImageFilter): QuerySource {
+  return sourceFor(scope, { index: scope.grid ? gridIndexFor('id', filter) : null });
+}
+
+/** The first filter dimension's index in any sort order: counting needs no order. */
+function gridCountIndex(filter: ImageFilter): string | null {
+  for (const dim of dimensionsOf(filter)) {
+    for (const key of ['id', 'confidence', 'captured', 'tubeKey'] as const) {
+      const index = GRID_INDEXES[key][dim];
+      if (index) return index;
+    }
+  }
+  return null;
+}
+
+function countGrid(db: Db, filter: ImageFilter): number {
+  // "Not a disagreement" and "classified" match most of a library and have no index;
+  // each is the whole minus its rare, indexed opposite.
+  if (filter.disagreement === false) {
+    const { disagreement: _omit, ...rest } = filter;
+    return countGrid(db, rest) - countGrid(db, { ...rest, disagreement: true });
+  }
+  if (filter.unclassified === false) {
+    const { unclassified: _omit, ...rest } = filter;
+    return countGrid(db, rest) - countGrid(db, { ...rest, unclassified: true });
+  }
+  // The grid alone, through the filter's index (without one, SQLite counts the smallest).
+  const { terms, params } = filterTerms(filter, GRID_COLUMNS);
+  const sql = `SELECT count(*) AS n FROM review_grid AS g${indexHint(gridCountIndex(filter))}
+               ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''}`;
+  return (db.prepare(sql).get(params) as { n: number }).n;
+}
+
+/** How many photos match a filter. */
+export function countImages(db: Db, filter: ImageFilter): number {
+  const scope = modelScope(db, filter);
+  if (scope.grid) return countGrid(db, filter);
+  const source = countOrIdsSource(scope, filter);
+  const { terms, params } = filterTerms(filter, source.columns);
+  const sql = `SELECT count(*) AS n FROM ${source.from}
+               ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''}`;
+  return (db.prepare(sql).get({ ...source.params, ...params }) as { n: number }).n;
+}
+
+/** Ids of every photo matching a filter, ascending ("select all matching"). */
+export function imageIds(db: Db, filter: ImageFilter): number[] {
+  const scope = modelScope(db, filter);
+  if (scope.grid) {
+    const index = gridIndexFor('id', filter);
+    const { terms, params } = filterTerms(filter, GRID_COLUMNS);
+    const sql = `SELECT g.image_id FROM review_grid AS g${indexHint(index)}
+                 ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''}
+                 ORDER BY g.image_id`;
+    return db.prepare(sql).pluck().all(params) as number[];
+  }
+  const source = countOrIdsSource(scope, filter);
+  const { terms, params } = filterTerms(filter, source.columns);
+  const sql = `SELECT ${source.columns.id} FROM ${source.from}
+               ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''}
+               ORDER BY ${source.columns.id}`;
+  return db
+    .prepare(sql)
+    .pluck()
+    .all({ ...source.params, ...params }) as number[];
+}
+
+/** EXPLAIN QUERY PLAN of every segment of a list request (tests and benchmarks). */
+export function explainList(db: Db, request: Omit<ListRequest, 'cursor' | 'limit'>): string[][] {
+  const scope = modelScope(db, request.filter);
+  return segmentsOf(request.sort).map((segment) => {
+    const fake: ListCursor = {
+      sort: request.sort,
+      descending: request.descending,
+      segment: 0,
+      key: segment.key === 'captured' ? '2026-01-01T00:00:00.000Z' : 0,
+      id: 1,
+    };
+    const { sql, params } = segmentQuery(scope, request, segment, fake, 200);
+    return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map(
+      (r) => r.detail,
+    );
+  });
+}
