@@ -4,7 +4,7 @@
  * the torch-style fixture model in onnxruntime.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -277,6 +277,82 @@ describe('reviewing from the command line', () => {
       expect(bulk.code).toBe(0);
       expect((JSON.parse(bulk.stdout) as { changed: number }).changed).toBe(confident.length);
       expect(card.expected.imported).toBeGreaterThan(confident.length);
+    },
+    FLOW_TIMEOUT,
+  );
+});
+
+/** The counts table `export` prints: counts[split][label]. */
+function parseCountsTable(stdout: string): Record<string, Record<string, number>> {
+  const lines = stdout.split('\n');
+  const header = lines.findIndex((l) => l.startsWith('LABEL'));
+  const splits = lines[header]!.trim()
+    .split(/\s+/)
+    .slice(1, -1)
+    .map((s) => s.toLowerCase());
+  const counts: Record<string, Record<string, number>> = {};
+  for (const line of lines.slice(header + 2)) {
+    const [label, ...cells] = line.trim().split(/\s+/);
+    if (label === 'total') break;
+    splits.forEach((split, i) => {
+      (counts[split] ??= {})[label!] = Number(cells[i]);
+    });
+  }
+  return counts;
+}
+
+function filesIn(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir) : [];
+}
+
+describe('exporting', () => {
+  it(
+    'writes a train/val/test split and prints how many photos of each label went where',
+    async () => {
+      const { root, library, card } = await importedLibrary();
+      const accepted = await cli(library, ['accept', '--predicted', 'clogged', '--json']);
+      expect(accepted.code).toBe(0);
+      const dest = path.join(root, 'dataset');
+
+      const run = await cli(library, ['export', dest, '--split', '80/10/10']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain(`Exporting ${card.expected.imported} photos to ${dest}`);
+      expect(run.stdout).toMatch(/^LABEL\s+TRAIN\s+VAL\s+TEST\s+TOTAL$/m);
+      const counts = parseCountsTable(run.stdout);
+      let total = 0;
+      for (const split of ['train', 'val', 'test']) {
+        for (const label of ['clear', 'clogged']) {
+          const printed = counts[split]?.[label] ?? 0;
+          expect(filesIn(path.join(dest, split, label)), `${split}/${label}`).toHaveLength(printed);
+          total += printed;
+        }
+      }
+      expect(total).toBe(card.expected.imported);
+      expect(counts.train!.clear! + counts.train!.clogged!).toBeGreaterThan(total / 2);
+      const labelsCsv = readFileSync(path.join(dest, 'labels.csv'), 'utf8').trim().split('\n');
+      expect(labelsCsv).toHaveLength(total + 1);
+
+      // The same folder again: refused, nothing overwritten.
+      const again = await cli(library, ['export', dest, '--split', '80/10/10']);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toMatch(/^Error: /);
+      expect(readFileSync(path.join(dest, 'labels.csv'), 'utf8').trim().split('\n')).toEqual(
+        labelsCsv,
+      );
+
+      // Only what a reviewer confirmed.
+      const reviewedDest = path.join(root, 'reviewed');
+      const reviewed = await cli(library, ['export', reviewedDest, '--reviewed-only', '--json']);
+      expect(reviewed.code).toBe(0);
+      const result = JSON.parse(reviewed.stdout) as {
+        total: number;
+        counts: Record<string, Record<string, number>>;
+      };
+      expect(result.total).toBe(card.expected.byLabel.clogged);
+      expect(filesIn(path.join(reviewedDest, 'clogged'))).toHaveLength(
+        card.expected.byLabel.clogged,
+      );
+      expect(filesIn(path.join(reviewedDest, 'clear'))).toHaveLength(0);
     },
     FLOW_TIMEOUT,
   );

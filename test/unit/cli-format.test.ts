@@ -193,11 +193,12 @@ describe('import summary', () => {
 });
 
 describe('export counts', () => {
-  it('shows photos per label and split with totals', () => {
+  it('shows photos per label and split (train, val, test) with totals', () => {
     const text = renderCounts({
       dest: '/out',
       total: 10,
-      counts: { train: { clear: 6, clogged: 2 }, val: { clear: 1 }, test: { clogged: 1 } },
+      // In whatever order the core gives them: printed train, val, test.
+      counts: { test: { clogged: 1 }, train: { clear: 6, clogged: 2 }, val: { clear: 1 } },
       files: [],
       unlabeled: 0,
     });

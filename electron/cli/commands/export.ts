@@ -54,9 +54,18 @@ export function parseFormats(text: string): ExportFormat[] {
   return [...new Set(formats)] as ExportFormat[];
 }
 
+const SPLIT_ORDER = ['train', 'val', 'test'];
+
+/** train, val, test in the order data scientists read them; anything else after. */
+function orderSplits(splits: string[]): string[] {
+  const rank = (s: string) =>
+    SPLIT_ORDER.includes(s) ? SPLIT_ORDER.indexOf(s) : SPLIT_ORDER.length;
+  return [...splits].sort((a, b) => rank(a) - rank(b));
+}
+
 /** Photos per label (rows) and split (columns), with totals. */
 export function renderCounts(plan: ExportPlan): string {
-  const splits = Object.keys(plan.counts);
+  const splits = orderSplits(Object.keys(plan.counts));
   const count = (split: string, label: string) => plan.counts[split]?.[label] ?? 0;
   const labels = [...new Set(splits.flatMap((s) => Object.keys(plan.counts[s] ?? {})))].sort();
   const sum = (numbers: number[]) => numbers.reduce((a, b) => a + b, 0);
@@ -87,10 +96,11 @@ export function renderCounts(plan: ExportPlan): string {
   return renderTable(columns, rows);
 }
 
+/** One line before the work starts; the table comes with the result. */
 export function renderPlan(plan: ExportPlan): string {
   const skipped =
     plan.unlabeled > 0 ? ` (${plural(plan.unlabeled, 'photo')} without any label skipped)` : '';
-  return `Exporting ${plural(plan.total, 'photo')} to ${plan.dest}${skipped}:\n${renderCounts(plan)}`;
+  return `Exporting ${plural(plan.total, 'photo')} to ${plan.dest}${skipped}.\n`;
 }
 
 export function renderResult(result: ExportResult): string {
