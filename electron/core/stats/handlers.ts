@@ -1,15 +1,13 @@
+/** The summary screen and the model comparison. */
 import type { CoreContext, HandlerMap } from '../context.js';
-import { CoreError } from '../errors.js';
+import { librarySummary, modelMetrics } from './summary.js';
 
-// STUB: replaced by the domain's implementation.
 export function createStatsHandlers(
-  _ctx: CoreContext,
+  ctx: CoreContext,
 ): HandlerMap<'library.summary' | 'models.compare'> {
-  const todo = (): never => {
-    throw new CoreError('INTERNAL', 'not implemented yet');
-  };
   return {
-    'library.summary': todo,
-    'models.compare': todo,
+    'library.summary': () => librarySummary(ctx.db),
+    'models.compare': ({ modelIds }) =>
+      [...new Set(modelIds)].map((id) => modelMetrics(ctx.db, id)),
   };
 }
