@@ -9,6 +9,8 @@ const FULL = '█';
 const EMPTY = '░';
 const MIN_BAR = 10;
 const MAX_BAR = 40;
+/** The job registry names the last progress event after the job's end state. */
+const FINAL_PHASES = new Set(['done', 'cancelled', 'failed']);
 
 /** What one progress unit is called ("photos"). */
 export interface ProgressStyle {
@@ -30,7 +32,10 @@ function statusParts(p: JobProgress, style: ProgressStyle): string[] {
     parts.push(`${formatCount(p.done)} ${style.unit}`);
   }
   if (p.rate > 0) parts.push(`${formatRate(p.rate)} ${style.unit}/s`);
-  if (p.etaSeconds !== null && f !== null && f < 1) parts.push(`ETA ${formatClock(p.etaSeconds)}`);
+  const finished = FINAL_PHASES.has(p.phase);
+  if (p.etaSeconds !== null && f !== null && f < 1 && !finished) {
+    parts.push(`ETA ${formatClock(p.etaSeconds)}`);
+  }
   if (p.bytesTotal !== null && p.bytesTotal > 0) {
     parts.push(`${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}`);
   } else if (p.bytesDone > 0) {

@@ -72,6 +72,12 @@ describe('progress lines (log file or pipe)', () => {
     );
   });
 
+  it('drops the ETA once the job has stopped', () => {
+    expect(renderProgressLine(progress({ phase: 'cancelled' }), photos)).toBe(
+      'cancelled: 500/2,000 (25%), 45.3 photos/s, 1.5 GB of 6.0 GB',
+    );
+  });
+
   it('prints on phase changes and every few seconds, not on every event', () => {
     const written: string[] = [];
     let now = 0;
