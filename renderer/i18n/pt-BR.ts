@@ -120,7 +120,8 @@ export const ptBR: Messages = {
   'review.noReviewer':
     'Digite seu nome em Configurações para que cada decisão registre quem a tomou.',
   'review.reviewedMark': 'Revisada por uma pessoa',
-  'review.modelSaid': 'modelo disse: {label}',
+  'review.modelSaid': 'modelo: {label}',
+  'review.noThumb': 'sem miniatura',
   'review.acceptModel': 'Aceitar “{label}”',
   'review.undo': 'Desfazer',
   'review.decisionFailed': 'A decisão não foi salva',

@@ -13,6 +13,8 @@ import type { ImageListResult, ImageSummary } from '../../electron/contract.js';
 export const PAGE_SIZE = 500;
 /** Pages kept in memory (x PAGE_SIZE rows); the rest keep only their cursor. */
 const MAX_PAGES = 24;
+/** `library.list` answers at most 1,000 rows: two pages. */
+const MAX_PAGES_PER_REQUEST = 2;
 
 export type FetchPage = (cursor: string | null, limit: number) => Promise<ImageListResult>;
 export type CountAll = () => Promise<number>;
@@ -137,9 +139,11 @@ export class ImagePages {
         let from = target;
         while (from > 0 && this.cursors[from] === undefined) from -= 1;
         const cursor = this.cursors[from] ?? null;
+        // Far jumps walk two pages per request (the contract's largest page).
+        const pagesAtOnce = Math.min(MAX_PAGES_PER_REQUEST, target - from + 1);
         let result: ImageListResult;
         try {
-          result = await this.fetchPage(cursor, PAGE_SIZE);
+          result = await this.fetchPage(cursor, PAGE_SIZE * pagesAtOnce);
         } catch (error) {
           this.onError(error);
           return;
@@ -163,13 +167,18 @@ export class ImagePages {
     return null;
   }
 
+  /** Stores a fetched run of rows (one or more pages) starting at `page`. */
   private store(page: number, result: ImageListResult): void {
-    this.pages.set(page, result.items);
-    this.stale.delete(page);
+    const count = Math.max(1, Math.ceil(result.items.length / PAGE_SIZE));
+    for (let i = 0; i < count; i++) {
+      this.pages.set(page + i, result.items.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE));
+      this.stale.delete(page + i);
+    }
+    const last = page + count - 1;
     if (result.nextCursor === null) {
-      this.lastPage = page;
+      this.lastPage = last;
     } else {
-      this.cursors[page + 1] = result.nextCursor;
+      this.cursors[last + 1] = result.nextCursor;
     }
     this.evict();
     this.changed();

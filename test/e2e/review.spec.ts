@@ -50,7 +50,7 @@ test('reviews with the keyboard only: Space accepts, a number relabels, Z undoes
   await page.keyboard.press(String(labels.indexOf(other) + 1));
   await expect(thumb(page, second)).toHaveAttribute('data-label', other);
   await expect(thumb(page, second)).toHaveAttribute('data-reviewed', 'true');
-  await expect(thumb(page, second)).toContainText(`modelo disse: ${predicted}`);
+  await expect(thumb(page, second)).toContainText(`modelo: ${predicted}`);
   await expect(focusedThumb(page)).toHaveAttribute('data-index', '2');
   await expect.poll(() => labelOf(desk, second)).toBe(other);
   const history = await core.invoke('review.history', { imageId: second });

@@ -80,10 +80,18 @@ export function ReviewGrid(props: {
     pages.want(firstRow * columns, (lastRow + 1 + visibleRows) * columns - 1);
   }, [pages, firstRow, lastRow, columns, visibleRows, pages.version]);
 
+  // Keeps the focused row on screen with the geometry we already know: the virtualizer's
+  // scrollToIndex measures the scroll height (a forced layout) on every key press.
   const focusRow = Math.floor(props.focusIndex / columns);
   useEffect(() => {
-    if (props.total > 0) virtualizer.scrollToIndex(focusRow, { align: 'auto' });
-  }, [focusRow, virtualizer, props.total]);
+    const element = scroller.current;
+    if (!element || props.total === 0 || height === 0) return;
+    const top = PADDING + focusRow * rowHeight;
+    const bottom = top + rowHeight - GAP;
+    const offset = virtualizer.scrollOffset ?? element.scrollTop;
+    if (top < offset) element.scrollTop = Math.max(0, top - PADDING);
+    else if (bottom > offset + height) element.scrollTop = bottom - height + PADDING;
+  }, [focusRow, rowHeight, height, virtualizer, props.total]);
 
   return (
     <div

@@ -144,6 +144,12 @@ export function ReviewWorkspace(props: {
     });
   }, []);
 
+  // Read through a ref so the click handler stays the same function: every cell of the
+  // grid is memoized on it, and a new handler per focus move would re-render them all.
+  const latest = useRef({ focused, selectionSize: selection.size });
+  useEffect(() => {
+    latest.current = { focused, selectionSize: selection.size };
+  });
   const onPick = useCallback(
     (index: number, event: MouseEvent) => {
       const item = pages.get(index);
@@ -151,9 +157,10 @@ export function ReviewWorkspace(props: {
       if (event.shiftKey) {
         moveTo(index, true);
       } else if (event.ctrlKey || event.metaKey) {
+        const { focused: current, selectionSize } = latest.current;
         // Ctrl-click next to the focused photo starts a selection of both, as in a file manager.
-        if (selection.size === 0 && focused && focused.id !== item.id) {
-          setSelection(new Set([focused.id, item.id]));
+        if (selectionSize === 0 && current && current.id !== item.id) {
+          setSelection(new Set([current.id, item.id]));
         } else {
           togglePick(item.id);
         }
@@ -164,7 +171,7 @@ export function ReviewWorkspace(props: {
         moveTo(index);
       }
     },
-    [focused, moveTo, pages, selection.size, togglePick],
+    [moveTo, pages, togglePick],
   );
 
   const onOpen = useCallback(

@@ -1,4 +1,4 @@
-import { memo, type MouseEvent } from 'react';
+import { memo, useState, type MouseEvent } from 'react';
 import type { ImageSummary } from '../../../electron/contract.js';
 import { ConfidenceBar } from '../../components/ConfidenceBar.js';
 import { LabelChip } from '../../components/LabelChip.js';
@@ -12,6 +12,22 @@ export interface ThumbCellProps {
   width: number;
   onPick(index: number, event: MouseEvent): void;
   onOpen(index: number): void;
+}
+
+/** The thumbnail, or a plain tile with a note when the file is missing (not a broken image). */
+function ThumbImage(props: { src: string }) {
+  const { t } = useI18n();
+  const [failed, setFailed] = useState(false);
+  if (failed) return <span className="thumb__missing">{t('review.noThumb')}</span>;
+  return (
+    <img
+      src={props.src}
+      alt=""
+      decoding="async"
+      draggable={false}
+      onError={() => setFailed(true)}
+    />
+  );
 }
 
 /**
@@ -47,7 +63,7 @@ export const ThumbCell = memo(function ThumbCell(props: ThumbCellProps) {
       onDoubleClick={() => props.onOpen(props.index)}
     >
       <div className="thumb__img" style={{ height: props.width }}>
-        <img src={item.thumbUrl} alt="" loading="eager" decoding="async" draggable={false} />
+        <ThumbImage key={item.thumbUrl} src={item.thumbUrl} />
         {item.reviewed && (
           <span className="thumb__check" title={t('review.reviewedMark')}>
             ✓
