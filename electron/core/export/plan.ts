@@ -231,11 +231,18 @@ export function prepareExport(ctx: CoreContext, options: ExportOptions): Prepare
     }
   }
 
-  const counts: Record<string, Record<string, number>> = {};
+  // Splits in train/val/test order and labels sorted, so manifests diff cleanly.
+  const tally = new Map<string, number>();
   for (const item of items) {
-    const split = item.split ?? 'all';
-    const perLabel = (counts[split] ??= {});
-    perLabel[item.label] = (perLabel[item.label] ?? 0) + 1;
+    const key = `${item.split ?? 'all'}\n${item.label}`;
+    tally.set(key, (tally.get(key) ?? 0) + 1);
+  }
+  const counts: Record<string, Record<string, number>> = {};
+  for (const split of options.split ? SPLIT_NAMES : ['all']) {
+    for (const label of labels) {
+      const n = tally.get(`${split}\n${label}`);
+      if (n) (counts[split] ??= {})[label] = n;
+    }
   }
 
   const files: string[] = [];

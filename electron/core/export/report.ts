@@ -30,6 +30,8 @@ const TEXT = {
     count: 'Photos',
     reviewed: 'Reviewed',
     modelOnly: 'Model only',
+    cardReviewed: 'reviewed',
+    cardModelOnly: 'model only',
     split: 'Split',
     normalIs: (label: string) => `Flagged: any label other than “${label}”.`,
     tubes: 'Tubes',
@@ -64,6 +66,8 @@ const TEXT = {
     count: 'Fotos',
     reviewed: 'Revisadas',
     modelOnly: 'Só o modelo',
+    cardReviewed: 'revisada',
+    cardModelOnly: 'só o modelo',
     split: 'Divisão',
     normalIs: (label: string) => `Sinalizado: qualquer rótulo diferente de “${label}”.`,
     tubes: 'Tubos',
@@ -174,7 +178,7 @@ function photoCard(item: ExportItem, t: (typeof TEXT)[ReportLanguage]): string {
     : '';
   const confidence =
     item.confidence !== null ? `${t.confidence}: ${(item.confidence * 100).toFixed(0)}%` : '';
-  return `<figure class="card">${image}<figcaption>${position}<strong>${escapeHtml(item.label)}</strong> · ${escapeHtml(item.reviewed ? t.reviewed : t.modelOnly)}<br>${escapeHtml(item.originalName)}<br><small>${escapeHtml(confidence)}</small></figcaption></figure>`;
+  return `<figure class="card">${image}<figcaption>${position}<strong>${escapeHtml(item.label)}</strong> · ${escapeHtml(item.reviewed ? t.cardReviewed : t.cardModelOnly)}<br>${escapeHtml(item.originalName)}<br><small>${escapeHtml(confidence)}</small></figcaption></figure>`;
 }
 
 function photoGrid(items: readonly ExportItem[], t: (typeof TEXT)[ReportLanguage]): string {
