@@ -406,3 +406,74 @@ describe('single photos and library facts', () => {
     ]);
   });
 });
+
+describe('review_grid (the grid query table)', () => {
+  function gridDrift(core: Core): number {
+    return (
+      core.context.db
+        .prepare(
+          `SELECT count(*) AS n FROM review_grid_source s FULL JOIN review_grid g USING (image_id)
+           WHERE g.image_id IS NULL OR s.image_id IS NULL
+              OR g.predicted IS NOT s.predicted OR g.confidence IS NOT s.confidence
+              OR g.label IS NOT s.label OR g.eff_label IS NOT s.eff_label
+              OR g.reviewed IS NOT s.reviewed OR g.disagree IS NOT s.disagree
+              OR g.tube_key IS NOT s.tube_key OR g.import_id IS NOT s.import_id
+              OR g.captured_at IS NOT s.captured_at`,
+        )
+        .get() as { n: number }
+    ).n;
+  }
+
+  it('always equals what the base tables say, whoever writes them', async () => {
+    const lib = await openLibrary();
+    const db = lib.core.context.db;
+    expect(gridDrift(lib.core)).toBe(0);
+    // Review through the API.
+    await lib.core.invoke('review.setLabel', { imageIds: [1, 2, 3], label: 'obstructed' });
+    await lib.core.invoke('review.accept', { imageIds: [5] }).catch(() => undefined);
+    await lib.core.invoke('review.undo');
+    // Inference re-classifying (upsert), as storePredictions does, and a new photo.
+    db.prepare(
+      `INSERT INTO predictions (image_id, model_id, label, confidence, scores_json, created_at)
+       VALUES (?, ?, 'obstructed', 0.51, '{}', 'now')
+       ON CONFLICT (image_id, model_id) DO UPDATE SET label = excluded.label,
+         confidence = excluded.confidence`,
+    ).run(4, DEFAULT_MODEL.id);
+    insertImageRows(db, makeImages({ count: 3, seed: 99 }), { importId: 1 });
+    db.prepare('DELETE FROM predictions WHERE image_id = ? AND model_id = ?').run(
+      6,
+      DEFAULT_MODEL.id,
+    );
+    db.prepare('UPDATE images SET tube_row = 9, tube_col = 9 WHERE id = 7').run();
+    db.prepare('DELETE FROM labels WHERE image_id = (SELECT min(image_id) FROM labels)').run();
+    expect(gridDrift(lib.core)).toBe(0);
+    // Switching, clearing and restoring the active model.
+    setActiveModel(db, OTHER_MODEL.id);
+    expect(gridDrift(lib.core)).toBe(0);
+    setActiveModel(db, null);
+    expect(gridDrift(lib.core)).toBe(0);
+    db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('activeModel', ?)").run(
+      DEFAULT_MODEL.id,
+    );
+    expect(gridDrift(lib.core)).toBe(0);
+  });
+
+  it('survives a bulk load (indexes rebuilt after the rows are in)', async () => {
+    const lib = await openLibrary();
+    const db = lib.core.context.db;
+    const indexes = () =>
+      db
+        .prepare(
+          "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'review_grid'",
+        )
+        .all();
+    const before = indexes();
+    insertImageRows(db, makeImages({ count: 5_000, seed: 5 }));
+    expect(indexes()).toEqual(before);
+    expect(gridDrift(lib.core)).toBe(0);
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    expect((await lib.core.invoke('library.count', { filter: {} })).total).toBe(
+      lib.photos.size + 5_000,
+    );
+  });
+});
