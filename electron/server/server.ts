@@ -12,7 +12,12 @@ import { shippedModelDirs } from '../core/models/shipped.js';
 import { appVersion } from './app-version.js';
 import { HttpError, isServerFault, sendError, sendJson } from './http-errors.js';
 import { declaredLength, formatLimit } from './read-body.js';
-import { CLASSIFY_PATH, classifyBodyLimit, handleClassify } from './routes/classify.js';
+import {
+  CLASSIFY_PATH,
+  classifyBodyLimit,
+  handleClassify,
+  imageTooLarge,
+} from './routes/classify.js';
 import { createEventStreams } from './routes/events.js';
 import { handleMedia, MEDIA_PREFIX } from './routes/media.js';
 import { handleRpc, RPC_PREFIX } from './routes/rpc.js';
@@ -164,17 +169,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
         if (value !== undefined) res.setHeader(name, value);
       }
-      const code = pathname === CLASSIFY_PATH ? 'IMAGE_TOO_LARGE' : 'PAYLOAD_TOO_LARGE';
-      sendError(
-        res,
-        new HttpError(
-          code,
-          `The upload is larger than ${formatLimit(limit)}. Send a smaller one.`,
-          {
-            headers: { Connection: 'close' },
-          },
-        ),
-      );
+      const error =
+        pathname === CLASSIFY_PATH
+          ? imageTooLarge(maxImageBytes)
+          : new HttpError(
+              'PAYLOAD_TOO_LARGE',
+              `The arguments are larger than ${formatLimit(maxRpcBytes)}. Send fewer items per call.`,
+            );
+      error.headers['Connection'] = 'close';
+      sendError(res, error);
       return;
     }
     res.writeContinue();

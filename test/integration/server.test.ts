@@ -310,6 +310,40 @@ describe('REST classify (/api/v1/classify)', () => {
     expect(body.error?.message).toContain('1 KB');
   });
 
+  it('refuses an oversized upload before it is sent when the client asks first (curl -F does)', async () => {
+    const server = await serve({ maxImageBytes: 1024 });
+    const answer = await new Promise<{ status: number; body: string; sentBody: boolean }>(
+      (resolve, reject) => {
+        let sentBody = false;
+        const req = http.request({
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: '/api/v1/classify',
+          headers: {
+            'content-type': 'image/jpeg',
+            'content-length': String(10 * 1024 * 1024),
+            expect: '100-continue',
+          },
+        });
+        req.on('continue', () => {
+          sentBody = true;
+          req.end(Buffer.alloc(10 * 1024 * 1024));
+        });
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, body, sentBody }));
+        });
+        req.on('error', reject);
+        req.flushHeaders();
+      },
+    );
+    expect(answer.status).toBe(413);
+    expect(answer.sentBody).toBe(false);
+    expect(answer.body).toContain('larger than 1 KB');
+  });
+
   it('refuses a JSON body with 415 and the curl line to use', async () => {
     const server = await serve();
     const { status, body } = await classify(server, {

@@ -18,7 +18,7 @@ function howToSend(req: IncomingMessage): string {
   return `Send the photo as a form field named "${IMAGE_FIELD}": curl -F ${IMAGE_FIELD}=@photo.jpg http://${host}${CLASSIFY_PATH}`;
 }
 
-function imageTooLarge(limit: number): HttpError {
+export function imageTooLarge(limit: number): HttpError {
   return new HttpError(
     'IMAGE_TOO_LARGE',
     `The image is larger than ${formatLimit(limit)}. Send a smaller photo (camera JPEGs are a few MB).`,
