@@ -238,6 +238,8 @@ export const en = {
   'export.planOutdated': 'The options changed since the preview: preview again.',
   'export.planTitle': 'What will be written',
   'export.planTotal': '{count} photos will be written to',
+  'export.writtenTotal': '{count} photos written to',
+  'export.filesWritten': 'Written at the top of the folder',
   'export.unlabeled': '{count} photos have no label at all and will be left out.',
   'export.photos': 'Photos',
   'export.files': 'Files at the top of the folder',

@@ -239,6 +239,8 @@ export const ptBR: Messages = {
   'export.planOutdated': 'As opções mudaram desde a pré-visualização: pré-visualize de novo.',
   'export.planTitle': 'O que será gravado',
   'export.planTotal': '{count} fotos serão gravadas em',
+  'export.writtenTotal': '{count} fotos gravadas em',
+  'export.filesWritten': 'Gravados na raiz da pasta',
   'export.unlabeled': '{count} fotos não têm rótulo nenhum e ficarão de fora.',
   'export.photos': 'Fotos',
   'export.files': 'Arquivos na raiz da pasta',

@@ -58,6 +58,7 @@ test('previews and writes the reviewed photos as a dataset, then the files are o
   const done = page.getByTestId('export-done');
   await expect(done).toBeVisible({ timeout: 60_000 });
   await expect(done).toContainText('6 fotos gravadas');
+  await expect(done).toContainText(dest);
   await desk.screen(page, '11-export-done');
 
   for (const file of files) expect(existsSync(path.join(dest, file)), file).toBe(true);

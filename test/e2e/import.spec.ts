@@ -8,7 +8,7 @@ test('imports an SD card with progress, lists the files it could not import, and
   page,
   desk,
 }) => {
-  const card = await desk.makeCard({ photos: 120 });
+  const card = await desk.makeCard({ photos: 80 });
   await openScreen(page, desk, 'import');
   await expect(page.getByText('no computador onde o Inspection Desk está rodando')).toBeVisible();
   await desk.screen(page, '01-import');
@@ -64,4 +64,35 @@ test('shows the core’s message when the folder does not exist, and imports not
   await expect(page.getByTestId('import-result')).toHaveCount(0);
   await desk.screen(page, '04-import-error');
   expect((await desk.server.core.invoke('library.info')).images).toBe(0);
+});
+
+test('cancels an import and resumes it by importing the same card again', async ({
+  page,
+  desk,
+}) => {
+  const card = await desk.makeCard({ photos: 60 });
+  await openScreen(page, desk, 'import');
+  await page.getByTestId('import-path').fill(card.root);
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('job-count')).toContainText(/^[1-9]\d* de \d+ arquivos/, {
+    timeout: 60_000,
+  });
+  await page.getByRole('button', { name: 'Cancelar' }).click();
+  const result = page.getByTestId('import-result');
+  await expect(result).toHaveAttribute('data-status', 'cancelled', { timeout: 60_000 });
+  await expect(result).toContainText('inicie de novo para continuar');
+  const partial = Number(await page.getByTestId('import-count-imported').textContent());
+  expect(partial).toBeLessThan(card.expected.imported);
+
+  // The same card again: what was imported is skipped, the rest comes in.
+  await page.getByTestId('import-start').click();
+  await expect(result).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  expect((await desk.server.core.invoke('library.info')).images).toBe(card.expected.imported);
+  // A resumed import is the same import, finished now.
+  const history = page.getByTestId('import-history').locator('tbody tr');
+  await expect(history).toHaveCount(1);
+  await expect(history.first()).toContainText('Importação concluída');
+  await expect(page.getByTestId('import-count-imported')).toHaveText(
+    String(card.expected.imported),
+  );
 });

@@ -174,3 +174,21 @@ test('filters to low confidence and relabels a multi-selection at once', async (
   await page.getByTestId('filter-clear').click();
   await expect(page.getByTestId('review-counts')).toContainText(`${confidences.length} fotos`);
 });
+
+test('fills the open grid as an import runs, without reloading the page', async ({
+  page,
+  desk,
+}) => {
+  const card = await desk.makeCard({ photos: 40 });
+  await openScreen(page, desk, 'review');
+  await expect(page.getByTestId('review-empty')).toContainText('Ainda não há fotos');
+  await desk.screen(page, '17-review-empty');
+
+  const { jobId } = await desk.server.core.invoke('ingest.start', { source: card.root });
+  await expect(page.getByTestId('nav-job')).toBeVisible();
+  // Live: the grid reloads on the core's library.changed events.
+  await expect(page.getByTestId('thumb').first()).toBeVisible({ timeout: 60_000 });
+  await desk.server.core.invoke('jobs.wait', { jobId, timeoutMs: 90_000 });
+  await expect(page.getByTestId('nav-job')).toHaveCount(0);
+  await expect(page.getByTestId('review-counts')).toContainText(`${card.expected.imported} fotos`);
+});

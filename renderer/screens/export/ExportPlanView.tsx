@@ -3,7 +3,7 @@ import type { ExportPlan } from '../../../electron/contract.js';
 import { LabelChip } from '../../components/LabelChip.js';
 import { useI18n } from '../../i18n/i18n.js';
 
-export function ExportPlanView(props: { plan: ExportPlan }) {
+export function ExportPlanView(props: { plan: ExportPlan; written?: boolean }) {
   const { t, format } = useI18n();
   const { plan } = props;
   const splits = Object.keys(plan.counts);
@@ -14,7 +14,9 @@ export function ExportPlanView(props: { plan: ExportPlan }) {
   return (
     <div className="plan" data-testid="export-plan">
       <p className="plan__total">
-        {t('export.planTotal', { count: format.number(plan.total) })}{' '}
+        {t(props.written ? 'export.writtenTotal' : 'export.planTotal', {
+          count: format.number(plan.total),
+        })}{' '}
         <code className="mono">{plan.dest}</code>
       </p>
       {plan.unlabeled > 0 && (
@@ -50,7 +52,7 @@ export function ExportPlanView(props: { plan: ExportPlan }) {
           </tbody>
         </table>
         <div>
-          <h3>{t('export.files')}</h3>
+          <h3>{t(props.written ? 'export.filesWritten' : 'export.files')}</h3>
           <ul className="file-list" data-testid="export-files">
             {plan.files.map((file) => (
               <li key={file} className="mono">

@@ -84,6 +84,8 @@ export function ExportScreen(props: {
     setBusy(true);
     try {
       const { jobId } = await client.invoke('export.start', options);
+      // A plan describes one write; the next export needs a new preview.
+      setPlan(null);
       track(jobId, 'export');
       props.onJobStarted(jobId);
     } catch (error) {
@@ -98,203 +100,212 @@ export function ExportScreen(props: {
 
   return (
     <div className="screen screen--page" data-testid="screen-export">
-      <div className="page">
+      <div className="page page--wide">
         <h1>{t('export.title')}</h1>
         <p className="lead">{t('export.lead')}</p>
-        <section className="card export-form">
-          <fieldset>
-            <legend>{t('export.formats')}</legend>
-            {formats.map((format) => (
-              <label key={format.id} className="check check--block">
+        <div className="export-layout">
+          <section className="card export-form">
+            <fieldset>
+              <legend>{t('export.formats')}</legend>
+              {formats.map((format) => (
+                <label key={format.id} className="check check--block">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(format.id)}
+                    data-testid={`export-format-${format.id}`}
+                    onChange={(e) => toggleFormat(format.id, e.target.checked)}
+                  />
+                  <span>
+                    <strong>{t(format.title)}</strong>
+                    <span className="muted small"> — {t(format.hint)}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            <fieldset>
+              <legend>{t('export.which')}</legend>
+              <label className="check check--block">
                 <input
-                  type="checkbox"
-                  checked={chosen.includes(format.id)}
-                  data-testid={`export-format-${format.id}`}
-                  onChange={(e) => toggleFormat(format.id, e.target.checked)}
+                  type="radio"
+                  name="which"
+                  checked={reviewedOnly}
+                  onChange={() => setReviewedOnly(true)}
+                  data-testid="export-reviewed-only"
                 />
                 <span>
-                  <strong>{t(format.title)}</strong>
-                  <span className="muted small"> — {t(format.hint)}</span>
+                  <strong>{t('export.reviewedOnly')}</strong>
+                  <span className="muted small"> — {t('export.reviewedOnlyHint')}</span>
                 </span>
               </label>
-            ))}
-          </fieldset>
-          <fieldset>
-            <legend>{t('export.which')}</legend>
-            <label className="check check--block">
-              <input
-                type="radio"
-                name="which"
-                checked={reviewedOnly}
-                onChange={() => setReviewedOnly(true)}
-                data-testid="export-reviewed-only"
-              />
-              <span>
-                <strong>{t('export.reviewedOnly')}</strong>
-                <span className="muted small"> — {t('export.reviewedOnlyHint')}</span>
-              </span>
-            </label>
-            <label className="check check--block">
-              <input
-                type="radio"
-                name="which"
-                checked={!reviewedOnly}
-                onChange={() => setReviewedOnly(false)}
-                data-testid="export-all"
-              />
-              <span>
-                <strong>{t('export.all')}</strong>
-                <span className="muted small"> — {t('export.allHint')}</span>
-              </span>
-            </label>
-            {hasFilter(props.reviewFilter) && (
+              <label className="check check--block">
+                <input
+                  type="radio"
+                  name="which"
+                  checked={!reviewedOnly}
+                  onChange={() => setReviewedOnly(false)}
+                  data-testid="export-all"
+                />
+                <span>
+                  <strong>{t('export.all')}</strong>
+                  <span className="muted small"> — {t('export.allHint')}</span>
+                </span>
+              </label>
+              {hasFilter(props.reviewFilter) && (
+                <label className="check check--block">
+                  <input
+                    type="checkbox"
+                    checked={useFilter}
+                    onChange={(e) => setUseFilter(e.target.checked)}
+                  />
+                  <span>{t('export.useFilter')}</span>
+                </label>
+              )}
+            </fieldset>
+            <fieldset>
+              <legend>{t('export.split')}</legend>
               <label className="check check--block">
                 <input
                   type="checkbox"
-                  checked={useFilter}
-                  onChange={(e) => setUseFilter(e.target.checked)}
+                  checked={useSplit}
+                  onChange={(e) => setUseSplit(e.target.checked)}
+                  data-testid="export-split"
                 />
-                <span>{t('export.useFilter')}</span>
+                <span>
+                  <strong>{t('export.splitOn')}</strong>
+                  <span className="muted small"> — {t('export.splitHint')}</span>
+                </span>
               </label>
-            )}
-          </fieldset>
-          <fieldset>
-            <legend>{t('export.split')}</legend>
-            <label className="check check--block">
-              <input
-                type="checkbox"
-                checked={useSplit}
-                onChange={(e) => setUseSplit(e.target.checked)}
-                data-testid="export-split"
-              />
-              <span>
-                <strong>{t('export.splitOn')}</strong>
-                <span className="muted small"> — {t('export.splitHint')}</span>
-              </span>
-            </label>
-            {useSplit && (
-              <div className="split-fields">
-                {(['train', 'val', 'test'] as const).map((part) => (
-                  <label key={part} className="field field--percent">
-                    <span className="field__label">{part}</span>
-                    <span className="field__suffix">
-                      <input
-                        type="number"
-                        min={0}
-                        max={100}
-                        value={split[part]}
-                        onChange={(e) =>
-                          setSplit({
-                            ...split,
-                            [part]: Math.max(
-                              0,
-                              Math.min(100, Math.round(Number(e.target.value) || 0)),
-                            ),
-                          })
-                        }
-                      />
-                      %
-                    </span>
-                  </label>
-                ))}
-                {splitSum !== 100 && (
-                  <span className="inline-error">{t('export.splitSum', { sum: splitSum })}</span>
-                )}
-              </div>
-            )}
-          </fieldset>
-          <fieldset>
-            <legend>{t('export.dest')}</legend>
-            {client.desktop ? (
-              <div className="source__row">
-                <button
-                  type="button"
-                  className="btn"
-                  onClick={() =>
-                    void client.desktop?.pickFolder('export').then(
-                      (path) => path && setDest(path),
-                      (error: unknown) => report(error),
-                    )
-                  }
-                >
-                  {t('export.chooseFolder')}
-                </button>
-                <code className="source__path">{dest || t('import.noFolder')}</code>
-              </div>
-            ) : (
-              <label className="field field--wide">
-                <input
-                  type="text"
-                  value={dest}
-                  spellCheck={false}
-                  placeholder={t('export.destPlaceholder')}
-                  data-testid="export-dest"
-                  onChange={(e) => setDest(e.target.value)}
-                />
-                <span className="field__hint">{t('export.destHint')}</span>
-              </label>
-            )}
-          </fieldset>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="btn btn--large"
-              disabled={!valid || busy || running}
-              onClick={() => void preview()}
-              data-testid="export-preview"
-            >
-              {t('export.preview')}
-            </button>
-            <button
-              type="button"
-              className="btn btn--primary btn--large"
-              disabled={!valid || busy || running || !currentPlan}
-              onClick={() => void write()}
-              data-testid="export-write"
-              title={currentPlan ? undefined : t('export.previewFirst')}
-            >
-              {currentPlan
-                ? t('export.write', { count: currentPlan.total })
-                : t('export.writeDisabled')}
-            </button>
-          </div>
-          {plan && !currentPlan && <p className="muted small">{t('export.planOutdated')}</p>}
-        </section>
-        {currentPlan && !result && (
-          <section className="card">
-            <h2>{t('export.planTitle')}</h2>
-            <ExportPlanView plan={currentPlan} />
-          </section>
-        )}
-        {job && (
-          <section className="card">
-            {!result && <JobProgress job={job} onCancel={() => void cancel(job.id)} />}
-            {job.finished?.error && (
-              <p className="inline-error" role="alert">
-                {job.finished.error.message}
-              </p>
-            )}
-            {result && job.finished?.status === 'done' && (
-              <div className="result result--done" data-testid="export-done">
-                <h2>{t('export.done', { count: result.total })}</h2>
-                <ExportPlanView plan={result} />
-                {client.desktop && (
+              {useSplit && (
+                <div className="split-fields">
+                  {(['train', 'val', 'test'] as const).map((part) => (
+                    <label key={part} className="field field--percent">
+                      <span className="field__label">{part}</span>
+                      <span className="field__suffix">
+                        <input
+                          type="number"
+                          min={0}
+                          max={100}
+                          value={split[part]}
+                          onChange={(e) =>
+                            setSplit({
+                              ...split,
+                              [part]: Math.max(
+                                0,
+                                Math.min(100, Math.round(Number(e.target.value) || 0)),
+                              ),
+                            })
+                          }
+                        />
+                        %
+                      </span>
+                    </label>
+                  ))}
+                  {splitSum !== 100 && (
+                    <span className="inline-error">{t('export.splitSum', { sum: splitSum })}</span>
+                  )}
+                </div>
+              )}
+            </fieldset>
+            <fieldset>
+              <legend>{t('export.dest')}</legend>
+              {client.desktop ? (
+                <div className="source__row">
                   <button
                     type="button"
-                    className="btn btn--primary"
+                    className="btn"
                     onClick={() =>
-                      void client.desktop
-                        ?.openFolder(result.dest)
-                        .catch((error: unknown) => report(error))
+                      void client.desktop?.pickFolder('export').then(
+                        (path) => path && setDest(path),
+                        (error: unknown) => report(error),
+                      )
                     }
                   >
-                    {t('export.openFolder')}
+                    {t('export.chooseFolder')}
                   </button>
-                )}
-              </div>
-            )}
+                  <code className="source__path">{dest || t('import.noFolder')}</code>
+                </div>
+              ) : (
+                <label className="field field--wide">
+                  <input
+                    type="text"
+                    value={dest}
+                    spellCheck={false}
+                    placeholder={t('export.destPlaceholder')}
+                    data-testid="export-dest"
+                    onChange={(e) => setDest(e.target.value)}
+                  />
+                  <span className="field__hint">{t('export.destHint')}</span>
+                </label>
+              )}
+            </fieldset>
+            <div className="form-actions">
+              <button
+                type="button"
+                className="btn btn--large"
+                disabled={!valid || busy || running}
+                onClick={() => void preview()}
+                data-testid="export-preview"
+              >
+                {t('export.preview')}
+              </button>
+              <button
+                type="button"
+                className="btn btn--primary btn--large"
+                disabled={!valid || busy || running || !currentPlan}
+                onClick={() => void write()}
+                data-testid="export-write"
+                title={currentPlan ? undefined : t('export.previewFirst')}
+              >
+                {currentPlan
+                  ? t('export.write', { count: currentPlan.total })
+                  : t('export.writeDisabled')}
+              </button>
+            </div>
+            {plan && !currentPlan && <p className="muted small">{t('export.planOutdated')}</p>}
           </section>
-        )}
+          <div className="export-side">
+            {!currentPlan && !job && (
+              <section className="card card--placeholder">
+                <p className="muted">{t('export.previewFirst')}</p>
+              </section>
+            )}
+            {currentPlan && !result && (
+              <section className="card">
+                <h2>{t('export.planTitle')}</h2>
+                <ExportPlanView plan={currentPlan} />
+              </section>
+            )}
+            {job && (
+              <section className="card">
+                {!result && <JobProgress job={job} onCancel={() => void cancel(job.id)} />}
+                {job.finished?.error && (
+                  <p className="inline-error" role="alert">
+                    {job.finished.error.message}
+                  </p>
+                )}
+                {result && job.finished?.status === 'done' && (
+                  <div className="result result--done" data-testid="export-done">
+                    <h2>{t('export.done', { count: result.total })}</h2>
+                    <ExportPlanView plan={result} written />
+                    {client.desktop && (
+                      <button
+                        type="button"
+                        className="btn btn--primary"
+                        onClick={() =>
+                          void client.desktop
+                            ?.openFolder(result.dest)
+                            .catch((error: unknown) => report(error))
+                        }
+                      >
+                        {t('export.openFolder')}
+                      </button>
+                    )}
+                  </div>
+                )}
+              </section>
+            )}
+          </div>
+        </div>
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import type { ImageSummary } from '../../../electron/contract.js';
 import { ConfidenceBar } from '../../components/ConfidenceBar.js';
 import { LabelChip, LabelSwatch } from '../../components/LabelChip.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { keepFocus } from '../review/keep-focus.js';
 import { useImageDetail } from '../../state/use-image-detail.js';
 import { HistorySection, MetadataSection, ScoresSection } from './PhotoDetails.js';
 import { ZoomPanImage } from './ZoomPanImage.js';
@@ -42,7 +43,7 @@ export function PhotoView(props: PhotoViewProps) {
       data-testid="photo-view"
     >
       <header className="photo-view__bar">
-        <button type="button" className="btn" onClick={props.onClose}>
+        <button type="button" onMouseDown={keepFocus} className="btn" onClick={props.onClose}>
           ← {t('photo.back')} <kbd>Esc</kbd>
         </button>
         <h2 className="photo-view__name" data-testid="photo-name">
@@ -57,10 +58,22 @@ export function PhotoView(props: PhotoViewProps) {
           </span>
         )}
         <div className="photo-view__nav">
-          <button type="button" className="btn" onClick={props.onPrev} disabled={!props.onPrev}>
+          <button
+            type="button"
+            onMouseDown={keepFocus}
+            className="btn"
+            onClick={props.onPrev}
+            disabled={!props.onPrev}
+          >
             ‹ {t('photo.prev')}
           </button>
-          <button type="button" className="btn" onClick={props.onNext} disabled={!props.onNext}>
+          <button
+            type="button"
+            onMouseDown={keepFocus}
+            className="btn"
+            onClick={props.onNext}
+            disabled={!props.onNext}
+          >
             {t('photo.next')} ›
           </button>
         </div>
@@ -111,6 +124,7 @@ export function PhotoView(props: PhotoViewProps) {
                 <button
                   key={label}
                   type="button"
+                  onMouseDown={keepFocus}
                   className="btn btn--label"
                   onClick={() => props.onSetLabel(label)}
                   data-label={label}
@@ -124,13 +138,14 @@ export function PhotoView(props: PhotoViewProps) {
             <div className="decision__buttons">
               <button
                 type="button"
+                onMouseDown={keepFocus}
                 className="btn btn--primary"
                 onClick={props.onAccept}
                 disabled={!shown?.predicted}
               >
                 <kbd>Space</kbd> {t('review.acceptModel', { label: shown?.predicted ?? '—' })}
               </button>
-              <button type="button" className="btn" onClick={props.onUndo}>
+              <button type="button" onMouseDown={keepFocus} className="btn" onClick={props.onUndo}>
                 <kbd>Z</kbd> {t('review.undo')}
               </button>
             </div>

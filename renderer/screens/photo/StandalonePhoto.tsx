@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { useClient } from '../../state/client-context.js';
 import { useReportError } from '../../state/errors.js';
 import { useSettings } from '../../state/settings.js';
-import { labelIndexOfKey, useWindowKeys } from '../review/use-grid-keys.js';
+import { isControlTarget, labelIndexOfKey, useWindowKeys } from '../review/use-grid-keys.js';
 import { PhotoView } from './PhotoView.js';
 
 export function StandalonePhoto(props: {
@@ -44,6 +44,7 @@ export function StandalonePhoto(props: {
   const undo = () => void run(() => client.invoke('review.undo', { reviewer }));
 
   useWindowKeys(true, (event) => {
+    if ((event.key === ' ' || event.key === 'Enter') && isControlTarget(event.target)) return;
     const index = event.ctrlKey || event.metaKey || event.altKey ? null : labelIndexOfKey(event);
     const label = index === null ? undefined : props.labels[index];
     if (label) setLabel(label);

@@ -4,6 +4,7 @@
  */
 import { LabelSwatch } from '../../components/LabelChip.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { keepFocus } from './keep-focus.js';
 
 export function ReviewBar(props: {
   matching: number | null;
@@ -30,6 +31,7 @@ export function ReviewBar(props: {
           <button
             key={label}
             type="button"
+            onMouseDown={keepFocus}
             className="btn btn--label"
             data-label={label}
             onClick={() => props.onRelabel(label)}
@@ -38,13 +40,14 @@ export function ReviewBar(props: {
             {i < 9 && <kbd>{i + 1}</kbd>} {label}
           </button>
         ))}
-        <button type="button" className="btn" onClick={props.onAccept}>
+        <button type="button" onMouseDown={keepFocus} className="btn" onClick={props.onAccept}>
           <kbd>Space</kbd> {t('select.accept')}
         </button>
         <span className="filter-bar__spacer" />
         {props.matching !== null && props.selected < props.matching && (
           <button
             type="button"
+            onMouseDown={keepFocus}
             className="btn btn--ghost"
             onClick={props.onSelectAll}
             disabled={props.selectingAll}
@@ -52,7 +55,12 @@ export function ReviewBar(props: {
             {t('select.allMatching', { count: format.number(props.matching) })}
           </button>
         )}
-        <button type="button" className="btn btn--ghost" onClick={props.onClearSelection}>
+        <button
+          type="button"
+          onMouseDown={keepFocus}
+          className="btn btn--ghost"
+          onClick={props.onClearSelection}
+        >
           <kbd>Esc</kbd> {t('select.clear')}
         </button>
       </div>
@@ -93,13 +101,19 @@ export function ReviewBar(props: {
         <span className="key-hint">
           <kbd>Enter</kbd> {t('legend.open')}
         </span>
-        <button type="button" className="btn btn--small btn--ghost" onClick={props.onShowShortcuts}>
+        <button
+          type="button"
+          onMouseDown={keepFocus}
+          className="btn btn--small btn--ghost"
+          onClick={props.onShowShortcuts}
+        >
           <kbd>?</kbd> {t('legend.all')}
         </button>
       </span>
       {props.matching !== null && props.matching > 0 && (
         <button
           type="button"
+          onMouseDown={keepFocus}
           className="btn btn--small btn--ghost"
           onClick={props.onSelectAll}
           disabled={props.selectingAll}

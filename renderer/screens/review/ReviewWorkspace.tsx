@@ -15,7 +15,7 @@ import { useReviewActions } from '../../state/use-review-actions.js';
 import { PhotoView } from '../photo/PhotoView.js';
 import { ReviewBar } from './ReviewBar.js';
 import { ReviewGrid, type GridLayout } from './ReviewGrid.js';
-import { labelIndexOfKey, useWindowKeys } from './use-grid-keys.js';
+import { isControlTarget, labelIndexOfKey, useWindowKeys } from './use-grid-keys.js';
 
 /** Thumbnails fetched ahead of the focused photo. */
 const PREFETCH_AHEAD = 30;
@@ -192,6 +192,7 @@ export function ReviewWorkspace(props: {
       event.preventDefault();
       return;
     }
+    if ((event.key === ' ' || event.key === 'Enter') && isControlTarget(event.target)) return;
     switch (event.key) {
       case ' ':
         if (mod) return;

@@ -1,10 +1,24 @@
 import { useEffect, useRef } from 'react';
 
-/** Whether a key event belongs to a text field (then it types, it does not review). */
+const TEXT_INPUTS = new Set(['text', 'number', 'search', 'email', 'url', 'tel', 'password']);
+
+/**
+ * Whether a key event belongs to a field that takes typing or arrows (then it types, it
+ * does not review). Checkboxes and buttons keep the review keys working after a click.
+ */
 export function isTypingTarget(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   if (!element || typeof element.closest !== 'function') return false;
-  return element.closest('input, textarea, select, [contenteditable="true"]') !== null;
+  if (element.closest('textarea, select, [contenteditable="true"]')) return true;
+  const input = element.closest('input');
+  return input !== null && TEXT_INPUTS.has(input.type);
+}
+
+/** Whether Space and Enter belong to the focused control (a button, a checkbox). */
+export function isControlTarget(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  if (!element || typeof element.closest !== 'function') return false;
+  return element.closest('button, a[href], input, [role="button"]') !== null;
 }
 
 /** Binds one keydown handler to the window while `enabled`; the latest handler is used. */
