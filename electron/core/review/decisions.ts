@@ -68,6 +68,15 @@ function statements(db: Db): Statements {
   return s;
 }
 
+/**
+ * Runs a decision in an IMMEDIATE transaction: it takes the write lock before reading
+ * max(decision_id), so a CLI and a window labeling the same library at once wait for
+ * each other instead of numbering two decisions alike.
+ */
+function inWriteTransaction<T>(db: Db, work: () => T): T {
+  return db.transaction(work).immediate();
+}
+
 function uniqueIds(ids: readonly number[]): number[] {
   return [...new Set(ids)];
 }
@@ -116,11 +125,11 @@ export function setLabel(
   imageIds: readonly number[],
   label: string,
 ): number[] {
-  return ctx.db.transaction(() => {
+  return inWriteTransaction(ctx.db, () => {
     const ids = uniqueIds(imageIds);
     requireImages(statements(ctx.db), ids);
     return decide(ctx, new Map(ids.map((id) => [id, label])), 'set');
-  })();
+  });
 }
 
 /**
@@ -129,7 +138,7 @@ export function setLabel(
  * unclassified photo tells the reviewer why nothing happened.
  */
 export function acceptPredictions(ctx: DecisionContext, imageIds: readonly number[]): number[] {
-  return ctx.db.transaction(() => {
+  return inWriteTransaction(ctx.db, () => {
     const s = statements(ctx.db);
     const ids = uniqueIds(imageIds);
     requireImages(s, ids);
@@ -160,7 +169,7 @@ export function acceptPredictions(ctx: DecisionContext, imageIds: readonly numbe
       );
     }
     return decide(ctx, changes, 'accept');
-  })();
+  });
 }
 
 interface EventRow {
@@ -176,7 +185,7 @@ interface EventRow {
  * overwrites a later decision). Returns the photos whose label was restored.
  */
 export function undoLastDecision(ctx: DecisionContext): number[] {
-  return ctx.db.transaction(() => {
+  return inWriteTransaction(ctx.db, () => {
     const s = statements(ctx.db);
     const decision = ctx.db
       .prepare(
@@ -239,5 +248,5 @@ export function undoLastDecision(ctx: DecisionContext): number[] {
       .prepare('UPDATE label_events SET undone = 1 WHERE decision_id = ? AND reviewer = ?')
       .run(decision, ctx.reviewer);
     return reverted;
-  })();
+  });
 }
