@@ -194,6 +194,47 @@ describe('browsing the library', () => {
     expect(run.stdout).toContain(path.join(library, 'originals', photo.sha256.slice(0, 2)));
   });
 
+  it(
+    'reports models, imports, the summary and settings',
+    async () => {
+      const models = await cli(library, ['models', 'list']);
+      expect(models.stdout).toMatch(/tube-fixture@1\.0\.0 \*\s+Tube obstruction/);
+
+      const classified = await cli(library, ['models', 'classify', '--all', '--json']);
+      expect(classified.code).toBe(0);
+      expect(JSON.parse(classified.stdout)).toMatchObject({
+        modelId: 'tube-fixture@1.0.0',
+        classified: card.expected.imported,
+        failed: 0,
+      });
+
+      const imports = await cli(library, ['imports', '--json']);
+      const [only] = JSON.parse(imports.stdout) as ImportSummary[];
+      expect(only).toMatchObject({
+        imported: card.expected.imported,
+        errors: card.expected.errors,
+      });
+
+      const summary = await cli(library, ['summary']);
+      expect(summary.code).toBe(0);
+      expect(summary.stdout).toMatch(new RegExp(`Photos\\s+${card.expected.imported}\\n`));
+      expect(summary.stdout).toMatch(
+        new RegExp(
+          `clogged\\s+${card.expected.byLabel.clogged}\\s+0\\s+${card.expected.byLabel.clogged}\\n`,
+        ),
+      );
+
+      const set = await cli(library, ['settings', '--reviewer', 'Ana Souza', '--language', 'en']);
+      expect(set.stdout).toMatch(/reviewer\s+Ana Souza/);
+      const bad = await cli(library, ['settings', '--language', 'fr']);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('language');
+      const get = await cli(library, ['settings', '--json']);
+      expect(JSON.parse(get.stdout)).toEqual({ reviewer: 'Ana Souza', language: 'en' });
+    },
+    FLOW_TIMEOUT,
+  );
+
   it('fails with exit 1 and says how to name a photo when nothing matches', async () => {
     const run = await cli(library, ['show', 'IMG_9999.JPG']);
     expect(run.code).toBe(1);

@@ -29,7 +29,6 @@ export function renderModels(models: ModelInfo[]): string {
   return (
     renderTable(
       [
-        { header: '' },
         { header: 'ID' },
         { header: 'NAME', maxWidth: 30 },
         { header: 'LABELS', maxWidth: 40 },
@@ -37,8 +36,7 @@ export function renderModels(models: ModelInfo[]): string {
         { header: 'ADDED' },
       ],
       models.map((m) => [
-        m.active ? '*' : '',
-        m.id,
+        m.active ? `${m.id} *` : m.id,
         m.name,
         m.labels.join(', '),
         formatCount(m.predictions),
