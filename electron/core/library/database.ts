@@ -63,6 +63,10 @@ export function openDatabase(root: string): { db: Db; paths: LibraryPaths } {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // The review grid's triggers make every write a multi-statement one; with temp files
+    // each statement journal costs syscalls (25k inserts: 3.2M pwrite calls, 2.5 s of
+    // system time, against 0.2 s in memory).
+    db.pragma('temp_store = MEMORY');
   } catch (error) {
     throw new CoreError(
       'LIBRARY_INVALID',
