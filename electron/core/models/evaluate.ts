@@ -11,7 +11,7 @@ import { decodePhoto, type RawImage } from '../imaging/decode.js';
 import { openModelSession } from '../inference/session.js';
 import { readModelSource } from './add-model.js';
 import { mapLimited } from './map-limited.js';
-import { classificationMetrics, type ClassificationMetrics } from './metrics.js';
+import { computeMetrics, type Metrics } from '../stats/metrics.js';
 import { modelIdOf } from './registry.js';
 
 /** One labeled photo of the evaluation folder. */
@@ -38,7 +38,7 @@ export interface EvalReport {
   images: number;
   /** Photos that could not be read or decoded (not scored). */
   failed: { file: string; code: string; message: string }[];
-  metrics: ClassificationMetrics;
+  metrics: Metrics;
   /** Wall time of reading, decoding and classifying everything. */
   seconds: number;
   imagesPerSecond: number;
@@ -199,7 +199,7 @@ export async function evaluateModel(options: EvalOptions): Promise<EvalReport> {
     split: options.split ?? null,
     images: samples.length,
     failed,
-    metrics: classificationMetrics(
+    metrics: computeMetrics(
       predictions.map((p) => ({ truth: p.label, predicted: p.predicted })),
       manifest.labels,
     ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classificationMetrics } from '../../electron/core/models/metrics.js';
+import { computeMetrics } from '../../electron/core/stats/metrics.js';
 
 function pairs(spec: [string, string, number][]): { truth: string; predicted: string }[] {
   return spec.flatMap(([truth, predicted, n]) =>
@@ -7,10 +7,10 @@ function pairs(spec: [string, string, number][]): { truth: string; predicted: st
   );
 }
 
-describe('model metrics', () => {
+describe('model metrics as npm run eval reports them', () => {
   it('computes accuracy, balanced accuracy, precision, recall and the confusion matrix', () => {
     // 90 clear (85 right), 10 obstructed (5 right): accuracy looks good, balance does not.
-    const m = classificationMetrics(
+    const m = computeMetrics(
       pairs([
         ['clear', 'clear', 85],
         ['clear', 'obstructed', 5],
@@ -36,7 +36,7 @@ describe('model metrics', () => {
   });
 
   it('keeps a class the data lacks with empty metrics instead of dividing by zero', () => {
-    const m = classificationMetrics(pairs([['clear', 'clear', 3]]), ['clear', 'obstructed']);
+    const m = computeMetrics(pairs([['clear', 'clear', 3]]), ['clear', 'obstructed']);
     expect(m.perClass[1]).toEqual({
       label: 'obstructed',
       precision: null,
@@ -48,14 +48,14 @@ describe('model metrics', () => {
   });
 
   it('shows a dataset label the model does not know as its own row of misses', () => {
-    const m = classificationMetrics(pairs([['blocked', 'clear', 2]]), ['clear', 'obstructed']);
+    const m = computeMetrics(pairs([['blocked', 'clear', 2]]), ['clear', 'obstructed']);
     expect(m.confusion.labels).toEqual(['clear', 'obstructed', 'blocked']);
     expect(m.confusion.counts[2]).toEqual([2, 0, 0]);
     expect(m.accuracy).toBe(0);
   });
 
   it('has no accuracy for no data', () => {
-    const m = classificationMetrics([], ['a', 'b']);
+    const m = computeMetrics([], ['a', 'b']);
     expect(m.accuracy).toBeNull();
     expect(m.balancedAccuracy).toBeNull();
   });
