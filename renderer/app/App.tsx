@@ -125,7 +125,7 @@ function Shell() {
           />
         )}
         {screen === 'export' && (
-          <ExportScreen reviewFilter={query.filter} jobId={exportJob} onJobStarted={setExportJob} />
+          <ExportScreen reviewFilter={query.filter} jobId={exportJob} onJobChange={setExportJob} />
         )}
         {screen === 'models' && <ModelsScreen jobId={classifyJob} onJobStarted={setClassifyJob} />}
         {screen === 'settings' && <SettingsScreen />}

@@ -70,4 +70,12 @@ test('previews and writes the reviewed photos as a dataset, then the files are o
   const clogged = imageFiles(dest).filter((file) => file.split(path.sep).includes('clogged'));
   expect(clogged).toHaveLength(2);
   expect(statSync(clogged[0]!).size).toBeGreaterThan(0);
+
+  // A second export, split for training: the plan shows each part per label.
+  await page.getByTestId('export-dest').fill(path.join(desk.root, 'export', 'split'));
+  await page.getByTestId('export-split').check();
+  await page.getByTestId('export-preview').click();
+  const header = page.getByTestId('export-counts').locator('thead th');
+  await expect(header).toHaveText(['Rótulo', 'train', 'val', 'test'], { ignoreCase: true });
+  await expect(page.getByTestId('export-plan')).toContainText('6 fotos serão gravadas');
 });

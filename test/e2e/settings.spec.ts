@@ -11,7 +11,7 @@ test('records the reviewer name and switches the language, which persists', asyn
   await page.getByTestId('settings-reviewer').fill('João Pereira');
   await page.getByTestId('settings-reviewer-save').click();
   await expect(page.getByTestId('nav-reviewer')).toContainText('João Pereira');
-  await desk.screen(page, '15-settings');
+  await desk.screen(page, '16-settings');
 
   await page.getByTestId('settings-language-en').check();
   await expect(page.getByTestId('nav-review')).toHaveText('Review');
@@ -32,7 +32,7 @@ test('records the reviewer name and switches the language, which persists', asyn
   expect(
     (await desk.server.core.invoke('review.history', { imageId: decided!.id })).at(-1)?.reviewer,
   ).toBe('João Pereira');
-  await desk.screen(page, '16-review-english');
+  await desk.screen(page, '18-review-english');
 
   await openScreen(page, desk, 'settings');
   await page.getByTestId('settings-language-pt-BR').check();

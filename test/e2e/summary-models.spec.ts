@@ -80,5 +80,8 @@ test('adds a model, re-classifies the library with the active one and compares t
   await expect(
     compare.getByTestId('compare-result').filter({ hasText: 'tube-fixture@1.0.0' }),
   ).toContainText('100,0%');
+  await page.getByTestId('models-table').scrollIntoViewIfNeeded();
   await desk.screen(page, '14-models');
+  await compare.getByTestId('compare-result').first().scrollIntoViewIfNeeded();
+  await desk.screen(page, '15-models-compare');
 });

@@ -28,7 +28,8 @@ const formats: { id: ExportFormat; title: MessageKey; hint: MessageKey }[] = [
 export function ExportScreen(props: {
   reviewFilter: ImageFilter;
   jobId: string | null;
-  onJobStarted(jobId: string): void;
+  /** A started export, or null to put a finished one away. */
+  onJobChange(jobId: string | null): void;
 }) {
   const { t } = useI18n();
   const client = useClient();
@@ -73,6 +74,8 @@ export function ExportScreen(props: {
     setBusy(true);
     try {
       setPlan({ key, plan: await client.invoke('export.preview', options) });
+      // A new plan replaces the report of the previous (finished) export.
+      if (job && job.status !== 'running') props.onJobChange(null);
     } catch (error) {
       report(error, t('export.title'));
     } finally {
@@ -87,7 +90,7 @@ export function ExportScreen(props: {
       // A plan describes one write; the next export needs a new preview.
       setPlan(null);
       track(jobId, 'export');
-      props.onJobStarted(jobId);
+      props.onJobChange(jobId);
     } catch (error) {
       report(error, t('export.title'));
     } finally {

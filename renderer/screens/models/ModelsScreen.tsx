@@ -52,7 +52,7 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
   const list = models.data ?? [];
   return (
     <div className="screen screen--page" data-testid="screen-models">
-      <div className="page">
+      <div className="page page--wide">
         <h1>{t('models.title')}</h1>
         <p className="lead">{t('models.lead')}</p>
         <section className="card">
@@ -86,7 +86,7 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
                         </span>
                       </td>
                       <td className="num">{format.number(model.predictions)}</td>
-                      <td>{format.dateTime(model.addedAt)}</td>
+                      <td className="nowrap">{format.dateTime(model.addedAt)}</td>
                       <td className="actions">
                         {!model.active && (
                           <button type="button" className="btn btn--small" disabled={busy} onClick={() => void makeActive(model.id)}>
