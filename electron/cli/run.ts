@@ -9,7 +9,7 @@ import type { Core } from '../core/app.js';
 import { CoreError } from '../core/errors.js';
 import { defaultLibraryDir } from '../core/library/default-location.js';
 import { shippedModelDirs } from '../core/models/shipped.js';
-import { appVersion } from '../server/app-version.js';
+import { appVersion } from '../core/app-version.js';
 import { commands } from './commands/index.js';
 import {
   EXIT,

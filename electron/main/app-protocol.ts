@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { LibraryPaths } from '../core/library/database.js';
 import { MEDIA_PREFIX, resolveMediaPath } from '../server/routes/media.js';
-import { resolveStaticPath } from '../server/routes/static.js';
+import { resolveStaticPath, STATIC_CONTENT_TYPES } from '../server/routes/static.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
 
 /** The page may load only its own scripts, styles, images and API; nothing foreign. */
@@ -32,24 +32,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Referrer-Policy': 'no-referrer',
-};
-
-const STATIC_CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
 };
 
 /** Content-addressed photos and Vite's hashed assets never change under their URL. */

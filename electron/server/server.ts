@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/app.js';
 import { shippedModelDirs } from '../core/models/shipped.js';
-import { appVersion } from './app-version.js';
+import { appVersion } from '../core/app-version.js';
 import { HttpError, isServerFault, sendError, sendJson } from './http-errors.js';
 import { declaredLength, formatLimit } from './read-body.js';
 import {

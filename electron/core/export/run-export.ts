@@ -8,7 +8,7 @@
 import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import packageJson from '../../../package.json' with { type: 'json' };
+import { appVersion } from '../app-version.js';
 import type { ExportResult } from '../../contract.js';
 import type { CoreContext } from '../context.js';
 import { CoreError, fromFsError, isCoreError } from '../errors.js';
@@ -173,7 +173,7 @@ function manifest(ctx: CoreContext, prepared: PreparedExport, createdAt: string)
     format: 'inspection-desk-export',
     formatVersion: 1,
     createdAt,
-    app: { name: 'Inspection Desk', version: packageJson.version },
+    app: { name: 'Inspection Desk', version: appVersion() },
     library: ctx.paths.root,
     options: {
       formats: options.formats,

@@ -9,7 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { HttpError } from '../http-errors.js';
 
-const CONTENT_TYPES: Record<string, string> = {
+/** Content types of the built renderer's files; the Electron app protocol serves the same. */
+export const STATIC_CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -80,7 +81,8 @@ function sendFile(
   cacheControl: string,
 ): Promise<void> {
   res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type':
+      STATIC_CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': size,
     'Cache-Control': cacheControl,
   });
