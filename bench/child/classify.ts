@@ -22,7 +22,7 @@ import { MAX_BATCH } from '../../electron/core/inference/session.js';
 import { getActiveModel, type LoadedModel } from '../../electron/core/models/registry.js';
 import { serveRequests } from '../lib/child.js';
 
-export type ClassifyVariant = 'bare' | 'app-from-model-size' | 'app-from-preview';
+export type ClassifyVariant = 'bare' | 'app-from-model-size' | 'app-from-preview' | 'layout-only';
 
 export type ClassifyProtocol = {
   prepare: [
@@ -72,6 +72,13 @@ function batchesOf(images: RawImage[], manifest: ModelManifest): Record<string, 
 async function pass(s: State, variant: ClassifyVariant): Promise<void> {
   if (variant === 'bare') {
     for (const feed of s.feeds) await s.session.run(feed, s.fetches);
+  } else if (variant === 'layout-only') {
+    // The app's tensor layout alone (writeInputTensor), the part of its path a bare
+    // loop never runs: shows how much of the overhead is JavaScript on the main thread.
+    const { input } = s.model.manifest;
+    const per = inputSizePerImage(input);
+    const target = new Float32Array(per);
+    for (const image of s.modelSized) writeInputTensor(image.data, input, target, 0);
   } else {
     await s.model.classify(variant === 'app-from-preview' ? s.previews : s.modelSized);
   }

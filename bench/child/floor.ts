@@ -24,16 +24,20 @@ serveRequests<FloorProtocol>({
     const started = performance.now();
     let next = 0;
     let decoded = 0;
+    // The model input is derived beside the next decodes, as the import's classification
+    // queue does: it does not hold a file slot.
+    const modelInputs: Promise<Buffer>[] = [];
     async function worker(): Promise<void> {
       while (next < files.length) {
         const file = files[next++]!;
         const bytes = await fs.readFile(file);
         const photo = await decodePhoto(bytes, path.basename(file));
-        await resizeForModel(photo.preview, input);
+        modelInputs.push(resizeForModel(photo.preview, input));
         decoded++;
       }
     }
     await Promise.all(Array.from({ length: concurrency }, () => worker()));
+    await Promise.all(modelInputs);
     return { ms: performance.now() - started, decoded };
   },
 });

@@ -10,6 +10,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer, type RunningServer } from '../../electron/server/server.js';
 import { serveRequests } from '../lib/child.js';
 import { peakRssOf } from '../lib/machine.js';
+import { startStallMonitor, type Stall } from '../lib/stalls.js';
 import { runQuerySuite, type QuerySuiteResult, type QuerySuiteSpec } from './query-suite.js';
 
 export interface MemorySample {
@@ -29,6 +30,8 @@ export interface ServerStats {
   lagMs: { p50: number; p99: number; max: number; mean: number };
   samples: MemorySample[];
   slowRequests: { count: number; worst: { request: string; ms: number }[] };
+  /** Event-loop stalls of 20 ms or more, with wall-clock times (see lib/stalls.ts). */
+  stalls: Stall[];
 }
 
 export type ServerProtocol = {
@@ -48,6 +51,7 @@ const MAX_SAMPLES = 20_000;
 let server: RunningServer | null = null;
 const lag = monitorEventLoopDelay({ resolution: 10 });
 lag.enable();
+const stallMonitor = startStallMonitor();
 let markedAt = performance.now();
 let peak = 0;
 let done = 0;
@@ -98,6 +102,7 @@ serveRequests<ServerProtocol>(
     },
     mark() {
       lag.reset();
+      stallMonitor.reset();
       markedAt = performance.now();
       peak = process.memoryUsage.rss();
       done = 0;
@@ -119,6 +124,7 @@ serveRequests<ServerProtocol>(
         },
         samples,
         slowRequests,
+        stalls: stallMonitor.stalls(),
       };
     },
     async queries(spec) {

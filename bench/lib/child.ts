@@ -6,6 +6,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PROFILES_DIR, REPO_ROOT } from './paths.js';
 
 /** Request name -> [arguments, result] of one kind of child. */
@@ -23,7 +24,10 @@ type ReplyMessage =
 export interface ChildOptions {
   /** Extra Node flags, e.g. `--cpu-prof`. */
   execArgv?: string[];
-  /** Write a CPU profile of the child into bench/.work/profiles/<name>-*.cpuprofile. */
+  /**
+   * Write CPU profiles of the child into bench/.work/profiles/<name>-<time>/ (one file
+   * per thread: the main thread's is the one named `CPU.*.<pid>.0.*`).
+   */
   profileName?: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -42,12 +46,9 @@ export function startChild<P extends Protocol>(
 ): Child<P> {
   const execArgv = ['--import', 'tsx', ...(options.execArgv ?? [])];
   if (options.profileName) {
-    mkdirSync(PROFILES_DIR, { recursive: true });
-    execArgv.push(
-      '--cpu-prof',
-      `--cpu-prof-dir=${PROFILES_DIR}`,
-      `--cpu-prof-name=${options.profileName}-${Date.now()}.cpuprofile`,
-    );
+    const dir = path.join(PROFILES_DIR, `${options.profileName}-${Date.now()}`);
+    mkdirSync(dir, { recursive: true });
+    execArgv.push('--cpu-prof', `--cpu-prof-dir=${dir}`);
   }
   const child: ChildProcess = fork(script, args, {
     cwd: REPO_ROOT,

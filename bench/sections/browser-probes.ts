@@ -18,7 +18,21 @@ export const INIT_SCRIPT = `
     keys: [],
     rpcDone: [],
     focusPaint: [],
+    rpcTiming: [],
   });
+  // Where a review call's time goes: waiting for a connection in the browser, the server,
+  // the download (Resource Timing, same clock).
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (!e.name.includes("/api/rpc/review.")) continue;
+      bench.rpcTiming.push({
+        start: e.startTime,
+        requestStart: e.requestStart,
+        responseStart: e.responseStart,
+        responseEnd: e.responseEnd,
+      });
+    }
+  }).observe({ type: 'resource', buffered: true });
   document.addEventListener(
     'load',
     (event) => {
@@ -57,11 +71,13 @@ export const INIT_SCRIPT = `
 `;
 
 /**
- * Scrolls the grid by `rowsPerFrame` rows per animation frame until `rows` rows have
- * passed (or the end), and returns every frame's interval plus how many frames showed
- * a loading placeholder. Evaluated as an expression returning a Promise.
+ * Scrolls the grid at a steady `rowsPerSecond` (a fast scrollbar drag), moving by the
+ * time elapsed at each animation frame, until `rows` rows have passed (or the end).
+ * Returns every frame's interval and how many frames showed a loading placeholder.
+ * Speed, not frames, sets the pace: a slow machine gets longer frames, not a longer run.
+ * Evaluated as an expression returning a Promise.
  */
-export function scrollScript(rows: number, rowsPerFrame: number): string {
+export function scrollScript(rows: number, rowsPerSecond: number): string {
   return `
 (async () => {
   const scroller = document.querySelector('[data-testid="review-grid"]');
@@ -72,12 +88,13 @@ export function scrollScript(rows: number, rowsPerFrame: number): string {
     .filter((v) => Number.isFinite(v))
     .sort((a, b) => a - b);
   const rowHeight = tops.length > 1 ? tops[1] - tops[0] : scroller.querySelector('[data-testid="thumb"]').offsetHeight + 10;
-  const step = rowHeight * ${rowsPerFrame};
   const target = Math.min(scroller.scrollHeight - scroller.clientHeight, rowHeight * ${rows});
+  const pxPerMs = (rowHeight * ${rowsPerSecond}) / 1000;
   const frames = [];
   let placeholderFrames = 0;
   scroller.scrollTop = 0;
   await new Promise((resolve) => requestAnimationFrame(resolve));
+  const started = performance.now();
   await new Promise((resolve) => {
     let last = null;
     function frame(now) {
@@ -85,12 +102,18 @@ export function scrollScript(rows: number, rowsPerFrame: number): string {
       last = now;
       if (scroller.querySelector('.thumb--loading')) placeholderFrames++;
       if (scroller.scrollTop >= target - 1) return resolve();
-      scroller.scrollTop = Math.min(target, scroller.scrollTop + step);
+      scroller.scrollTop = Math.min(target, (now - started) * pxPerMs);
       requestAnimationFrame(frame);
     }
     requestAnimationFrame(frame);
   });
-  return { frames, placeholderFrames, rowHeight, rowsScrolled: scroller.scrollTop / rowHeight };
+  return {
+    frames,
+    placeholderFrames,
+    rowHeight,
+    rowsScrolled: scroller.scrollTop / rowHeight,
+    seconds: (performance.now() - started) / 1000,
+  };
 })()
 `;
 }

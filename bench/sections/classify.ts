@@ -24,11 +24,16 @@ export async function runClassifySection(ctx: BenchContext): Promise<SectionResu
     { width: 4000, height: 3000, count: ctx.options.photos },
     ctx.log,
   );
-  const child = startChild<ClassifyProtocol>(benchScript('child/classify.ts'));
+  const child = startChild<ClassifyProtocol>(
+    benchScript('child/classify.ts'),
+    [],
+    ctx.options.profile ? { profileName: 'classify' } : {},
+  );
   const times: Record<ClassifyVariant, number[]> = {
     bare: [],
     'app-from-model-size': [],
     'app-from-preview': [],
+    'layout-only': [],
   };
   let info;
   try {
@@ -40,7 +45,12 @@ export async function runClassifySection(ctx: BenchContext): Promise<SectionResu
       `classify: ${info.images} photos (previews ${info.previewSize}), batches of ${info.batch}, ${info.intraOpThreads} ORT thread(s)`,
     );
     const rounds = ctx.options.quick ? 3 : 9;
-    const variants: ClassifyVariant[] = ['bare', 'app-from-model-size', 'app-from-preview'];
+    const variants: ClassifyVariant[] = [
+      'bare',
+      'app-from-model-size',
+      'app-from-preview',
+      'layout-only',
+    ];
     for (let r = 0; r < rounds; r++) {
       // Rotate the order so no variant always runs first (or right after another).
       const order = variants.map((_, i) => variants[(i + r) % variants.length]!);
@@ -55,6 +65,7 @@ export async function runClassifySection(ctx: BenchContext): Promise<SectionResu
   const bare = median(times.bare);
   const app = median(times['app-from-model-size']);
   const appPreview = median(times['app-from-preview']);
+  const layout = median(times['layout-only']);
   const ratio = bare / app;
   const ratioPreview = bare / appPreview;
   ctx.raw.classify = { info, times };
