@@ -10,6 +10,7 @@
  *   npm run bench -- --help
  */
 import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SECTIONS, type BenchContext, type BenchOptions, type SectionName } from './lib/context.js';
 import { machineInfo } from './lib/machine.js';
@@ -169,6 +170,11 @@ async function main(): Promise<void> {
     raw: ctx.raw,
   };
   writeResultsJson(RESULTS_PATH, report);
+  // Every run is kept too, to compare before and after a change.
+  writeResultsJson(
+    path.join(WORK_DIR, 'history', `results-${machine.date.replace(/[:.]/g, '-')}.json`),
+    report,
+  );
   log(`\n${figuresTable(figures)}\n`);
   log(`Results: ${RESULTS_PATH}`);
   if (options.writeReadme) {

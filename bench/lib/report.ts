@@ -2,7 +2,8 @@
  * The results: one row per figure (measured, target, met or not), printed to stdout,
  * written to `bench/.work/results.json` and into `bench/README.md` between markers.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { MachineInfo } from './machine.js';
 
 /** One line of the results table. */
@@ -118,6 +119,7 @@ export function writeReadmeResults(readmePath: string, markdown: string): void {
 }
 
 export function writeResultsJson(file: string, report: RunReport): void {
+  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 }
 

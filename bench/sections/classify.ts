@@ -100,6 +100,11 @@ export async function runClassifySection(ctx: BenchContext): Promise<SectionResu
                 fmt(appPreview, 'ms'),
                 fmt(1000 / appPreview),
               ],
+              [
+                'of which `writeInputTensor` alone (tensor layout, main thread)',
+                fmt(layout, 'ms'),
+                '',
+              ],
             ],
           ) +
           `\n\n${info?.images ?? IMAGES} photos of the 12 MP card, batches of ${info?.batch ?? '?'} ` +

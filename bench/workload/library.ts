@@ -10,6 +10,7 @@
  * generator's version; each run works on a copy of the database (the browser review
  * writes labels) with the thumbnails shared through a symlink.
  */
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -66,8 +67,13 @@ export interface BenchLibrary {
   buildS: number;
 }
 
+/**
+ * Schema version and a hash of the migrations' text: a migration edited before it ships
+ * changes the indexes the queries use, so the cached library must be rebuilt then too.
+ */
 function libraryKey(photos: number): string {
-  return `v${LIBRARY_GENERATOR_VERSION}-schema${migrations.length}-n${photos}`;
+  const schema = createHash('sha256').update(migrations.join('\n')).digest('hex').slice(0, 8);
+  return `v${LIBRARY_GENERATOR_VERSION}-schema${migrations.length}-${schema}-n${photos}`;
 }
 
 /**
