@@ -90,6 +90,15 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  useEffect(
+    () =>
+      client.onMenuCommand((command) => {
+        if (command === 'shortcuts') setShortcuts(true);
+        else setScreen(command);
+      }),
+    [client],
+  );
+
   const closeShortcuts = useCallback(() => setShortcuts(false), []);
   const reviewWith = useCallback((next: ReviewQuery) => {
     setQuery(next);

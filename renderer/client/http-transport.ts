@@ -118,5 +118,9 @@ export function createHttpClient(options: HttpTransportOptions = {}): DeskClient
       listener(state);
       return connection.add(listener);
     },
+    onMenuCommand() {
+      // A browser has no application menu.
+      return () => {};
+    },
   };
 }

@@ -11,7 +11,9 @@ import type {
   Result,
 } from '../../electron/contract.js';
 import { ContractError, isSerializedError } from './contract-error.js';
-import type { DeskClient } from './transport.js';
+import { MENU_COMMAND_EVENT, type DeskClient, type MenuCommand } from './transport.js';
+
+const menuCommands: readonly string[] = ['import', 'export', 'shortcuts'] satisfies MenuCommand[];
 
 export function createIpcClient(bridge: DesktopBridge): DeskClient {
   return {
@@ -34,6 +36,14 @@ export function createIpcClient(bridge: DesktopBridge): DeskClient {
       // IPC does not drop while the window lives.
       listener('connected');
       return () => {};
+    },
+    onMenuCommand(listener) {
+      return bridge.on(MENU_COMMAND_EVENT, (payload) => {
+        const command = (payload as { command?: unknown } | null)?.command;
+        if (typeof command === 'string' && menuCommands.includes(command)) {
+          listener(command as MenuCommand);
+        }
+      });
     },
   };
 }

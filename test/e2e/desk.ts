@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ImportSummary } from '../../electron/contract.js';
+import { createCore } from '../../electron/core/app.js';
 import {
   defaultRendererDir,
   startServer,
@@ -45,9 +46,7 @@ export const test = base.extend<{ desk: Desk; pageErrors: void }>({
     },
     { auto: true },
   ],
-  // Playwright requires the destructuring pattern even when no other fixture is used.
-  // eslint-disable-next-line no-empty-pattern
-  desk: async ({}, use, testInfo) => {
+  desk: async ({ page }, use, testInfo) => {
     if (!existsSync(path.join(defaultRendererDir(), 'index.html'))) {
       throw new Error(
         'The renderer is not built: run `npm run build:renderer` (npm run test:e2e does).',
@@ -56,12 +55,8 @@ export const test = base.extend<{ desk: Desk; pageErrors: void }>({
     const root = mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
     const libraryDir = path.join(root, 'library');
     const logged: string[] = [];
-    const server = await startServer({
-      libraryDir,
-      modelDirs: [TORCH_MODEL],
-      port: 0,
-      log: (line) => logged.push(line),
-    });
+    const core = await createCore({ libraryDir, defaultModelDirs: [TORCH_MODEL] });
+    const server = await startServer({ core, port: 0, log: (line) => logged.push(line) });
     let cards = 0;
     const desk: Desk = {
       server,
@@ -89,8 +84,16 @@ export const test = base.extend<{ desk: Desk; pageErrors: void }>({
     try {
       await use(desk);
     } finally {
-      await server.close();
-      rmSync(root, { recursive: true, force: true });
+      // The page first: an EventSource reconnecting while the server closes would keep
+      // an event stream open that server.close() waits on.
+      await page.goto('about:blank');
+      // Named deadlines: a hang on close fails with what hung, not a bare teardown timeout.
+      try {
+        await withDeadline(server.close(), 20_000, 'server.close()');
+        await withDeadline(core.close(), 20_000, 'core.close()');
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
     }
     // A logged failure is a server fault (a 500): the UI must never cause one.
     expect(logged.filter((line) => line.includes(' failed: '))).toEqual([]);
@@ -98,6 +101,18 @@ export const test = base.extend<{ desk: Desk; pageErrors: void }>({
 });
 
 export { expect };
+
+async function withDeadline(work: Promise<void>, ms: number, what: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Opens the app on a screen and waits until it is there. */
 export async function openScreen(page: Page, desk: Desk, screen: string): Promise<void> {
