@@ -216,10 +216,16 @@ def assign_splits(
 
 
 def load_like_app(path: Path, max_side: int = APP_DECODE_MAX_SIDE) -> Image.Image:
-    """Decode as the app does: EXIF auto-orient, RGB, fit inside max_side x max_side (Lanczos)."""
+    """Decode as the app does: EXIF auto-orient, transparency flattened onto white, RGB,
+    fit inside max_side x max_side (Lanczos), never enlarged."""
     with Image.open(path) as image:
         image = ImageOps.exif_transpose(image)
-        image = image.convert("RGB")
+        if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+            rgba = image.convert("RGBA")
+            image = Image.new("RGB", rgba.size, (255, 255, 255))
+            image.paste(rgba, mask=rgba.getchannel("A"))
+        else:
+            image = image.convert("RGB")
     width, height = image.size
     if max(width, height) > max_side:
         scale = max_side / max(width, height)

@@ -26,6 +26,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+# Must be set before torch loads OpenMP: with the default spin-waiting, 2 training threads on a
+# 2-core machine shared with other work run several times slower than with passive waits.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 import numpy as np
 import torch
 import torchvision
@@ -53,12 +57,12 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     p.add_argument("--version", help="semver for model.json (default: bump the minor of the model already in --out, else 1.0.0)")
     p.add_argument("--name", help="display name (default: from the id)")
     p.add_argument("--description", help="one sentence for model.json")
-    p.add_argument("--arch", default="mobilenet", choices=sorted(nets.ARCHITECTURES))
+    p.add_argument("--arch", default="resnet-tiny", choices=sorted(nets.ARCHITECTURES))
     p.add_argument("--width", type=float, default=1.0, help="channel width multiplier")
     p.add_argument("--dropout", type=float, default=0.2)
     p.add_argument("--size", type=int, default=224, help="square input size in pixels")
-    p.add_argument("--epochs", type=int, default=80, help="maximum epochs")
-    p.add_argument("--patience", type=int, default=25, help="stop after this many epochs without a better validation score")
+    p.add_argument("--epochs", type=int, default=40, help="maximum epochs")
+    p.add_argument("--patience", type=int, default=15, help="stop after this many epochs without a better validation score")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--lr", type=float, default=3e-3, help="peak AdamW learning rate (cosine schedule, 3 warm-up epochs)")
     p.add_argument("--weight-decay", type=float, default=0.02)
@@ -68,6 +72,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     p.add_argument("--crop-scale", type=float, default=0.7, help="smallest area fraction kept by the random crop")
     p.add_argument("--rotation", type=float, default=15.0, help="max random rotation in degrees")
     p.add_argument("--jitter", type=float, default=0.3, help="brightness/contrast/saturation jitter")
+    p.add_argument("--hue", type=float, default=0.0, help="hue jitter (0 = off; costly on CPU)")
     p.add_argument("--val-fraction", type=float, default=0.15, help="used only when the data has no validation split")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, default=2)
@@ -97,7 +102,7 @@ def train_transform(args: argparse.Namespace) -> T.Compose:
                             interpolation=T.InterpolationMode.BILINEAR),
         T.RandomHorizontalFlip(),
         T.RandomVerticalFlip(),
-        T.ColorJitter(args.jitter, args.jitter, args.jitter, 0.03),
+        T.ColorJitter(args.jitter, args.jitter, args.jitter, args.hue),
         T.RandomGrayscale(0.05),
         T.ToTensor(),
         T.Normalize(MEAN, STD),
@@ -358,6 +363,9 @@ def write_card(path: Path, ctx: Dict[str, object]) -> None:
     else:
         speed.append("- onnxruntime-node latency: not measured here (node_modules/onnxruntime-node not installed); "
                      "run `node models/training/bench_onnx.mjs <model.onnx> --size N --threads 2`.")
+    if bench.get("load") is not None:
+        speed.append(f"- Machine load average when measured: {bench['load']:.1f} on {os.cpu_count()} cores "
+                     "(other work on the machine slows these numbers down).")
     verification = ctx["verification"]
     notes = args.notes.read_text().strip() if args.notes else "Only this configuration was trained."
     test_section = ""
@@ -377,7 +385,7 @@ not a replacement for it.
 
 - Layout read: {ctx['layout']} in `{args.data}`
 - Validation photos: {ctx['val_how']}
-- Photos per split and label: {split_counts}
+- Photos per split and label: {'; '.join(f"{split}: " + ', '.join(f'{n} {label}' for label, n in counts.items()) for split, counts in split_counts.items())}
 - Groups (photos of one source kept on one side): {ctx['group_note']}
 
 ## Input and preprocessing
@@ -405,7 +413,8 @@ not a replacement for it.
 - Class imbalance: {args.balance} ({'weighted random sampler' if args.balance != 'loss' else ''}{' + ' if args.balance == 'both' else ''}{'class-weighted loss' if args.balance != 'sampler' else ''}).
 - Augmentation: random rotation up to {args.rotation}° (p=0.5), random resized crop keeping {args.crop_scale:.0%}–100% of
   the area (aspect 0.8–1.25), horizontal and vertical flips, brightness/contrast/saturation jitter {args.jitter},
-  hue jitter 0.03, 5% grayscale.
+  hue jitter {args.hue}, 5% grayscale; augmented from a copy of the 512 px decode shrunk to
+  {round(args.size * 1.3)} px (the random crop still shrinks).
 - Seed {args.seed}; deterministic algorithms on; {args.threads} CPU threads; best epoch {ctx['best_epoch']} of
   {len(ctx['history'])} run, {ctx['train_minutes']:.1f} min on {platform.machine()} CPU.
 - Software: Python {platform.python_version()}, torch {torch.__version__}, torchvision {torchvision.__version__}.
@@ -517,6 +526,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if not args.no_bench:
         bench["torch_ms"] = torch_latency_ms(model, args.size)
         bench["ort"] = ort_latency(out / "model.onnx", args.size, args.threads)
+        bench["load"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
         print(f"latency: torch {bench['torch_ms']:.2f} ms" +
               (f", onnxruntime-node {bench['ort']['medianMs']:.2f} ms" if bench.get("ort") else ""), flush=True)
 
