@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.js';
+import { keepFocus } from '../review/keep-focus.js';
 
 interface View {
   scale: number;
@@ -165,6 +166,7 @@ export function ZoomPanImage(props: {
         <button
           type="button"
           className="btn btn--small"
+          onMouseDown={keepFocus}
           onClick={() => zoomAt(0.8, size.w / 2, size.h / 2)}
           aria-label={t('photo.zoomOut')}
         >
@@ -176,6 +178,7 @@ export function ZoomPanImage(props: {
         <button
           type="button"
           className="btn btn--small"
+          onMouseDown={keepFocus}
           onClick={() => zoomAt(1.25, size.w / 2, size.h / 2)}
           aria-label={t('photo.zoomIn')}
         >
@@ -184,6 +187,7 @@ export function ZoomPanImage(props: {
         <button
           type="button"
           className="btn btn--small"
+          onMouseDown={keepFocus}
           onClick={() => setView(null)}
           disabled={isFitted}
         >
@@ -192,6 +196,7 @@ export function ZoomPanImage(props: {
         <button
           type="button"
           className="btn btn--small"
+          onMouseDown={keepFocus}
           onClick={() => zoomAt(1 / current.scale, size.w / 2, size.h / 2)}
         >
           1:1
