@@ -55,8 +55,11 @@ export const test = base.extend<{ desk: Desk; pageErrors: void }>({
     const root = mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
     const libraryDir = path.join(root, 'library');
     const logged: string[] = [];
-    const core = await createCore({ libraryDir, defaultModelDirs: [TORCH_MODEL] });
-    const server = await startServer({ core, port: 0, log: (line) => logged.push(line) });
+    const started = await startDesk(libraryDir, logged).catch((error: unknown) => {
+      rmSync(root, { recursive: true, force: true });
+      throw error;
+    });
+    const { core, server } = started;
     let cards = 0;
     const desk: Desk = {
       server,
@@ -101,6 +104,20 @@ export const test = base.extend<{ desk: Desk; pageErrors: void }>({
 });
 
 export { expect };
+
+/** Opens the library and serves it; closes the library again if the server cannot start. */
+async function startDesk(
+  libraryDir: string,
+  logged: string[],
+): Promise<{ core: Awaited<ReturnType<typeof createCore>>; server: RunningServer }> {
+  const core = await createCore({ libraryDir, defaultModelDirs: [TORCH_MODEL] });
+  try {
+    return { core, server: await startServer({ core, port: 0, log: (line) => logged.push(line) }) };
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
+}
 
 async function withDeadline(work: Promise<void>, ms: number, what: string): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
