@@ -65,6 +65,9 @@ export function defaultRendererDir(): string {
 }
 
 /** Starts listening; resolves once the port is bound. */
+/** How long in-flight requests may take to finish when the server closes. */
+const CLOSE_GRACE_MS = 1_000;
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   if (!options.core && !options.libraryDir) {
     throw new Error('startServer needs a core or a libraryDir');
@@ -211,6 +214,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
+          // Requests still in flight get a moment to finish; then any connection left
+          // (a browser keeping a socket alive) is cut so shutdown never hangs.
+          setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
         });
         if (ownsCore) await core.close();
       })();

@@ -243,6 +243,26 @@ describe('events over SSE', () => {
     // The server closes promptly: no stream is left holding it open.
     await server.close();
   });
+
+  it('shuts down even while a browser keeps an event stream and a socket open', async () => {
+    const server = await serve();
+    const events = await openEvents(server);
+    // A kept-alive socket, as a browser tab holds one between requests.
+    const agent = new http.Agent({ keepAlive: true });
+    await new Promise<void>((resolve, reject) => {
+      http
+        .get(`${server.url}/api/health`, { agent }, (res) => {
+          res.resume();
+          res.on('end', resolve);
+        })
+        .on('error', reject);
+    });
+    const closed = server.close().then(() => 'closed');
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('hung'), 10_000));
+    expect(await Promise.race([closed, timeout])).toBe('closed');
+    events.close();
+    agent.destroy();
+  });
 });
 
 describe('REST classify (/api/v1/classify)', () => {

@@ -19,8 +19,16 @@ export interface EventStreams {
 
 export function createEventStreams(core: Core, heartbeatMs: number): EventStreams {
   const open = new Set<ServerResponse>();
+  // Once shutting down, an EventSource reconnecting on a kept-alive socket must not open
+  // a stream that would keep `server.close()` waiting forever.
+  let closed = false;
   return {
     open(req, res) {
+      if (closed) {
+        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+        res.end('The server is shutting down.\n');
+        return;
+      }
       res.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-store',
@@ -48,6 +56,7 @@ export function createEventStreams(core: Core, heartbeatMs: number): EventStream
       res.on('close', stop);
     },
     closeAll() {
+      closed = true;
       for (const res of open) res.end();
       open.clear();
     },
