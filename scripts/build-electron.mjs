@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
- * Bundles the Electron main process and the preload with esbuild:
- *   electron/main/index.ts    -> dist-electron/main.cjs     (Node, CommonJS; native modules external)
- *   electron/preload/index.ts -> dist-electron/preload.cjs  (sandboxed: requires only 'electron')
+ * Bundles the Electron main process, its inference thread and the preload with esbuild:
+ *   electron/main/index.ts                  -> dist-electron/main.cjs       (Node, CommonJS; native modules external)
+ *   electron/core/inference/ort-worker.ts   -> dist-electron/ort-worker.cjs (the worker thread main.cjs starts
+ *                                                                             beside itself, see ort-thread.ts)
+ *   electron/preload/index.ts               -> dist-electron/preload.cjs    (sandboxed: requires only 'electron')
  *
  * Usage: node scripts/build-electron.mjs [--watch] [--outdir DIR]
  */
@@ -74,6 +76,14 @@ export function electronBuildOptions({ outDir = path.join(repoRoot, 'dist-electr
     },
     {
       ...common,
+      entryPoints: [path.join(repoRoot, 'electron/core/inference/ort-worker.ts')],
+      outfile: path.join(outDir, 'ort-worker.cjs'),
+      platform: 'node',
+      target: MAIN_TARGET,
+      external: MAIN_EXTERNALS,
+    },
+    {
+      ...common,
       entryPoints: [path.join(repoRoot, 'electron/preload/index.ts')],
       outfile: path.join(outDir, 'preload.cjs'),
       platform: 'node',
@@ -83,7 +93,7 @@ export function electronBuildOptions({ outDir = path.join(repoRoot, 'dist-electr
   ];
 }
 
-/** Builds both bundles once; resolves with esbuild's results (errors reject). */
+/** Builds every bundle once; resolves with esbuild's results (errors reject). */
 export async function buildElectron(options = {}) {
   return Promise.all(electronBuildOptions(options).map((config) => build(config)));
 }
@@ -114,6 +124,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   } else {
     const started = Date.now();
     await buildElectron(options);
-    console.log(`Built dist-electron/main.cjs and preload.cjs in ${Date.now() - started} ms`);
+    console.log(
+      `Built dist-electron/main.cjs, ort-worker.cjs and preload.cjs in ${Date.now() - started} ms`,
+    );
   }
 }

@@ -40,6 +40,10 @@ function channelAffine(input: InputSpec): { scale: number[]; offset: number[] } 
 /**
  * Writes one image's RGB bytes (input.width x input.height, row-major) into `target` at
  * `offset` as the model expects: NCHW planes or NHWC pixels, RGB or BGR, scaled.
+ *
+ * One pass over the pixels with every per-channel constant in a local: this runs for
+ * every photo on the core's thread, and the straightforward per-plane loop with array
+ * lookups took about 3x longer (1.1 vs 0.3 ms for 160x160 on this kind of laptop).
  */
 export function writeInputTensor(
   rgb: Uint8Array,
@@ -53,21 +57,27 @@ export function writeInputTensor(
   }
   const { scale, offset: add } = channelAffine(input);
   // Output channel k takes source channel order[k]: BGR models read blue first.
-  const order = input.colorOrder === 'RGB' ? [0, 1, 2] : [2, 1, 0];
+  const [c0, c1, c2] = input.colorOrder === 'RGB' ? [0, 1, 2] : [2, 1, 0];
+  const s0 = scale[c0]!;
+  const s1 = scale[c1]!;
+  const s2 = scale[c2]!;
+  const a0 = add[c0]!;
+  const a1 = add[c1]!;
+  const a2 = add[c2]!;
   if (input.layout === 'NCHW') {
-    for (let k = 0; k < 3; k++) {
-      const src = order[k]!;
-      const s = scale[src]!;
-      const a = add[src]!;
-      const plane = offset + k * pixels;
-      for (let p = 0; p < pixels; p++) target[plane + p] = rgb[p * 3 + src]! * s + a;
+    const p0 = offset;
+    const p1 = offset + pixels;
+    const p2 = offset + 2 * pixels;
+    for (let p = 0, i = 0; p < pixels; p++, i += 3) {
+      target[p0 + p] = rgb[i + c0]! * s0 + a0;
+      target[p1 + p] = rgb[i + c1]! * s1 + a1;
+      target[p2 + p] = rgb[i + c2]! * s2 + a2;
     }
   } else {
-    for (let p = 0; p < pixels; p++) {
-      for (let k = 0; k < 3; k++) {
-        const src = order[k]!;
-        target[offset + p * 3 + k] = rgb[p * 3 + src]! * scale[src]! + add[src]!;
-      }
+    for (let i = 0; i < pixels * 3; i += 3) {
+      target[offset + i] = rgb[i + c0]! * s0 + a0;
+      target[offset + i + 1] = rgb[i + c1]! * s1 + a1;
+      target[offset + i + 2] = rgb[i + c2]! * s2 + a2;
     }
   }
 }

@@ -2,28 +2,26 @@
  * An onnxruntime session checked against its manifest, so a wrong model.json is refused
  * when the model is added, naming the field, instead of producing nonsense labels.
  *
- * Event loop: onnxruntime-node 1.30's `session.run` returns a Promise but runs the
- * graph synchronously on the calling thread (the JS backend only defers it with
- * setImmediate; measured: a 0.9 s run froze a 5 ms timer for 0.9 s). So a run blocks
- * the event loop for its whole duration. We keep each run short instead: batch sizes
- * adapt so one run takes about TARGET_RUN_MS, and the loop breathes between runs.
+ * The session lives on its own thread (ort-thread.ts): onnxruntime-node's `run` computes
+ * synchronously on the calling thread, so on the core's thread every batch froze the
+ * server's answers and the import's pipeline. `classify` overlaps the two threads: the
+ * next batch's tensor is laid out here while the inference thread runs the current one.
  */
 import os from 'node:os';
-import ort from 'onnxruntime-node';
 import type { RawImage } from '../imaging/decode.js';
 import { CoreError } from '../errors.js';
 import type { ModelManifest } from './manifest.js';
+import { startOrtThread, type OrtThread } from './ort-thread.js';
+import type { SessionDescription, ValueDescription } from './ort-worker-protocol.js';
 import { toModelOutput, type ModelOutput } from './postprocess.js';
 import { buildInputBatch, inputShape, inputSizePerImage } from './preprocess.js';
 
-/** Largest batch for models with a dynamic batch axis. */
-export const MAX_BATCH = 8;
 /**
- * Aim for runs this long. The server must answer the UI within 100 ms while importing
- * (event-loop lag target), so one run may block at most a fraction of that; batching
- * gains little beyond a few images for a MobileNet-class model anyway.
+ * Images per run for models with a dynamic batch axis. Batching gains little beyond a
+ * few images for a MobileNet-class model, and a small batch keeps the import's
+ * predictions (and its memory of waiting previews) flowing.
  */
-const TARGET_RUN_MS = 40;
+export const MAX_BATCH = 8;
 
 /** A loaded model checked against its manifest, ready to classify previews. */
 export interface ModelSession {
@@ -64,15 +62,17 @@ function isStatic(dim: number | string | undefined): dim is number {
 }
 
 function tensorMetadata(
-  list: readonly ort.InferenceSession.ValueMetadata[],
+  list: readonly ValueDescription[],
   name: string,
-): ort.InferenceSession.TensorValueMetadata | null {
+): (ValueDescription & { type: string; shape: (number | string)[] }) | null {
   const meta = list.find((m) => m.name === name);
-  return meta && meta.isTensor ? meta : null;
+  return meta && meta.isTensor && meta.type !== undefined && meta.shape !== undefined
+    ? { ...meta, type: meta.type, shape: meta.shape }
+    : null;
 }
 
 /** Checks input name, type and shape; returns the fixed batch size, or null when dynamic. */
-function checkInput(session: ort.InferenceSession, manifest: ModelManifest): number | null {
+function checkInput(session: SessionDescription, manifest: ModelManifest): number | null {
   const input = manifest.input;
   if (!session.inputNames.includes(input.name)) {
     throw mismatch(
@@ -130,7 +130,7 @@ function checkInput(session: ort.InferenceSession, manifest: ModelManifest): num
   return isStatic(n) ? n : null;
 }
 
-function checkOutputNames(session: ort.InferenceSession, manifest: ModelManifest): void {
+function checkOutputNames(session: SessionDescription, manifest: ModelManifest): void {
   const wanted: [string, string][] = [['output.name', manifest.output.name]];
   if (manifest.embedding) wanted.push(['embedding.name', manifest.embedding.name]);
   for (const [field, name] of wanted) {
@@ -151,19 +151,30 @@ function expectedOutputSizes(manifest: ModelManifest): number[] {
   return [n];
 }
 
-/** Opens model.onnx; throws MODEL_INVALID when onnxruntime cannot load it at all. */
+/** Opens model.onnx on a new inference thread; throws MODEL_INVALID when onnxruntime cannot load it. */
 async function createSession(
   onnxPath: string,
   options: SessionOptions,
-): Promise<ort.InferenceSession> {
+): Promise<{ thread: OrtThread; description: SessionDescription }> {
+  let thread: OrtThread;
   try {
-    return await ort.InferenceSession.create(onnxPath, {
-      intraOpNumThreads: options.intraOpNumThreads ?? defaultThreads(),
-      interOpNumThreads: 1,
-      executionMode: 'sequential',
-      graphOptimizationLevel: 'all',
-    });
+    thread = startOrtThread();
   } catch (error) {
+    throw new CoreError(
+      'INTERNAL',
+      `The inference thread could not start (${(error as Error).message}). Reinstall Inspection Desk.`,
+      undefined,
+      { cause: error },
+    );
+  }
+  try {
+    const description = await thread.call('open', {
+      onnxPath,
+      intraOpNumThreads: options.intraOpNumThreads ?? defaultThreads(),
+    });
+    return { thread, description };
+  } catch (error) {
+    await thread.close();
     const reason = (error instanceof Error ? error.message : String(error)).trim();
     throw new CoreError(
       'MODEL_INVALID',
@@ -180,15 +191,15 @@ export async function openModelSession(
   manifest: ModelManifest,
   options: SessionOptions = {},
 ): Promise<ModelSession> {
-  const session = await createSession(onnxPath, options);
+  const { thread, description } = await createSession(onnxPath, options);
   try {
-    const fixedBatch = checkInput(session, manifest);
-    checkOutputNames(session, manifest);
-    const runner = new SessionRunner(session, manifest, fixedBatch);
+    const fixedBatch = checkInput(description, manifest);
+    checkOutputNames(description, manifest);
+    const runner = new SessionRunner(thread, manifest, fixedBatch);
     await runner.probe();
     return runner;
   } catch (error) {
-    await session.release().catch(() => undefined);
+    await thread.close();
     throw error;
   }
 }
@@ -202,12 +213,12 @@ class SessionRunner implements ModelSession {
   readonly dynamicBatch: boolean;
   embeddingSize: number | null = null;
   private outputSize = 0;
-  /** Images per run: fixed by the model, or adapted to keep runs near TARGET_RUN_MS. */
-  private batchSize: number;
+  /** Images per run: fixed by the model, else MAX_BATCH. */
+  private readonly batchSize: number;
   private readonly fetches: string[];
 
   constructor(
-    private readonly session: ort.InferenceSession,
+    private readonly thread: OrtThread,
     readonly manifest: ModelManifest,
     private readonly fixedBatch: number | null,
   ) {
@@ -221,7 +232,6 @@ class SessionRunner implements ModelSession {
     const batch = this.fixedBatch ?? 1;
     const data = new Float32Array(inputSizePerImage(this.manifest.input) * batch);
     let outputs: RawOutputs;
-    const t0 = performance.now();
     try {
       outputs = await this.runRaw(data, batch);
     } catch (error) {
@@ -245,24 +255,25 @@ class SessionRunner implements ModelSession {
         { field: perImage === 1 || activation === 'sigmoid' ? 'output.activation' : 'labels' },
       );
     }
-    // The first run is the slowest (allocation, warm-up): a cautious first batch size.
-    this.adaptBatch((performance.now() - t0) / batch);
     this.outputSize = perImage;
     this.embeddingSize = outputs.embedding ? outputs.embedding.length / batch : null;
   }
 
+  /** Runs one batch on the inference thread; `data` is handed over (unusable afterwards). */
   private async runRaw(data: Float32Array, batch: number): Promise<RawOutputs> {
-    const feeds = {
-      [this.manifest.input.name]: new ort.Tensor(
-        'float32',
+    const result = await this.thread.call(
+      'run',
+      {
+        inputName: this.manifest.input.name,
         data,
-        inputShape(this.manifest.input, batch),
-      ),
-    };
-    const result = await this.session.run(feeds, this.fetches);
+        dims: inputShape(this.manifest.input, batch),
+        fetches: this.fetches,
+      },
+      data.buffer instanceof ArrayBuffer ? [data.buffer] : [],
+    );
     const read = (name: string): Float32Array => {
       const tensor = result[name];
-      if (!tensor || !(tensor.data instanceof Float32Array)) {
+      if (!tensor || !tensor.data) {
         throw mismatch(
           `model.onnx's output "${name}" is ${tensor?.type ?? 'missing'}, not float32`,
           {
@@ -278,20 +289,29 @@ class SessionRunner implements ModelSession {
     };
   }
 
+  /** One batch's input tensor data: resized and laid out, padded to a fixed batch. */
+  private async prepare(chunk: readonly RawImage[]): Promise<Float32Array> {
+    const data = await buildInputBatch(chunk, this.manifest.input);
+    const wanted = inputSizePerImage(this.manifest.input) * (this.fixedBatch ?? chunk.length);
+    // A fixed batch larger than what is left is padded with blank images.
+    return data.length === wanted ? data : padTo(data, wanted);
+  }
+
   async classify(images: readonly RawImage[]): Promise<ModelOutput[]> {
+    const chunks: RawImage[][] = [];
+    for (let start = 0; start < images.length; start += this.batchSize) {
+      chunks.push(images.slice(start, start + this.batchSize));
+    }
     const results: ModelOutput[] = [];
-    for (let start = 0; start < images.length;) {
-      const chunk = images.slice(start, start + this.batchSize);
-      const runBatch = this.fixedBatch ?? chunk.length;
-      // A fixed batch larger than what is left is padded with blank images.
-      const data = await buildInputBatch(chunk, this.manifest.input);
-      const input =
-        data.length === inputSizePerImage(this.manifest.input) * runBatch
-          ? data
-          : padTo(data, inputSizePerImage(this.manifest.input) * runBatch);
-      const t0 = performance.now();
-      const outputs = await this.runRaw(input, runBatch);
-      this.adaptBatch((performance.now() - t0) / runBatch);
+    let next: Promise<Float32Array> | null = chunks[0] ? this.prepare(chunks[0]) : null;
+    for (let c = 0; c < chunks.length; c++) {
+      const chunk = chunks[c]!;
+      const running = this.runRaw(await next!, this.fixedBatch ?? chunk.length);
+      // Lay out the next batch while the inference thread runs this one.
+      next = chunks[c + 1] ? this.prepare(chunks[c + 1]!) : null;
+      // If this run fails, the prepared batch is dropped: its failure is not the one to report.
+      next?.catch(() => undefined);
+      const outputs = await running;
       for (let i = 0; i < chunk.length; i++) {
         const values = outputs.output.subarray(i * this.outputSize, (i + 1) * this.outputSize);
         const embedding =
@@ -300,21 +320,12 @@ class SessionRunner implements ModelSession {
             : null;
         results.push(toModelOutput(values, this.manifest, embedding));
       }
-      start += chunk.length;
     }
     return results;
   }
 
-  private adaptBatch(msPerImage: number): void {
-    if (!this.dynamicBatch) return;
-    const fit = Math.floor(TARGET_RUN_MS / Math.max(msPerImage, 0.001));
-    // Grows at most by doubling, so one fast run on an idle moment cannot jump to a
-    // batch that then blocks for long when the laptop is busy again.
-    this.batchSize = Math.max(1, Math.min(MAX_BATCH, fit, this.batchSize * 2));
-  }
-
   async release(): Promise<void> {
-    await this.session.release();
+    await this.thread.close();
   }
 }
 

@@ -9,7 +9,6 @@
  * 250 ms). New photos go to a classification queue that runs onnxruntime batches beside
  * the import. Every stage is bounded, so memory stays flat whatever the card's size.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +27,7 @@ import type { JobHandle } from '../jobs/registry.js';
 import { originalPath } from '../library/database.js';
 import { getActiveModel, storePredictions, type LoadedModel } from '../models/registry.js';
 import { createClassifyQueue, type ClassifyQueue } from './classify-queue.js';
+import { sha256Hex } from './content-hash.js';
 import {
   finishImportRun,
   finishedFilesOfSource,
@@ -194,7 +194,7 @@ export async function runImport(
         `\`${file.relPath}\` is empty (0 bytes): the robot probably did not finish writing it; skipped. Photograph this tube again if it matters.`,
       );
     }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 = await sha256Hex(bytes);
     const existing = findImageBySha(db, sha256);
     if (existing !== null) return { kind: 'duplicate', file, imageId: existing };
 
