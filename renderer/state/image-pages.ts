@@ -13,6 +13,8 @@ import type { ImageListResult, ImageSummary } from '../../electron/contract.js';
 export const PAGE_SIZE = 500;
 /** Pages kept in memory (x PAGE_SIZE rows); the rest keep only their cursor. */
 const MAX_PAGES = 24;
+/** Rows beyond the screen, either way, whose page is fetched ahead. */
+const READ_AHEAD = PAGE_SIZE / 2;
 /** `library.list` answers at most 1,000 rows: two pages. */
 const MAX_PAGES_PER_REQUEST = 2;
 
@@ -25,6 +27,8 @@ export class ImagePages {
   private stale = new Map<number, ImageSummary[]>();
   /** cursors[k] fetches page k; undefined = not reached yet; null for page 0. */
   private cursors: (string | null | undefined)[] = [null];
+  /** Pages on screen, and those plus the pages read ahead (evicted last). */
+  private onScreen: [number, number] = [0, 0];
   private wanted: [number, number] = [0, 0];
   private pumping = false;
   private generation = 0;
@@ -52,11 +56,18 @@ export class ImagePages {
     return this.pages.has(Math.floor(index / PAGE_SIZE));
   }
 
-  /** Declares the rows on screen (plus overscan); missing pages are fetched. */
+  /**
+   * Declares the rows on screen (plus overscan); missing pages are fetched, and the next
+   * page on either side once the screen is within half a page of it: a scrollbar drag
+   * crosses a page in well under a second, so it must already be on its way.
+   */
   want(firstIndex: number, lastIndex: number): void {
-    const first = Math.max(0, Math.floor(firstIndex / PAGE_SIZE));
-    const last = Math.max(first, Math.floor(lastIndex / PAGE_SIZE));
-    this.wanted = [first, last];
+    const page = (index: number) => Math.max(0, Math.floor(index / PAGE_SIZE));
+    this.onScreen = [page(firstIndex), Math.max(page(firstIndex), page(lastIndex))];
+    this.wanted = [
+      page(firstIndex - READ_AHEAD),
+      page(Math.max(firstIndex, lastIndex) + READ_AHEAD),
+    ];
     void this.pump();
   }
 
@@ -156,14 +167,16 @@ export class ImagePages {
     }
   }
 
+  /** The first missing page on screen, else the first missing page read ahead. */
   private nextMissing(): number | null {
-    const [first, last] = this.wanted;
-    const end = Math.min(
-      last,
-      this.lastPage,
-      this.total === null ? last : Math.ceil(this.total / PAGE_SIZE) - 1,
-    );
-    for (let page = first; page <= end; page++) if (!this.pages.has(page)) return page;
+    for (const [first, last] of [this.onScreen, this.wanted]) {
+      const end = Math.min(
+        last,
+        this.lastPage,
+        this.total === null ? last : Math.ceil(this.total / PAGE_SIZE) - 1,
+      );
+      for (let page = first; page <= end; page++) if (!this.pages.has(page)) return page;
+    }
     return null;
   }
 

@@ -17,6 +17,11 @@ export interface InvokeOptions {
   reloadOn?: ChangeReason[];
   /** Don't reload more often than this while events pour in during an import. */
   throttleMs?: number;
+  /**
+   * Wait at least this long after a change before reloading, so a burst of changes (an
+   * inspector labeling several photos a second) costs one call, made between key presses.
+   */
+  delayMs?: number;
 }
 
 export interface InvokeState<T> {
@@ -32,7 +37,7 @@ export function useInvoke<M extends MethodName>(
 ): InvokeState<Result<M>> {
   const client = useClient();
   const report = useReportError();
-  const { enabled = true, reloadOn = [], throttleMs = 1000 } = options;
+  const { enabled = true, reloadOn = [], throttleMs = 1000, delayMs = 0 } = options;
   const key = JSON.stringify(args ?? {});
   const [data, setData] = useState<Result<M> | undefined>(undefined);
   const [loading, setLoading] = useState(enabled);
@@ -74,7 +79,7 @@ export function useInvoke<M extends MethodName>(
   useContractEvent('library.changed', (change) => {
     if (!reasons.split(',').includes(change.reason)) return;
     if (pending.current) return;
-    const wait = Math.max(0, lastReload.current + throttleMs - Date.now());
+    const wait = Math.max(delayMs, lastReload.current + throttleMs - Date.now());
     pending.current = setTimeout(() => {
       pending.current = null;
       lastReload.current = Date.now();

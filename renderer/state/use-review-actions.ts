@@ -34,10 +34,31 @@ export function useReviewActions(pages: ImagePages, onChanged?: () => void): Rev
   const { settings } = useSettings();
   const reviewer = settings?.reviewer.trim() || undefined;
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const pending = useRef(0);
 
   const enqueue = useCallback(<T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.current.then(work, work);
-    queue.current = next.catch(() => undefined);
+    // Nothing in flight: send now, in this task. A call chained on the idle queue would
+    // start only in a later microtask, after React has re-rendered the grid for the
+    // optimistic change, and the decision would reach the server that much later.
+    let next: Promise<T>;
+    if (pending.current === 0) {
+      try {
+        next = work();
+      } catch (error) {
+        next = Promise.reject(error);
+      }
+    } else {
+      next = queue.current.then(work, work);
+    }
+    pending.current += 1;
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    queue.current = settled;
+    void settled.then(() => {
+      pending.current -= 1;
+    });
     return next;
   }, []);
 
@@ -47,10 +68,12 @@ export function useReviewActions(pages: ImagePages, onChanged?: () => void): Rev
       change: (item: ImageSummary) => ImageSummary,
       call: () => Promise<unknown>,
     ): Promise<boolean> => {
+      // The call first, the optimistic grid change after: both before the next paint.
+      const sent = enqueue(call);
       const before = pages.snapshot(imageIds);
       pages.patch(imageIds, change);
       try {
-        await enqueue(call);
+        await sent;
         onChanged?.();
         return true;
       } catch (error) {

@@ -97,6 +97,56 @@ test('reviews with the keyboard only: Space accepts, a number relabels, Z undoes
   await expect(page.getByTestId('shortcuts')).toHaveCount(0);
 });
 
+test('a decision shows at once and is saved behind it; every thumbnail on screen loads', async ({
+  page,
+  desk,
+}) => {
+  await setSettings(desk, { reviewer: 'Ana Souza' });
+  await desk.importCard({ photos: 30 });
+  const labels = await desk.server.core.invoke('library.labels');
+  await openScreen(page, desk, 'review');
+  await expect(focusedThumb(page)).toHaveAttribute('data-index', '0');
+
+  // Thumbnails load a few at a time (the rest queue); all 30 on screen get there.
+  await expect(page.getByTestId('thumb')).toHaveCount(30);
+  await expect
+    .poll(() =>
+      page
+        .locator('[data-testid=thumb] img')
+        .evaluateAll(
+          (images) =>
+            images.filter((img) => (img as unknown as { naturalWidth: number }).naturalWidth > 0)
+              .length,
+        ),
+    )
+    .toBe(30);
+
+  // Hold the decision on its way to the server, as a slow disk would.
+  const held: (() => Promise<void>)[] = [];
+  await page.route('**/api/rpc/review.setLabel', (route) => {
+    held.push(() => route.continue());
+  });
+  const first = await focusedId(page);
+  await page.keyboard.press('2');
+  // The inspector already sees the new label and the next photo...
+  await expect(thumb(page, first)).toHaveAttribute('data-label', labels[1]!);
+  await expect(thumb(page, first)).toHaveAttribute('data-reviewed', 'true');
+  await expect(focusedThumb(page)).toHaveAttribute('data-index', '1');
+  await expect.poll(() => held.length).toBe(1);
+  // ...while the library does not have it yet.
+  expect(await labelOf(desk, first)).toBeNull();
+
+  // Released, the decision lands; the next one goes straight through.
+  await held[0]!();
+  await page.unroute('**/api/rpc/review.setLabel');
+  await expect.poll(() => labelOf(desk, first)).toBe(labels[1]);
+  const second = await focusedId(page);
+  await page.keyboard.press('1');
+  await expect(thumb(page, second)).toHaveAttribute('data-label', labels[0]!);
+  await expect.poll(() => labelOf(desk, second)).toBe(labels[0]);
+  await expect(page.getByTestId('review-counts')).toContainText('2 de 30 revisadas');
+});
+
 test('filters to low confidence and relabels a multi-selection at once', async ({ page, desk }) => {
   await setSettings(desk, { reviewer: 'Ana Souza' });
   await desk.importCard({ photos: 30 });

@@ -1,5 +1,4 @@
 /** The review screen: filters, counts, the grid and the photo view over the whole library. */
-import { useCallback } from 'react';
 import { useI18n } from '../../i18n/i18n.js';
 import { hasFilter, type ReviewQuery } from '../../state/review-query.js';
 import { useSettings } from '../../state/settings.js';
@@ -18,15 +17,16 @@ export function ReviewScreen(props: {
   const { t } = useI18n();
   const { settings } = useSettings();
   const labels = useInvoke('library.labels', {}, { reloadOn: ['models', 'import', 'classify'] });
+  // The progress counter follows the core's library.changed events, which every decision
+  // sends: while the inspector labels several photos a second it reloads once a second,
+  // not once per key press.
   const info = useInvoke(
     'library.info',
     {},
-    { reloadOn: ['import', 'review', 'classify', 'models'] },
+    { reloadOn: ['import', 'review', 'classify', 'models'], delayMs: 300 },
   );
   const imports = useInvoke('library.imports', {}, { reloadOn: ['import'] });
   const models = useInvoke('models.list', {}, { reloadOn: ['models'] });
-  const reloadInfo = info.reload;
-  const onDecided = useCallback(() => reloadInfo(), [reloadInfo]);
   const filtered = hasFilter(props.query.filter);
 
   const empty = filtered ? (
@@ -80,7 +80,6 @@ export function ReviewScreen(props: {
         libraryReviewed={info.data?.reviewed ?? null}
         keysEnabled={props.keysEnabled}
         onShowShortcuts={props.onShowShortcuts}
-        onDecided={onDecided}
         emptyState={empty}
       />
     </div>

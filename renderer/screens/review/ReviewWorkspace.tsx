@@ -8,7 +8,7 @@ import type { ImageSummary } from '../../../electron/contract.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useClient } from '../../state/client-context.js';
 import { useReportError } from '../../state/errors.js';
-import { prefetchImage } from '../../state/prefetch.js';
+import { prefetchThumb } from '../../state/thumb-loader.js';
 import type { ReviewQuery } from '../../state/review-query.js';
 import { useImagePages } from '../../state/use-image-pages.js';
 import { useReviewActions } from '../../state/use-review-actions.js';
@@ -28,7 +28,6 @@ export function ReviewWorkspace(props: {
   libraryReviewed: number | null;
   keysEnabled: boolean;
   onShowShortcuts(): void;
-  onDecided(): void;
   emptyState: ReactNode;
 }) {
   const { t } = useI18n();
@@ -46,11 +45,15 @@ export function ReviewWorkspace(props: {
   /** Where each decision was made, so an undo can bring the focus back there. */
   const decisionsAt = useRef<number[]>([]);
 
-  const { onDecided } = props;
+  // Only the open photo view shows what a decision changed beyond the grid cell (its
+  // label history); re-rendering the whole grid after every answer would be wasted.
+  const photoOpenNow = useRef(photoOpen);
+  useEffect(() => {
+    photoOpenNow.current = photoOpen;
+  }, [photoOpen]);
   const afterChange = useCallback(() => {
-    setRevision((r) => r + 1);
-    onDecided();
-  }, [onDecided]);
+    if (photoOpenNow.current) setRevision((r) => r + 1);
+  }, []);
   const actions = useReviewActions(pages, afterChange);
 
   const clampedFocus = Math.min(focusIndex, Math.max(0, total - 1));
@@ -59,7 +62,7 @@ export function ReviewWorkspace(props: {
   useEffect(() => {
     for (let i = clampedFocus + 1; i <= clampedFocus + PREFETCH_AHEAD && i < total; i++) {
       const item = pages.get(i);
-      if (item) prefetchImage(item.thumbUrl);
+      if (item) prefetchThumb(item.thumbUrl);
     }
   }, [clampedFocus, total, pages, pages.version]);
 

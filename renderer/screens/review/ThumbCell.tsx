@@ -1,8 +1,9 @@
-import { memo, useState, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import type { ImageSummary } from '../../../electron/contract.js';
 import { ConfidenceBar } from '../../components/ConfidenceBar.js';
 import { LabelChip } from '../../components/LabelChip.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { thumbLoader } from '../../state/thumb-loader.js';
 
 export interface ThumbCellProps {
   index: number;
@@ -14,20 +15,52 @@ export interface ThumbCellProps {
   onOpen(index: number): void;
 }
 
-/** The thumbnail, or a plain tile with a note when the file is missing (not a broken image). */
+/**
+ * The thumbnail, or a plain tile with a note when the file is missing (not a broken image).
+ * The `src` is set when the shared loader gives this cell its turn (see thumb-loader.ts);
+ * a cell that leaves the screen before its turn never loads at all.
+ */
 function ThumbImage(props: { src: string }) {
   const { t } = useI18n();
   const [failed, setFailed] = useState(false);
+  const image = useRef<HTMLImageElement>(null);
+  const { src } = props;
+
+  // A layout effect: a thumbnail already in the cache gets its src before the first paint.
+  useLayoutEffect(() => {
+    const element = image.current;
+    if (!element) return;
+    let mounted = true;
+    let started = false;
+    let settled = false;
+    const settle = (loaded: boolean) => {
+      if (settled) return;
+      settled = true;
+      lease.release(loaded);
+    };
+    element.addEventListener('load', () => settle(true), { once: true });
+    element.addEventListener(
+      'error',
+      () => {
+        settle(false);
+        if (mounted) setFailed(true);
+      },
+      { once: true },
+    );
+    const lease = thumbLoader.request(src, () => {
+      started = true;
+      element.src = src;
+    });
+    return () => {
+      mounted = false;
+      // A load already under way finishes into the cache and frees its turn then
+      // (aborting it would cost a connection); one still waiting just leaves the queue.
+      if (!started) settle(false);
+    };
+  }, [src]);
+
   if (failed) return <span className="thumb__missing">{t('review.noThumb')}</span>;
-  return (
-    <img
-      src={props.src}
-      alt=""
-      decoding="async"
-      draggable={false}
-      onError={() => setFailed(true)}
-    />
-  );
+  return <img ref={image} alt="" decoding="async" draggable={false} />;
 }
 
 /**
