@@ -89,6 +89,12 @@ class DiscoverTest(unittest.TestCase):
         again = data.assign_splits(samples, 0.5, 7)[1]
         self.assertEqual([s.path for s in val], [s.path for s in again])
 
+    def test_exported_roboflow_names_keep_their_group(self) -> None:
+        # The app's export renames `1_jpg.rf.0abc.jpg` to `1_jpg.rf.0abc_<sha256[:12]>.jpg`.
+        exported = Path("clear/1_jpg.rf.0abc_0123456789ab.jpg")
+        self.assertEqual(data.group_key(exported, "ff" * 32), "source:1")
+        self.assertEqual(data.group_key(Path("clear/1_jpg.rf.1abc.jpg")), "source:1")
+
     def test_missing_photo_is_a_clear_error(self) -> None:
         (self.root / "labels.csv").write_text("path,label\nnope.jpg,clear\n")
         with self.assertRaisesRegex(data.DatasetError, "do not exist"):
