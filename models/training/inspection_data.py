@@ -42,12 +42,12 @@ SPLIT_ALIASES = {
     "testing": "test",
 }
 PATH_COLUMNS = ("path", "file", "file_name", "filename", "image", "image_path")
-# Roboflow names augmented copies "<source>_jpg.rf.<hash>.jpg": the source id groups them.
 # `<source>_jpg.rf.<hash>`: Roboflow's augmented copies of one source photo. An Inspection
 # Desk export appends `_<first 12 hex of the sha256>` to keep names unique, so that
-# suffix is allowed: copies of one photo must stay together after a round trip too.
+# suffix is allowed (the whole sha256 on a rare clash): copies of one photo must stay
+# together after a round trip too.
 ROBOFLOW_NAME = re.compile(
-    r"^(?P<source>.+?)_(?:jpe?g|png|bmp|webp)\.rf\.[0-9a-f]+(?:_[0-9a-f]{12})?$", re.IGNORECASE
+    r"^(?P<source>.+?)_(?:jpe?g|png|bmp|webp)\.rf\.[0-9a-f]+(?:_[0-9a-f]{12}|_[0-9a-f]{64})?$", re.IGNORECASE
 )
 
 
