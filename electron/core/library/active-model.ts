@@ -6,17 +6,20 @@
  */
 import { ACTIVE_MODEL_KEY } from '../models/registry.js';
 import type { Db } from './database.js';
+import { cachedStatement } from './statement-cache.js';
 
 export function activeModelIdOf(db: Db): string | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(ACTIVE_MODEL_KEY) as
-    { value: string } | undefined;
-  return row?.value || null;
+  const value = cachedStatement(db, 'SELECT value FROM settings WHERE key = ?', 'pluck').get(
+    ACTIVE_MODEL_KEY,
+  ) as string | undefined;
+  return value || null;
 }
 
 /** Labels of a registered model in output order; empty when the model is unknown. */
 export function modelLabelsOf(db: Db, modelId: string | null): string[] {
   if (!modelId) return [];
-  const row = db.prepare('SELECT labels_json FROM models WHERE id = ?').get(modelId) as
-    { labels_json: string } | undefined;
-  return row ? (JSON.parse(row.labels_json) as string[]) : [];
+  const json = cachedStatement(db, 'SELECT labels_json FROM models WHERE id = ?', 'pluck').get(
+    modelId,
+  ) as string | undefined;
+  return json ? (JSON.parse(json) as string[]) : [];
 }

@@ -9,7 +9,8 @@ import { readImportSummary } from '../ingest/import-record.js';
 import { activeModelIdOf, modelLabelsOf } from './active-model.js';
 import type { Db } from './database.js';
 import { findImages, imageDetail } from './image-details.js';
-import { countImages, imageIds, listImages } from './image-query.js';
+import { countImages } from './image-count.js';
+import { imageIds, listImages } from './image-query.js';
 
 export function libraryInfo(ctx: CoreContext): LibraryInfo {
   const counts = ctx.db

@@ -1,6 +1,7 @@
 /**
- * Filter, sort and keyset paging of the review grid (`library.list`, `library.count`,
- * `library.ids`, and the rows an export takes).
+ * Filter, sort and keyset paging of the review grid (`library.list`, `library.ids`, and
+ * the rows an export takes); `library.count` (image-count.ts) shares the filter and index
+ * choices.
  *
  * Strategy. The grid must page through 100,000 photos in a few milliseconds with any
  * filter. Against the ACTIVE model every query reads `review_grid` (migration 2: one row
@@ -9,7 +10,8 @@
  * per sort key, `(dimension, sort key, image_id)`, and this module picks ONE of them
  * with `INDEXED BY` (the planner has no statistics and would otherwise happily pick an
  * equality index and sort 90,000 rows): the page is then an index range walk in sort
- * order that stops after `limit` rows, other filters being checked on the way.
+ * order that stops after `limit` rows, other filters being checked on the way (on the
+ * index entry where it carries the column: migration 3 added the usual ones).
  * Keyset: `(key, image_id) > (last key, last id)`, never OFFSET.
  *
  * Sorts with photos lacking a key (unclassified photos for `confidence`, photos without
@@ -24,6 +26,7 @@ import { CoreError } from '../errors.js';
 import type { Db } from './database.js';
 import { decodeCursor, encodeCursor, type ListCursor } from './cursor.js';
 import { activeModelIdOf } from './active-model.js';
+import { cachedStatement } from './statement-cache.js';
 
 /** SQL expressions of the columns filters and sorts use, for one source. */
 export interface QueryColumns {
@@ -58,7 +61,7 @@ export interface ModelScope {
   grid: boolean;
 }
 
-type SortKey = 'confidence' | 'captured' | 'tubeKey' | 'id';
+export type SortKey = 'confidence' | 'captured' | 'tubeKey' | 'id';
 type Dimension =
   'disagree' | 'unclassified' | 'reviewedLabel' | 'import' | 'label' | 'predicted' | 'reviewed';
 
@@ -128,7 +131,7 @@ function dimensionsOf(filter: ImageFilter): Dimension[] {
  * else the sort's own index. Never an index in another order: sorting the matches of an
  * equality index would cost time in proportion to the matches, not to the page.
  */
-function gridIndexFor(sortKey: SortKey, filter: ImageFilter): string {
+export function gridIndexFor(sortKey: SortKey, filter: ImageFilter): string {
   const indexes = GRID_INDEXES[sortKey];
   for (const dim of dimensionsOf(filter)) {
     const index = indexes[dim];
@@ -137,12 +140,26 @@ function gridIndexFor(sortKey: SortKey, filter: ImageFilter): string {
   return indexes.base as string;
 }
 
-function indexHint(index: string | null | undefined): string {
+/**
+ * The first filter dimension's index in any sort order, for counting (which needs no
+ * order); null when the filter has no indexed dimension.
+ */
+export function gridCountIndex(filter: ImageFilter): string | null {
+  for (const dim of dimensionsOf(filter)) {
+    for (const key of ['id', 'confidence', 'captured', 'tubeKey'] as const) {
+      const index = GRID_INDEXES[key][dim];
+      if (index) return index;
+    }
+  }
+  return null;
+}
+
+export function indexHint(index: string | null | undefined): string {
   if (index === undefined || index === null) return '';
   return index === NOT_INDEXED ? ' NOT INDEXED' : ` INDEXED BY ${index}`;
 }
 
-const GRID_COLUMNS: QueryColumns = {
+export const GRID_COLUMNS: QueryColumns = {
   id: 'g.image_id',
   confidence: 'g.confidence',
   predicted: 'g.predicted',
@@ -227,7 +244,10 @@ export function sourceFor(
 /** WHERE terms and parameters of a filter over some columns. */
 export function filterTerms(
   filter: ImageFilter,
-  c: QueryColumns,
+  c: Pick<
+    QueryColumns,
+    'effLabel' | 'predicted' | 'confidence' | 'reviewed' | 'importId' | 'disagree'
+  >,
 ): { terms: string[]; params: Record<string, unknown> } {
   const terms: string[] = [];
   const params: Record<string, unknown> = {};
@@ -268,7 +288,7 @@ export function modelScope(db: Db, filter: ImageFilter): ModelScope {
   if (filter.modelId === undefined || filter.modelId === active) {
     return { modelId: active, grid: true };
   }
-  const known = db.prepare('SELECT 1 FROM models WHERE id = ?').get(filter.modelId);
+  const known = cachedStatement(db, 'SELECT 1 FROM models WHERE id = ?').get(filter.modelId);
   if (!known) {
     throw new CoreError(
       'NOT_FOUND',
@@ -291,7 +311,8 @@ interface Segment {
   classifiedOnly: boolean;
 }
 
-function excludesUnclassified(filter: ImageFilter): boolean {
+/** The filter matches only photos the scope's model classified. */
+export function excludesUnclassified(filter: ImageFilter): boolean {
   return (
     filter.minConfidence !== undefined ||
     filter.maxConfidence !== undefined ||
@@ -416,6 +437,82 @@ export interface ListRequest {
   limit: number;
 }
 
+/**
+ * A grid row as `library.list` reads it: a positional array (better-sqlite3's raw mode),
+ * as building a named-property object per row cost a third of a 500-row page.
+ */
+type ListRow = [
+  id: number,
+  sha256: string,
+  originalName: string,
+  capturedAt: string,
+  tubeRow: number | null,
+  tubeCol: number | null,
+  predicted: string | null,
+  confidence: number | null,
+  label: string | null,
+];
+
+function listColumns(c: QueryColumns): string {
+  return `${c.id}, ${c.sha256}, ${c.originalName}, ${c.capturedAt}, ${c.tubeRow}, ${c.tubeCol},
+          ${c.predicted}, ${c.confidence}, ${c.label}`;
+}
+
+function summaryOfListRow(row: ListRow): ImageSummary {
+  const [id, sha256, originalName, capturedAt, tubeRow, tubeCol, predicted, confidence, label] =
+    row;
+  return {
+    id,
+    sha256,
+    originalName,
+    capturedAt,
+    tubeRow,
+    tubeCol,
+    predicted,
+    confidence,
+    label,
+    effectiveLabel: label ?? predicted,
+    reviewed: label !== null,
+    thumbUrl: thumbUrlOf(sha256),
+  };
+}
+
+/** The sort key of a row in a keyed segment (what the cursor carries). */
+function sortKeyOf(key: Segment['key'], row: ListRow): number | string | null {
+  switch (key) {
+    case 'confidence':
+      return row[7];
+    case 'captured':
+      return row[3];
+    case 'tubeKey':
+      return row[4] === null || row[5] === null ? null : row[4] * TUBE_KEY_FACTOR + row[5];
+    default:
+      return null;
+  }
+}
+
+/**
+ * The filter a page after `after` needs: a confidence bound on the side the walk comes
+ * from is implied by the cursor once the cursor is past it, and left in place it may be
+ * where SQLite starts the index walk (a deep page then walks every row before the cursor).
+ */
+function filterAfterCursor(
+  filter: ImageFilter,
+  segment: Segment,
+  after: ListCursor | null,
+  descending: boolean,
+): ImageFilter {
+  if (!after || segment.key !== 'confidence' || typeof after.key !== 'number') return filter;
+  const { minConfidence, maxConfidence, ...rest } = filter;
+  if (!descending && minConfidence !== undefined && after.key >= minConfidence) {
+    return maxConfidence === undefined ? rest : { ...rest, maxConfidence };
+  }
+  if (descending && maxConfidence !== undefined && after.key <= maxConfidence) {
+    return minConfidence === undefined ? rest : { ...rest, minConfidence };
+  }
+  return filter;
+}
+
 /** The SQL of one segment's page, with parameters (exported for EXPLAIN in tests). */
 export function segmentQuery(
   scope: ModelScope,
@@ -430,15 +527,19 @@ export function segmentQuery(
   // On the other-model path, a keyed confidence segment walks that model's predictions.
   const source = sourceFor(scope, { index, classifiedOnly: segment.classifiedOnly });
   const c = source.columns;
-  const { terms, params } = filterTerms(request.filter, c);
+  const filter = filterAfterCursor(request.filter, segment, after, request.descending);
+  const { terms, params } = filterTerms(filter, c);
   if (!scope.grid && segment.classifiedOnly) terms.push('p.model_id = @scopeModel');
-  const segmentWhere = segment.where(c);
-  if (segmentWhere) terms.push(segmentWhere);
   const dir = request.descending ? 'DESC' : 'ASC';
   const cmp = request.descending ? '<' : '>';
   const keyExpr = segment.key ? (c[segment.key] as string) : 'NULL';
   const parts = segment.key === 'tubeKey' ? c.tubeParts : null;
   const orderKeys = segment.key ? (parts ?? [keyExpr]) : [];
+  // A single-column key compared with the cursor's non-null key is never NULL: the
+  // segment's `IS NOT NULL` would only offer SQLite a second (worse) place to start.
+  const keyedByCursor = after !== null && after.key !== null && segment.key !== null && !parts;
+  const segmentWhere = keyedByCursor ? null : segment.where(c);
+  if (segmentWhere) terms.push(segmentWhere);
   if (after) {
     if (parts) {
       const key = Number(after.key);
@@ -453,12 +554,13 @@ export function segmentQuery(
     }
     params.afterId = after.id;
   }
+  params.limit = Math.trunc(limit);
   const order = [...orderKeys, c.id].map((k) => `${k} ${dir}`).join(', ');
-  const sql = `SELECT ${summaryColumns(c, keyExpr)}
+  const sql = `SELECT ${listColumns(c)}
                FROM ${source.from}
                ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''}
                ORDER BY ${order}
-               LIMIT ${Math.trunc(limit)}`;
+               LIMIT @limit`;
   return { sql, params: { ...source.params, ...params } };
 }
 
@@ -469,73 +571,37 @@ export function listImages(db: Db, request: ListRequest): ImageListResult {
   const start = request.cursor
     ? decodeCursor(request.cursor, request.sort, request.descending)
     : null;
-  const rows: { row: SummaryRow; segment: number }[] = [];
+  const items: ImageSummary[] = [];
   // One row beyond the page tells whether another page exists, so the last page says so.
   const wanted = request.limit + 1;
-  for (let s = start?.segment ?? 0; s < segments.length && rows.length < wanted; s++) {
+  let extra: { row: ListRow; segment: number } | null = null;
+  let last: { row: ListRow; segment: number } | null = null;
+  for (let s = start?.segment ?? 0; s < segments.length && !extra; s++) {
     const segment = segments[s] as Segment;
     if (segment.empty(request.filter)) continue;
     const after = start && start.segment === s ? start : null;
-    const { sql, params } = segmentQuery(scope, request, segment, after, wanted - rows.length);
-    for (const row of db.prepare(sql).all(params) as SummaryRow[]) rows.push({ row, segment: s });
+    const { sql, params } = segmentQuery(scope, request, segment, after, wanted - items.length);
+    const rows = cachedStatement(db, sql, 'raw').all(params) as ListRow[];
+    for (const row of rows) {
+      if (items.length === request.limit) {
+        extra = { row, segment: s };
+        break;
+      }
+      items.push(summaryOfListRow(row));
+      last = { row, segment: s };
+    }
   }
-  const page = rows.slice(0, request.limit);
-  const last = page[page.length - 1];
   const nextCursor =
-    rows.length > request.limit && last
+    extra && last
       ? encodeCursor({
           sort: request.sort,
           descending: request.descending,
           segment: last.segment,
-          key: segments[last.segment]?.key ? last.row.sort_key : null,
-          id: last.row.id,
+          key: sortKeyOf(segments[last.segment]?.key ?? null, last.row),
+          id: last.row[0],
         })
       : null;
-  return { items: page.map(({ row }) => toSummary(row)), nextCursor };
-}
-
-function countOrIdsSource(scope: ModelScope, filter: ImageFilter): QuerySource {
-  return sourceFor(scope, { index: scope.grid ? gridIndexFor('id', filter) : null });
-}
-
-/** The first filter dimension's index in any sort order: counting needs no order. */
-function gridCountIndex(filter: ImageFilter): string | null {
-  for (const dim of dimensionsOf(filter)) {
-    for (const key of ['id', 'confidence', 'captured', 'tubeKey'] as const) {
-      const index = GRID_INDEXES[key][dim];
-      if (index) return index;
-    }
-  }
-  return null;
-}
-
-function countGrid(db: Db, filter: ImageFilter): number {
-  // "Not a disagreement" and "classified" match most of a library and have no index;
-  // each is the whole minus its rare, indexed opposite.
-  if (filter.disagreement === false) {
-    const { disagreement: _omit, ...rest } = filter;
-    return countGrid(db, rest) - countGrid(db, { ...rest, disagreement: true });
-  }
-  if (filter.unclassified === false) {
-    const { unclassified: _omit, ...rest } = filter;
-    return countGrid(db, rest) - countGrid(db, { ...rest, unclassified: true });
-  }
-  // The grid alone, through the filter's index (without one, SQLite counts the smallest).
-  const { terms, params } = filterTerms(filter, GRID_COLUMNS);
-  const sql = `SELECT count(*) AS n FROM review_grid AS g${indexHint(gridCountIndex(filter))}
-               ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''}`;
-  return (db.prepare(sql).get(params) as { n: number }).n;
-}
-
-/** How many photos match a filter. */
-export function countImages(db: Db, filter: ImageFilter): number {
-  const scope = modelScope(db, filter);
-  if (scope.grid) return countGrid(db, filter);
-  const source = countOrIdsSource(scope, filter);
-  const { terms, params } = filterTerms(filter, source.columns);
-  const sql = `SELECT count(*) AS n FROM ${source.from}
-               ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''}`;
-  return (db.prepare(sql).get({ ...source.params, ...params }) as { n: number }).n;
+  return { items, nextCursor };
 }
 
 /** Ids of every photo matching a filter, ascending ("select all matching"). */
@@ -547,17 +613,14 @@ export function imageIds(db: Db, filter: ImageFilter): number[] {
     const sql = `SELECT g.image_id FROM review_grid AS g${indexHint(index)}
                  ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''}
                  ORDER BY g.image_id`;
-    return db.prepare(sql).pluck().all(params) as number[];
+    return cachedStatement(db, sql, 'pluck').all(params) as number[];
   }
-  const source = countOrIdsSource(scope, filter);
+  const source = sourceFor(scope);
   const { terms, params } = filterTerms(filter, source.columns);
   const sql = `SELECT ${source.columns.id} FROM ${source.from}
                ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''}
                ORDER BY ${source.columns.id}`;
-  return db
-    .prepare(sql)
-    .pluck()
-    .all({ ...source.params, ...params }) as number[];
+  return cachedStatement(db, sql, 'pluck').all({ ...source.params, ...params }) as number[];
 }
 
 /** EXPLAIN QUERY PLAN of every segment of a list request (tests and benchmarks). */
@@ -568,7 +631,7 @@ export function explainList(db: Db, request: Omit<ListRequest, 'cursor' | 'limit
       sort: request.sort,
       descending: request.descending,
       segment: 0,
-      key: segment.key === 'captured' ? '2026-01-01T00:00:00.000Z' : 0,
+      key: segment.key === 'captured' ? '2026-01-01T00:00:00.000Z' : segment.key ? 0 : null,
       id: 1,
     };
     const { sql, params } = segmentQuery(scope, request, segment, fake, 200);

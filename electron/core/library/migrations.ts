@@ -2,6 +2,23 @@
  * Numbered schema migrations, applied in order inside one transaction each and
  * recorded in `PRAGMA user_version`. Never edit a shipped migration: add one.
  */
+
+/**
+ * SQL of the confidence step of migration 3 (`grid_counts.conf_step`). FROZEN: it is
+ * part of a shipped migration's text, and `confidenceStep` in grid-counts.ts computes
+ * the very same function in JavaScript.
+ *
+ * With b = the largest integer such that b / 100.0 <= c, the step is 2b when c is
+ * exactly b / 100.0 and 2b + 1 when c lies strictly between b / 100.0 and (b + 1) / 100.0.
+ * `CAST(c * 100 AS INTEGER)` may be one off b (rounding of c * 100): the two comparisons
+ * correct it against the same divisions the queries compare with. NULL stays NULL.
+ */
+function confStepSql(c: string): string {
+  const b0 = `CAST(${c} * 100 AS INTEGER)`;
+  const b = `(${b0} - (${c} < ${b0} / 100.0) + (${c} >= (${b0} + 1) / 100.0))`;
+  return `(2 * ${b} + (${c} > ${b} / 100.0))`;
+}
+
 export const migrations: readonly string[] = [
   // 1: the initial schema.
   `
@@ -285,5 +302,187 @@ export const migrations: readonly string[] = [
 
   -- review.setLabel numbers each decision max(decision_id) + 1, on every key press.
   CREATE INDEX label_events_decision_id ON label_events(decision_id);
+  `,
+
+  // 3: aggregates of the review grid, so counts and the summary cost the same at 100,000
+  // photos as at 100. SQLite counts a range by walking it (a count of 40,000 unreviewed
+  // photos walks 40,000 index entries; the tube map grouped 90,000), so two small tables
+  // are kept by triggers on `review_grid` itself: whatever keeps the grid exact (base
+  // table triggers, model activation) keeps these exact too, in the same transaction.
+  //
+  // `grid_counts`: photos per (reviewer label, active model's prediction, confidence
+  // step). Every grid filter except the import is a condition on these three (effective
+  // label, reviewed and disagreement derive from label and prediction), so a count is a
+  // sum over a few hundred rows. The step (see confStepSql) is exact at every 0.01: a
+  // bound on a whole percent, like every bound the filter bar sends, is a step range; any
+  // other bound adds one range count within a single step over the grid's indexes. It
+  // also yields the summary's 10-bin histogram exactly. NULL columns are values here
+  // (unreviewed, unclassified), so the key is kept unique by the triggers rather than by
+  // the index, which treats NULLs as distinct; rows that drop to 0 stay (a few hundred).
+  //
+  // `tube_cells`: the latest photo of each tube (latest capture, then highest id: the
+  // later import of the same moment), with its effective label and reviewed flag: the
+  // summary's tube map, one row per tube.
+  //
+  // The two summary-only grid indexes go: their work moved here, and every label key
+  // press had to update them.
+  //
+  // Some grid indexes gain trailing columns that filters often add to the walked
+  // dimension (confidence bounds, review state, the reviewer's label): SQLite checks
+  // those on the index entry and reads the table row only for matches. "Not reviewed,
+  // confidence <= 0.8" sorted by tube walked 4 index entries per match and read the table
+  // row of each: 2,000 row reads for a 500-photo page, now 500. The sort order is
+  // unchanged (image_id stays the tie-breaker before the new columns).
+  `
+  CREATE TABLE grid_counts (
+    label         TEXT,                    -- the reviewer's label, NULL when not reviewed
+    predicted     TEXT,                    -- the active model's label, NULL when unclassified
+    conf_step     INTEGER,                 -- confidence step, NULL when unclassified
+    photos        INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX grid_counts_key ON grid_counts(label, predicted, conf_step);
+  INSERT INTO grid_counts (label, predicted, conf_step, photos)
+  SELECT label, predicted, ${confStepSql('confidence')}, count(*)
+  FROM review_grid GROUP BY 1, 2, 3;
+
+  CREATE TABLE tube_cells (
+    tube_key      INTEGER PRIMARY KEY,
+    tube_row      INTEGER NOT NULL,
+    tube_col      INTEGER NOT NULL,
+    image_id      INTEGER NOT NULL,
+    captured_at   TEXT NOT NULL,
+    eff_label     TEXT,
+    reviewed      INTEGER NOT NULL
+  );
+  INSERT INTO tube_cells (tube_key, tube_row, tube_col, image_id, captured_at, eff_label, reviewed)
+  SELECT tube_key, tube_row, tube_col, image_id, captured_at, eff_label, reviewed FROM (
+    SELECT *, row_number() OVER (PARTITION BY tube_key
+                                 ORDER BY captured_at DESC, image_id DESC) AS nth
+    FROM review_grid WHERE tube_key IS NOT NULL)
+  WHERE nth = 1;
+
+  DROP INDEX grid_review_pairs;
+  DROP INDEX grid_tube_cells;
+
+  DROP INDEX grid_captured;
+  CREATE INDEX grid_captured ON review_grid(captured_at, image_id, confidence);
+  DROP INDEX grid_tube;
+  CREATE INDEX grid_tube ON review_grid(tube_key, image_id, confidence);
+  DROP INDEX grid_rev_captured;
+  CREATE INDEX grid_rev_captured ON review_grid(reviewed, captured_at, image_id, confidence);
+  DROP INDEX grid_rev_tube;
+  CREATE INDEX grid_rev_tube ON review_grid(reviewed, tube_key, image_id, confidence);
+  DROP INDEX grid_rev_id;
+  CREATE INDEX grid_rev_id ON review_grid(reviewed, image_id, confidence);
+  DROP INDEX grid_label_captured;
+  CREATE INDEX grid_label_captured
+    ON review_grid(eff_label, captured_at, image_id, reviewed, confidence);
+  DROP INDEX grid_label_tube;
+  CREATE INDEX grid_label_tube ON review_grid(eff_label, tube_key, image_id, reviewed, confidence);
+  DROP INDEX grid_label_id;
+  CREATE INDEX grid_label_id ON review_grid(eff_label, image_id, reviewed, confidence);
+  DROP INDEX grid_disagree_conf;
+  CREATE INDEX grid_disagree_conf ON review_grid(confidence, image_id, eff_label)
+    WHERE disagree = 1;
+  DROP INDEX grid_disagree_captured;
+  CREATE INDEX grid_disagree_captured ON review_grid(captured_at, image_id, eff_label)
+    WHERE disagree = 1;
+  DROP INDEX grid_disagree_tube;
+  CREATE INDEX grid_disagree_tube ON review_grid(tube_key, image_id, eff_label)
+    WHERE disagree = 1;
+  DROP INDEX grid_disagree_id;
+  CREATE INDEX grid_disagree_id ON review_grid(image_id, eff_label) WHERE disagree = 1;
+
+  -- review_grid_image_insert writes with INSERT OR REPLACE, which would drop a stale row
+  -- of the same photo without firing delete triggers: take it out of the aggregates first.
+  CREATE TRIGGER grid_aggregates_replace BEFORE INSERT ON review_grid
+  WHEN EXISTS (SELECT 1 FROM review_grid WHERE image_id = NEW.image_id) BEGIN
+    UPDATE grid_counts SET photos = photos - 1
+    FROM (SELECT label, predicted, confidence FROM review_grid WHERE image_id = NEW.image_id) AS o
+    WHERE grid_counts.label IS o.label AND grid_counts.predicted IS o.predicted
+      AND grid_counts.conf_step IS ${confStepSql('o.confidence')};
+    DELETE FROM tube_cells WHERE image_id = NEW.image_id
+      AND tube_key = (SELECT tube_key FROM review_grid WHERE image_id = NEW.image_id);
+    INSERT INTO tube_cells (tube_key, tube_row, tube_col, image_id, captured_at, eff_label, reviewed)
+    SELECT g.tube_key, g.tube_row, g.tube_col, g.image_id, g.captured_at, g.eff_label, g.reviewed
+    FROM review_grid AS g
+    WHERE g.tube_key = (SELECT tube_key FROM review_grid WHERE image_id = NEW.image_id)
+      AND g.image_id <> NEW.image_id
+      AND NOT EXISTS (SELECT 1 FROM tube_cells AS t WHERE t.tube_key = g.tube_key)
+    ORDER BY g.captured_at DESC, g.image_id DESC LIMIT 1;
+  END;
+
+  CREATE TRIGGER grid_counts_insert AFTER INSERT ON review_grid BEGIN
+    INSERT INTO grid_counts (label, predicted, conf_step, photos)
+    SELECT NEW.label, NEW.predicted, ${confStepSql('NEW.confidence')}, 0
+    WHERE NOT EXISTS (SELECT 1 FROM grid_counts WHERE label IS NEW.label
+      AND predicted IS NEW.predicted AND conf_step IS ${confStepSql('NEW.confidence')});
+    UPDATE grid_counts SET photos = photos + 1
+    WHERE label IS NEW.label AND predicted IS NEW.predicted
+      AND conf_step IS ${confStepSql('NEW.confidence')};
+  END;
+  CREATE TRIGGER grid_counts_update AFTER UPDATE OF label, predicted, confidence ON review_grid
+  WHEN OLD.label IS NOT NEW.label OR OLD.predicted IS NOT NEW.predicted
+    OR OLD.confidence IS NOT NEW.confidence BEGIN
+    UPDATE grid_counts SET photos = photos - 1
+    WHERE label IS OLD.label AND predicted IS OLD.predicted
+      AND conf_step IS ${confStepSql('OLD.confidence')};
+    INSERT INTO grid_counts (label, predicted, conf_step, photos)
+    SELECT NEW.label, NEW.predicted, ${confStepSql('NEW.confidence')}, 0
+    WHERE NOT EXISTS (SELECT 1 FROM grid_counts WHERE label IS NEW.label
+      AND predicted IS NEW.predicted AND conf_step IS ${confStepSql('NEW.confidence')});
+    UPDATE grid_counts SET photos = photos + 1
+    WHERE label IS NEW.label AND predicted IS NEW.predicted
+      AND conf_step IS ${confStepSql('NEW.confidence')};
+  END;
+  CREATE TRIGGER grid_counts_delete AFTER DELETE ON review_grid BEGIN
+    UPDATE grid_counts SET photos = photos - 1
+    WHERE label IS OLD.label AND predicted IS OLD.predicted
+      AND conf_step IS ${confStepSql('OLD.confidence')};
+  END;
+
+  -- A new photo of a tube takes the cell when it is the latest.
+  CREATE TRIGGER tube_cells_insert AFTER INSERT ON review_grid
+  WHEN NEW.tube_key IS NOT NULL BEGIN
+    DELETE FROM tube_cells WHERE tube_key = NEW.tube_key
+      AND (image_id = NEW.image_id OR (captured_at, image_id) < (NEW.captured_at, NEW.image_id));
+    INSERT INTO tube_cells (tube_key, tube_row, tube_col, image_id, captured_at, eff_label, reviewed)
+    SELECT NEW.tube_key, NEW.tube_row, NEW.tube_col, NEW.image_id, NEW.captured_at, NEW.eff_label,
+           NEW.reviewed
+    WHERE NOT EXISTS (SELECT 1 FROM tube_cells WHERE tube_key = NEW.tube_key);
+  END;
+  -- The cell's photo left (deleted, moved, re-dated): the tube's latest remaining photo
+  -- takes the cell (a few rows over grid_tube); then the row joins its (new) tube.
+  CREATE TRIGGER tube_cells_delete AFTER DELETE ON review_grid
+  WHEN OLD.tube_key IS NOT NULL BEGIN
+    DELETE FROM tube_cells WHERE tube_key = OLD.tube_key AND image_id = OLD.image_id;
+    INSERT INTO tube_cells (tube_key, tube_row, tube_col, image_id, captured_at, eff_label, reviewed)
+    SELECT tube_key, tube_row, tube_col, image_id, captured_at, eff_label, reviewed FROM review_grid
+    WHERE tube_key = OLD.tube_key
+      AND NOT EXISTS (SELECT 1 FROM tube_cells WHERE tube_key = OLD.tube_key)
+    ORDER BY captured_at DESC, image_id DESC LIMIT 1;
+  END;
+  CREATE TRIGGER tube_cells_move AFTER UPDATE OF tube_key, captured_at ON review_grid
+  WHEN OLD.tube_key IS NOT NEW.tube_key OR OLD.captured_at IS NOT NEW.captured_at BEGIN
+    DELETE FROM tube_cells WHERE tube_key = OLD.tube_key AND image_id = OLD.image_id;
+    INSERT INTO tube_cells (tube_key, tube_row, tube_col, image_id, captured_at, eff_label, reviewed)
+    SELECT tube_key, tube_row, tube_col, image_id, captured_at, eff_label, reviewed FROM review_grid
+    WHERE tube_key = OLD.tube_key
+      AND NOT EXISTS (SELECT 1 FROM tube_cells WHERE tube_key = OLD.tube_key)
+    ORDER BY captured_at DESC, image_id DESC LIMIT 1;
+    DELETE FROM tube_cells WHERE tube_key = NEW.tube_key
+      AND (captured_at, image_id) < (NEW.captured_at, NEW.image_id);
+    INSERT INTO tube_cells (tube_key, tube_row, tube_col, image_id, captured_at, eff_label, reviewed)
+    SELECT NEW.tube_key, NEW.tube_row, NEW.tube_col, NEW.image_id, NEW.captured_at, NEW.eff_label,
+           NEW.reviewed
+    WHERE NEW.tube_key IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM tube_cells WHERE tube_key = NEW.tube_key);
+  END;
+  CREATE TRIGGER tube_cells_label AFTER UPDATE OF eff_label, reviewed ON review_grid
+  WHEN NEW.tube_key IS NOT NULL
+    AND (OLD.eff_label IS NOT NEW.eff_label OR OLD.reviewed IS NOT NEW.reviewed) BEGIN
+    UPDATE tube_cells SET eff_label = NEW.eff_label, reviewed = NEW.reviewed
+    WHERE tube_key = NEW.tube_key AND image_id = NEW.image_id;
+  END;
   `,
 ];

@@ -1,17 +1,18 @@
 /**
  * The library's counters and the model's report card: what the summary screen, the
- * review counters and `models.compare` show. Reads `review_grid` (active model) through
- * covering indexes, so a 100,000-photo summary stays in the tens of milliseconds.
+ * review counters and `models.compare` show. The active model's figures come from the
+ * review grid's aggregates (`grid_counts` and `tube_cells`, migration 3), so a
+ * 100,000-photo summary reads a few hundred counts and one row per tube.
  */
 import type { LibrarySummary, ModelMetrics } from '../../contract.js';
 import { CoreError } from '../errors.js';
 import { activeModelIdOf, modelLabelsOf } from '../library/active-model.js';
 import type { Db } from '../library/database.js';
+import { gridCountRows, histogramBinOfStep } from '../library/grid-counts.js';
+import { cachedStatement } from '../library/statement-cache.js';
 import { computeMetrics, type LabeledPair } from './metrics.js';
 
 export const HISTOGRAM_BINS = 10;
-/** tube_key = tube_row * TUBE_KEY_FACTOR + tube_col (migration 2). */
-const TUBE_KEY_FACTOR = 1_000_000;
 
 function toModelMetrics(modelId: string, pairs: LabeledPair[], labels: string[]): ModelMetrics {
   const m = computeMetrics(pairs, labels);
@@ -56,30 +57,38 @@ export function librarySummary(db: Db): LibrarySummary {
   const activeModel = activeModelIdOf(db);
   const modelLabels = modelLabelsOf(db, activeModel);
 
-  const totals = db
-    .prepare(
-      `SELECT (SELECT count(*) FROM review_grid) AS total,
-              (SELECT count(*) FROM review_grid INDEXED BY grid_rev_id WHERE reviewed = 1) AS reviewed,
-              (SELECT count(*) FROM review_grid INDEXED BY grid_unclassified_id
-                 WHERE confidence IS NULL) AS unclassified`,
-    )
-    .get() as { total: number; reviewed: number; unclassified: number };
-
-  // Covering scan of (reviewed, eff_label, ...): no table row is read.
-  const labelRows = db
-    .prepare(
-      `SELECT eff_label AS label, reviewed, count(*) AS n
-       FROM review_grid INDEXED BY grid_rev_label_conf
-       WHERE eff_label IS NOT NULL GROUP BY reviewed, eff_label`,
-    )
-    .all() as { label: string; reviewed: number; n: number }[];
+  // A few hundred aggregate rows (migration 3) carry every count below.
+  let total = 0;
+  let reviewed = 0;
+  let unclassified = 0;
   const perLabelMap = new Map<string, { total: number; reviewed: number }>();
-  for (const row of labelRows) {
-    const entry = perLabelMap.get(row.label) ?? { total: 0, reviewed: 0 };
-    entry.total += row.n;
-    if (row.reviewed) entry.reviewed += row.n;
-    perLabelMap.set(row.label, entry);
+  const pairCounts = new Map<string, LabeledPair>();
+  const binsByLabel = new Map<string, number[]>();
+  for (const row of gridCountRows(db)) {
+    const n = row.photos;
+    total += n;
+    if (row.label !== null) reviewed += n;
+    if (row.step === null) unclassified += n;
+    const effective = row.label ?? row.predicted;
+    if (effective !== null) {
+      const entry = perLabelMap.get(effective) ?? { total: 0, reviewed: 0 };
+      entry.total += n;
+      if (row.label !== null) entry.reviewed += n;
+      perLabelMap.set(effective, entry);
+    }
+    if (row.predicted === null || row.step === null) continue;
+    if (row.label !== null) {
+      const key = JSON.stringify([row.label, row.predicted]);
+      const pair = pairCounts.get(key) ?? { truth: row.label, predicted: row.predicted, count: 0 };
+      pair.count = (pair.count ?? 0) + n;
+      pairCounts.set(key, pair);
+    }
+    const bins = binsByLabel.get(row.predicted) ?? new Array<number>(HISTOGRAM_BINS).fill(0);
+    const bin = histogramBinOfStep(row.step, HISTOGRAM_BINS);
+    bins[bin] = (bins[bin] as number) + n;
+    binsByLabel.set(row.predicted, bins);
   }
+
   const perLabel = labelOrder(modelLabels, perLabelMap.keys())
     .filter((label) => perLabelMap.has(label))
     .map((label) => ({
@@ -90,68 +99,40 @@ export function librarySummary(db: Db): LibrarySummary {
   let metrics: ModelMetrics | null = null;
   const histogram: LibrarySummary['confidenceHistogram'] = [];
   if (activeModel) {
-    const pairs = db
-      .prepare(
-        `SELECT label AS truth, predicted, count(*) AS count
-         FROM review_grid INDEXED BY grid_review_pairs
-         WHERE label IS NOT NULL AND predicted IS NOT NULL GROUP BY label, predicted`,
-      )
-      .all() as LabeledPair[];
-    metrics = toModelMetrics(activeModel, pairs, modelLabels);
-
-    // Ten range counts per label over (predicted, confidence): no row leaves SQLite.
-    const predictedLabels = db
-      .prepare(
-        `SELECT DISTINCT predicted FROM review_grid INDEXED BY grid_pred_conf
-         WHERE predicted IS NOT NULL`,
-      )
-      .pluck()
-      .all() as string[];
-    const countBin = db
-      .prepare(
-        `SELECT count(*) FROM review_grid INDEXED BY grid_pred_conf
-         WHERE predicted = @label AND confidence >= @low AND confidence < @high`,
-      )
-      .pluck();
-    for (const label of labelOrder(modelLabels, predictedLabels)) {
-      if (!predictedLabels.includes(label)) continue;
-      // Bin edges are open at both ends so a confidence of exactly 1 lands in the last.
-      const bins = Array.from(
-        { length: HISTOGRAM_BINS },
-        (_, bin) =>
-          countBin.get({
-            label,
-            low: bin === 0 ? -Infinity : bin / HISTOGRAM_BINS,
-            high: bin === HISTOGRAM_BINS - 1 ? Infinity : (bin + 1) / HISTOGRAM_BINS,
-          }) as number,
-      );
-      histogram.push({ label, bins });
+    metrics = toModelMetrics(activeModel, [...pairCounts.values()], modelLabels);
+    // Bin k holds confidence in [k/10, (k+1)/10), the first and last bins open-ended so
+    // that a confidence of exactly 1 lands in the last; bins are whole confidence steps.
+    for (const label of labelOrder(modelLabels, binsByLabel.keys())) {
+      const bins = binsByLabel.get(label);
+      if (bins) histogram.push({ label, bins });
     }
   }
 
-  // One cell per tube: its latest photo (SQLite takes the bare columns from the row
-  // holding max(captured_at)), over a covering index in tube order: no sort, no table.
-  const tubes = (
-    db
-      .prepare(
-        `SELECT tube_key AS tubeKey, eff_label AS label, image_id AS imageId,
-                reviewed, max(captured_at) AS latest
-         FROM review_grid INDEXED BY grid_tube_cells
-         WHERE tube_key IS NOT NULL GROUP BY tube_key ORDER BY tube_key`,
-      )
-      .all() as { tubeKey: number; label: string | null; imageId: number; reviewed: number }[]
-  ).map((t) => ({
-    row: Math.floor(t.tubeKey / TUBE_KEY_FACTOR),
-    col: t.tubeKey % TUBE_KEY_FACTOR,
-    label: t.label,
-    imageId: t.imageId,
-    reviewed: t.reviewed === 1,
+  // The latest photo of each tube, kept by triggers (migration 3), read as ONE JSON text:
+  // a reboiler has thousands of tubes, and better-sqlite3 pays per value it returns
+  // (2,400 cells as rows cost twice as much). Sorted here, which is free on a table
+  // walked in tube_key (rowid) order, so the order does not rest on the walk.
+  const cells = JSON.parse(
+    cachedStatement(
+      db,
+      `SELECT json_group_array(json_array(tube_key, tube_row, tube_col, eff_label, image_id, reviewed))
+       FROM tube_cells`,
+      'pluck',
+    ).get() as string,
+  ) as [number, number, number, string | null, number, number][];
+  cells.sort((a, b) => a[0] - b[0]);
+  const tubes = cells.map(([, row, col, label, imageId, isReviewed]) => ({
+    row,
+    col,
+    label,
+    imageId,
+    reviewed: isReviewed === 1,
   }));
 
   return {
-    total: totals.total,
-    reviewed: totals.reviewed,
-    unclassified: totals.unclassified,
+    total,
+    reviewed,
+    unclassified,
     perLabel,
     activeModel: metrics,
     confidenceHistogram: histogram,
