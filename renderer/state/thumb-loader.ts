@@ -41,13 +41,30 @@ export class ThumbLoader {
   /** URLs asked for as prefetches and not settled yet (asked again on every focus move). */
   private readonly prefetching = new Set<string>();
   private running = 0;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly limit = MAX_THUMB_LOADS) {}
 
   /**
+   * Calls `done` once no thumbnail is loading or waiting (at once when none is), so
+   * less urgent calls can wait until the photos on screen are in.
+   */
+  whenIdle(done: () => void): void {
+    this.idleWaiters.push(done);
+    this.notifyIdle();
+  }
+
+  private notifyIdle(): void {
+    if (this.running > 0 || this.visible.length > 0 || this.idleWaiters.length === 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const done of waiters) done();
+  }
+
+  /**
    * Asks to load `url`; `start` is called (maybe at once) when the image may set its
-   * `src`. A URL already loaded starts at once without a slot: the browser answers it
-   * from its cache, no connection needed.
+   * `src`. A URL loaded before starts at once without a slot: the browser answers it
+   * from its cache (media URLs never change), no connection needed.
    */
   request(url: string, start: () => void): ThumbLease {
     const entry: Waiting = { url, start, granted: false, done: false, prefetch: false };
@@ -94,12 +111,13 @@ export class ThumbLoader {
       clearTimeout(entry.timer);
       this.running -= 1;
       this.pump();
-      return;
+    } else {
+      for (const queue of [this.visible, this.prefetches]) {
+        const at = queue.indexOf(entry);
+        if (at >= 0) queue.splice(at, 1);
+      }
     }
-    for (const queue of [this.visible, this.prefetches]) {
-      const at = queue.indexOf(entry);
-      if (at >= 0) queue.splice(at, 1);
-    }
+    this.notifyIdle();
   }
 
   private remember(url: string): void {

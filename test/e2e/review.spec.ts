@@ -97,7 +97,7 @@ test('reviews with the keyboard only: Space accepts, a number relabels, Z undoes
   await expect(page.getByTestId('shortcuts')).toHaveCount(0);
 });
 
-test('a decision shows at once and is saved behind it; every thumbnail on screen loads', async ({
+test('loads every thumbnail on screen, then the filter lists; a decision shows at once and is saved behind it', async ({
   page,
   desk,
 }) => {
@@ -120,6 +120,9 @@ test('a decision shows at once and is saved behind it; every thumbnail on screen
         ),
     )
     .toBe(30);
+  // The filter bar's lists come after the photos: they still come.
+  await expect(page.getByTestId('filter-import').locator('option')).toHaveCount(2);
+  await expect(page.getByTestId('filter-model').locator('option')).not.toHaveCount(1);
 
   // Hold the decision on its way to the server, as a slow disk would.
   const held: (() => Promise<void>)[] = [];

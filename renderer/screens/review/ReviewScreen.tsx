@@ -1,4 +1,5 @@
 /** The review screen: filters, counts, the grid and the photo view over the whole library. */
+import { useCallback, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.js';
 import { hasFilter, type ReviewQuery } from '../../state/review-query.js';
 import { useSettings } from '../../state/settings.js';
@@ -25,8 +26,21 @@ export function ReviewScreen(props: {
     {},
     { reloadOn: ['import', 'review', 'classify', 'models'], delayMs: 300 },
   );
-  const imports = useInvoke('library.imports', {}, { reloadOn: ['import'] });
-  const models = useInvoke('models.list', {}, { reloadOn: ['models'] });
+  // The filter bar's lists cost the server tens of ms at 100,000 photos: asked for once
+  // the first photos are on screen, unless the filter needs their names right away.
+  const [gridSettled, setGridSettled] = useState(false);
+  const onGridSettled = useCallback(() => setGridSettled(true), []);
+  const { importId, modelId } = props.query.filter;
+  const imports = useInvoke(
+    'library.imports',
+    {},
+    { reloadOn: ['import'], enabled: gridSettled || importId !== undefined },
+  );
+  const models = useInvoke(
+    'models.list',
+    {},
+    { reloadOn: ['models'], enabled: gridSettled || modelId !== undefined },
+  );
   const filtered = hasFilter(props.query.filter);
 
   const empty = filtered ? (
@@ -80,6 +94,7 @@ export function ReviewScreen(props: {
         libraryReviewed={info.data?.reviewed ?? null}
         keysEnabled={props.keysEnabled}
         onShowShortcuts={props.onShowShortcuts}
+        onSettled={onGridSettled}
         emptyState={empty}
       />
     </div>

@@ -8,7 +8,7 @@ import type { ImageSummary } from '../../../electron/contract.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useClient } from '../../state/client-context.js';
 import { useReportError } from '../../state/errors.js';
-import { prefetchThumb } from '../../state/thumb-loader.js';
+import { prefetchThumb, thumbLoader } from '../../state/thumb-loader.js';
 import type { ReviewQuery } from '../../state/review-query.js';
 import { useImagePages } from '../../state/use-image-pages.js';
 import { useReviewActions } from '../../state/use-review-actions.js';
@@ -28,6 +28,8 @@ export function ReviewWorkspace(props: {
   libraryReviewed: number | null;
   keysEnabled: boolean;
   onShowShortcuts(): void;
+  /** Called once the first photos are on screen with their thumbnails (or none match). */
+  onSettled(): void;
   emptyState: ReactNode;
 }) {
   const { t } = useI18n();
@@ -55,6 +57,21 @@ export function ReviewWorkspace(props: {
     if (photoOpenNow.current) setRevision((r) => r + 1);
   }, []);
   const actions = useReviewActions(pages, afterChange);
+
+  // Runs after the cells' layout effects have asked for their thumbnails (cells render
+  // once both the count and the first page are in).
+  const firstPageShown = pages.total !== null && (pages.total === 0 || pages.isFresh(0));
+  const { onSettled } = props;
+  useEffect(() => {
+    if (!firstPageShown) return;
+    let live = true;
+    thumbLoader.whenIdle(() => {
+      if (live) onSettled();
+    });
+    return () => {
+      live = false;
+    };
+  }, [firstPageShown, onSettled]);
 
   const clampedFocus = Math.min(focusIndex, Math.max(0, total - 1));
   const focused: ImageSummary | undefined = total > 0 ? pages.get(clampedFocus) : undefined;
