@@ -6,9 +6,9 @@
  * aggregates (`grid_counts`, migration 3): label, prediction, review and disagreement
  * are conditions on its (reviewer label, prediction) pairs, and confidence bounds on
  * whole percents are ranges of its confidence steps. A bound between two percents adds
- * one exact range count inside a single step (from whichever side of the bound holds
- * fewer photos), over the grid's confidence index for the filter. An import is one
- * card among many: its photos are counted through the import's index.
+ * one exact range count inside a single step (on whichever side of the bound is the
+ * narrower confidence range), over the grid's confidence index for the filter. An
+ * import is one card among many: its photos are counted through the import's index.
  *
  * Another model's filter reads that model's predictions: through the grid when the
  * filter does not depend on predictions (review state and import are the same for
