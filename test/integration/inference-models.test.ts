@@ -91,6 +91,19 @@ describe('classifying with real onnxruntime sessions', () => {
     await session.release();
   });
 
+  it('keeps every photo with its own answer across many batches queued on the inference thread', async () => {
+    const session = await open('torch-style');
+    // 29 photos = several full batches and a short last one, all sent ahead of answers.
+    const red = await photo('#d01010');
+    const blue = await photo('#1010d0');
+    const pattern = Array.from({ length: 29 }, (_, i) => (i % 3 === 0 || i % 7 === 0 ? 'r' : 'b'));
+    const outputs = await session.classify(pattern.map((p) => (p === 'r' ? red : blue)));
+    expect(outputs.map((o) => o.label)).toEqual(
+      pattern.map((p) => (p === 'r' ? 'clogged' : 'clear')),
+    );
+    await session.release();
+  });
+
   it('a Keras-style model (NHWC, /255, one sigmoid, fixed batch) calls bright photos closed and dark open', async () => {
     const session = await open('keras-style');
     expect(session.dynamicBatch).toBe(false);

@@ -87,8 +87,13 @@ function transferables(result: unknown): ArrayBuffer[] {
 
 const port = parentPort;
 if (!port) throw new Error('ort-worker.ts runs as a worker thread (see ort-thread.ts)');
+// One request at a time, in arrival order: the core queues the next batch before the
+// current one answers, and two runs at once would only fight over the same cores.
+let previous: Promise<unknown> = Promise.resolve();
 port.on('message', (request: OrtWorkerRequest) => {
-  handle(request).then(
+  const current = previous.then(() => handle(request));
+  previous = current.catch(() => undefined);
+  current.then(
     (result) => {
       const reply: OrtWorkerReply = { id: request.id, ok: true, result };
       port.postMessage(reply, transferables(result));

@@ -23,6 +23,9 @@ import { buildInputBatch, inputShape, inputSizePerImage } from './preprocess.js'
  */
 export const MAX_BATCH = 8;
 
+/** Batches sent to the inference thread ahead of their answers (see `classify`). */
+const RUNS_QUEUED = 2;
+
 /** A loaded model checked against its manifest, ready to classify previews. */
 export interface ModelSession {
   readonly manifest: ModelManifest;
@@ -303,25 +306,35 @@ class SessionRunner implements ModelSession {
       chunks.push(images.slice(start, start + this.batchSize));
     }
     const results: ModelOutput[] = [];
-    let next: Promise<Float32Array> | null = chunks[0] ? this.prepare(chunks[0]) : null;
-    for (let c = 0; c < chunks.length; c++) {
-      const chunk = chunks[c]!;
-      const running = this.runRaw(await next!, this.fixedBatch ?? chunk.length);
-      // Lay out the next batch while the inference thread runs this one.
-      next = chunks[c + 1] ? this.prepare(chunks[c + 1]!) : null;
-      // If this run fails, the prepared batch is dropped: its failure is not the one to report.
-      next?.catch(() => undefined);
-      const outputs = await running;
-      for (let i = 0; i < chunk.length; i++) {
-        const values = outputs.output.subarray(i * this.outputSize, (i + 1) * this.outputSize);
-        const embedding =
-          outputs.embedding && this.embeddingSize
-            ? outputs.embedding.slice(i * this.embeddingSize, (i + 1) * this.embeddingSize)
-            : null;
-        results.push(toModelOutput(values, this.manifest, embedding));
+    // Up to RUNS_QUEUED batches wait on the inference thread, so it goes from one run
+    // straight to the next while this thread reads the last outputs and lays out the
+    // following tensor (waiting for each answer before sending left it idle each time).
+    const queued: { chunk: RawImage[]; outputs: Promise<RawOutputs> }[] = [];
+    for (const chunk of chunks) {
+      const outputs = this.runRaw(await this.prepare(chunk), this.fixedBatch ?? chunk.length);
+      // Awaited below, in order; if an earlier batch fails first, this one's failure
+      // must not surface as an unhandled rejection.
+      outputs.catch(() => undefined);
+      queued.push({ chunk, outputs });
+      if (queued.length >= RUNS_QUEUED) {
+        const oldest = queued.shift()!;
+        this.collect(oldest.chunk, await oldest.outputs, results);
       }
     }
+    for (const { chunk, outputs } of queued) this.collect(chunk, await outputs, results);
     return results;
+  }
+
+  /** Appends one batch's per-image outputs to `results`. */
+  private collect(chunk: readonly RawImage[], outputs: RawOutputs, results: ModelOutput[]): void {
+    for (let i = 0; i < chunk.length; i++) {
+      const values = outputs.output.subarray(i * this.outputSize, (i + 1) * this.outputSize);
+      const embedding =
+        outputs.embedding && this.embeddingSize
+          ? outputs.embedding.slice(i * this.embeddingSize, (i + 1) * this.embeddingSize)
+          : null;
+      results.push(toModelOutput(values, this.manifest, embedding));
+    }
   }
 
   async release(): Promise<void> {
