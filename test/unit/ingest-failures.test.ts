@@ -13,6 +13,7 @@ import { createCore, type Core } from '../../electron/core/app.js';
 import { createIngestHandlers } from '../../electron/core/ingest/handlers.js';
 import { readImportSummary } from '../../electron/core/ingest/import-record.js';
 import { writeDurably } from '../../electron/core/ingest/library-files.js';
+import { createSourceReader } from '../../electron/core/ingest/source-reader.js';
 import { originalPath, thumbPath } from '../../electron/core/library/database.js';
 import { makeSdCard } from '../fixtures/sd-card.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
@@ -92,12 +93,13 @@ describe('import failures', () => {
     const card = await makeSdCard(path.join(tempDir(), 'card'), { photos: 8 });
     const bad = card.photos[3]!;
     const core = await openLibrary();
+    const reader = createSourceReader({ keep: 2 });
     const handlers = createIngestHandlers(core.context, {
-      async readFile(absPath) {
+      async readSource(absPath) {
         if (absPath.endsWith(path.basename(bad.relPath))) {
           throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
         }
-        return fs.readFile(absPath);
+        return reader.read(absPath);
       },
     });
     const { jobId } = await handlers['ingest.start']({ source: card.root, classify: false });

@@ -27,7 +27,6 @@ import type { JobHandle } from '../jobs/registry.js';
 import { originalPath } from '../library/database.js';
 import { getActiveModel, storePredictions, type LoadedModel } from '../models/registry.js';
 import { createClassifyQueue, type ClassifyQueue } from './classify-queue.js';
-import { sha256Hex } from './content-hash.js';
 import {
   finishImportRun,
   finishedFilesOfSource,
@@ -44,6 +43,7 @@ import {
 import { createLibraryWriter, writeDurably, type DurableWrite } from './library-files.js';
 import { runOrdered } from './ordered-pool.js';
 import { scanSource, type SourceFile } from './scan.js';
+import { createSourceReader, type SourceBytes } from './source-reader.js';
 import { isSourceGone, sourceGoneError } from './source.js';
 import { parseTubePosition } from './tube-position.js';
 
@@ -51,8 +51,8 @@ import { parseTubePosition } from './tube-position.js';
 export interface IngestDeps {
   /** Durable write of a library file (temp file + fsync). */
   write: DurableWrite;
-  /** Reads a whole source file, read-only. */
-  readFile(absPath: string): Promise<Buffer>;
+  /** Reads a whole source file, read-only, with its sha256 (see source-reader.ts). */
+  readSource(absPath: string): Promise<SourceBytes>;
   /** Files in flight at once. */
   concurrency: number;
   /** Files per database transaction, and the longest a finished file waits for one. */
@@ -64,12 +64,14 @@ export interface IngestDeps {
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 export function defaultIngestDeps(): IngestDeps {
+  // Two or three files in flight keep two cores busy (one reading and hashing, one
+  // decoding) without holding more than a few photos in memory.
+  const concurrency = Math.min(4, Math.max(2, os.availableParallelism() + 1));
+  const reader = createSourceReader({ keep: concurrency });
   return {
     write: writeDurably,
-    readFile: (absPath) => fs.readFile(absPath, { flag: 'r' }),
-    // Two or three files in flight keep two cores busy (one reading and hashing, one
-    // decoding) without holding more than a few photos in memory.
-    concurrency: Math.min(4, Math.max(2, os.availableParallelism() + 1)),
+    readSource: (absPath) => reader.read(absPath),
+    concurrency,
     batchSize: 16,
     batchMs: 250,
   };
@@ -180,13 +182,28 @@ export async function runImport(
         `\`${file.relPath}\` is ${formatBytes(file.size)}, far too large for a photo; skipped. Check what it is on the card.`,
       );
     }
-    let bytes: Buffer;
+    let read: SourceBytes;
     try {
-      bytes = await deps.readFile(file.absPath);
+      read = await deps.readSource(file.absPath);
     } catch (error) {
       if (await isSourceGone(source, error)) throw new SourceGone(error);
       return readFailure(file, error);
     }
+    try {
+      return await store(file, index, read.bytes, read.sha256);
+    } finally {
+      // The bytes are in the library (or refused) by now: the buffer can take the next file.
+      read.release();
+    }
+  }
+
+  /** Decodes and stores one file read from the card (see prepare). */
+  async function store(
+    file: SourceFile,
+    index: number,
+    bytes: Buffer,
+    sha256: string,
+  ): Promise<Outcome> {
     if (bytes.length === 0) {
       return failure(
         file,
@@ -194,7 +211,6 @@ export async function runImport(
         `\`${file.relPath}\` is empty (0 bytes): the robot probably did not finish writing it; skipped. Photograph this tube again if it matters.`,
       );
     }
-    const sha256 = await sha256Hex(bytes);
     const existing = findImageBySha(db, sha256);
     if (existing !== null) return { kind: 'duplicate', file, imageId: existing };
 
