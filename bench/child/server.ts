@@ -91,6 +91,8 @@ serveRequests<ServerProtocol>(
           slowRequests.worst.sort((a, b) => b.ms - a.ms).splice(10);
         },
       });
+      // As `npm run serve` does once it listens (electron/server/main.ts).
+      void server.core.preloadActiveModel();
       server.core.events.on('job.progress', (p) => {
         if (p.kind === 'import' && p.phase === 'importing') done = p.done;
       });

@@ -169,6 +169,7 @@ export async function startDesktopApp(
   }
 
   openWindow();
+  void openedCore.preloadActiveModel();
   // macOS: clicking the dock icon with no window open opens one again.
   app.on('activate', () => {
     if (!window) openWindow();

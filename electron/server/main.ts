@@ -81,6 +81,7 @@ async function main(): Promise<void> {
   );
 
   process.stdout.write(`Inspection Desk is running at ${server.url}\n`);
+  void core.preloadActiveModel();
   process.stdout.write(`Library: ${libraryDir}\nPress Ctrl+C to stop.\n`);
 
   let stopping = false;
