@@ -451,4 +451,28 @@ describe('choosing what to import', () => {
     expect(predictedLabels(core).size).toBe(0);
     await core.close();
   });
+
+  it('imports every photo when the active model cannot load, and says classification failed', async () => {
+    const card = await makeSdCard(path.join(tempDir(), 'card'), { photos: 8 });
+    const core = await openLibrary(tempDir());
+    // The registered model's file is damaged after it was added (a bad copy, a full disk...).
+    const root = core.context.paths.root;
+    const onnx = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => path.basename(f) === 'model.onnx',
+    );
+    expect(onnx).not.toHaveLength(0);
+    for (const file of onnx) writeFileSync(path.join(root, file), 'not an onnx model');
+    const progress: JobProgress[] = [];
+    core.events.on('job.progress', (p) => progress.push(p));
+    const { jobId } = await core.invoke('ingest.start', { source: card.root });
+    const job = await core.invoke('jobs.wait', { jobId, timeoutMs: 120_000 });
+    expect(job.result).toMatchObject({
+      status: 'done',
+      imported: card.expected.imported,
+      classified: 0,
+    });
+    expect(progress.at(-1)?.counters).toMatchObject({ classifyFailed: 1 });
+    expect(predictedLabels(core).size).toBe(0);
+    await core.close();
+  });
 });

@@ -25,7 +25,12 @@ import {
 } from '../imaging/sniff.js';
 import type { JobHandle } from '../jobs/registry.js';
 import { originalPath } from '../library/database.js';
-import { getActiveModel, storePredictions, type LoadedModel } from '../models/registry.js';
+import {
+  activeModelId,
+  getActiveModel,
+  storePredictions,
+  type LoadedModel,
+} from '../models/registry.js';
 import { createClassifyQueue, type ClassifyQueue } from './classify-queue.js';
 import {
   finishImportRun,
@@ -388,17 +393,23 @@ export async function runImport(
       Object.assign(counters, refreshCounters(db, importId));
     })();
 
-    if (request.classify) {
-      try {
-        model = await getActiveModel(ctx);
-      } catch (error) {
+    if (request.classify && activeModelId(ctx) !== null) {
+      // Reading and decoding start at once; the first batch waits for the session if it
+      // is still opening (the inference thread and the session take 0.1-0.4 s).
+      const loading = getActiveModel(ctx).then((loaded) => {
+        if (!loaded) throw new Error('the active model is not registered in this library');
+        model = loaded;
+        counters.classified = refreshClassified(db, importId, loaded.id);
+        return loaded;
+      });
+      loading.catch((error: unknown) => {
         console.warn('The active model could not be loaded; importing without classifying:', error);
         counters.classifyFailed = 1;
-      }
-    }
-    if (model) {
-      queue = createClassifyQueue(model, { store: storeClassified });
-      counters.classified = refreshClassified(db, importId, model.id);
+      });
+      queue = createClassifyQueue(
+        { classify: async (previews) => (await loading).classify(previews) },
+        { store: storeClassified },
+      );
     }
 
     phase = 'importing';
@@ -417,7 +428,8 @@ export async function runImport(
     await flush();
     await queue?.drain();
     if (queue?.failure) {
-      console.warn('Classification stopped during the import:', queue.failure);
+      // A model that never loaded was reported above.
+      if (model) console.warn('Classification stopped during the import:', queue.failure);
       counters.classifyFailed = 1;
     }
     await classifyLeftovers();
