@@ -108,7 +108,7 @@ export async function runColdStartSection(ctx: BenchContext): Promise<SectionRes
     figures.push(
       figure(
         '6. Cold start',
-        'model session creation (openModelSession: load, optimize, validate, probe run)',
+        'model session creation (openModelSession: start the inference thread, load, optimize, validate, probe run)',
         `${fmt(session.firstMs, 'ms')} first in a process, ${fmt(median(session.laterMs), 'ms')} after`,
         session.firstMs,
       ),
