@@ -42,6 +42,8 @@ export type ServerProtocol = {
   /** Starts a new measurement window (lag histogram, RSS peak and samples). */
   mark: [null, { rss: number }];
   stats: [null, ServerStats];
+  /** RSS after two full garbage collections (needs --expose-gc): what the server keeps. */
+  retained: [null, { rss: number }];
   queries: [QuerySuiteSpec, QuerySuiteResult];
 };
 
@@ -131,6 +133,15 @@ serveRequests<ServerProtocol>(
         slowRequests,
         stalls: stallMonitor.stalls(),
       };
+    },
+    async retained() {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (!gc) throw new Error('start this child with --expose-gc to measure retained memory');
+      // Twice, with a turn of the event loop between: finalizers free native memory late.
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      gc();
+      return { rss: process.memoryUsage.rss() };
     },
     async queries(spec) {
       if (!server) throw new Error('start the server first');

@@ -7,6 +7,8 @@
  * nothing once the full one exists.
  */
 import {
+  appendFileSync,
+  copyFileSync,
   existsSync,
   linkSync,
   mkdirSync,
@@ -130,6 +132,32 @@ export async function ensurePhotoCard(
   }
   const totalBytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
   return { root, files, width: spec.width, height: spec.height, totalBytes, generatedS };
+}
+
+/**
+ * The same card with `n` bytes after each JPEG's end marker: every photo decodes as
+ * before but has new content, so a library that holds the card imports all of it again
+ * (memory across several imports of different photos). Copies, not links: the pool
+ * photos stay untouched.
+ */
+export function ensureVariantCard(card: PhotoCard, n: number): PhotoCard {
+  const root = `${card.root}-variant${n}`;
+  const files = card.files.map((f) => path.join(root, path.relative(card.root, f)));
+  const complete =
+    files.every(
+      (f, i) => existsSync(f) && statSync(f).size === statSync(card.files[i]!).size + n,
+    ) && countFiles(root) === files.length;
+  if (!complete) {
+    rmSync(root, { recursive: true, force: true });
+    for (const [i, file] of files.entries()) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      copyFileSync(card.files[i]!, file);
+      appendFileSync(file, Buffer.alloc(n, 0x20));
+      utimesSync(file, FILE_TIME, FILE_TIME);
+    }
+  }
+  const totalBytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  return { ...card, root, files, totalBytes, generatedS: 0 };
 }
 
 function countFiles(dir: string): number {

@@ -8,6 +8,11 @@ import { CoreError } from '../errors.js';
 import { readCaptureTime } from './exif.js';
 import { sniffImageFormat, SNIFF_BYTES, type ImageFormat } from './sniff.js';
 
+// Every photo is decoded once from its own bytes, so libvips' operation cache (up to
+// 50 MB and 100 operations by default) never hits: it only held pixels we never asked for
+// again, and made the server's memory wander by tens of MB between imports.
+sharp.cache(false);
+
 /** RGB, 8-bit, row-major pixels. */
 export interface RawImage {
   data: Buffer;
