@@ -3,12 +3,12 @@
  *
  * The retraining round trip, end to end, with the real app core (every step goes
  * through `core.invoke`, as the app's shells do) and the real `models/training/train.py`:
- * a fresh library with the shipped model, the shared pipe photos imported (train and
+ * a fresh library with the shipped model (or --old-model), the shared pipe photos imported (train and
  * valid as two imports), reviewed with the dataset's labels, the reviewed train photos
  * exported, a new model trained from that export, registered, run over every photo and
- * compared with the shipped one. See models/training/README.md, "Round trip demo".
+ * compared with the old one. See models/training/README.md, "Round trip demo".
  */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../electron/core/app.js';
 import { isCoreError } from '../electron/core/errors.js';
@@ -27,7 +27,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const defaultModels = shippedModelDirs();
+  const defaultModels = options.oldModelDir ? [options.oldModelDir] : shippedModelDirs();
+  if (options.oldModelDir && !existsSync(path.join(options.oldModelDir, 'model.json'))) {
+    throw new DemoError(
+      `--old-model ${options.oldModelDir} has no model.json: give a model folder (model.json + model.onnx), e.g. one train.py wrote.`,
+    );
+  }
   if (defaultModels.length === 0) {
     throw new DemoError(
       `The shipped model ${path.join(REPO_ROOT, 'models', 'pipe-obstruction')} is missing: it is the "old" model the demo retrains.`,
@@ -41,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
   console.log('Inspection Desk: the retraining round trip, with the real app core and train.py');
   console.log(`Data (read only)  ${options.dataDir}`);
   console.log(`Work folder       ${work.root}`);
+  console.log(`Old model         ${options.oldModelDir ?? 'the shipped models/pipe-obstruction'}`);
   console.log(
     `Training          ${options.epochs} epochs: a short demo run; the shipped model trained for up to 40 (models/pipe-obstruction/MODEL_CARD.md)`,
   );
@@ -82,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   );
   if (!options.activate) {
     console.log(
-      `    npm run cli -- --library ${work.library} models activate ${outcome.newModelId}   (the shipped model stays active until then)`,
+      `    npm run cli -- --library ${work.library} models activate ${outcome.newModelId}   (the old model stays active until then)`,
     );
   }
   return 0;

@@ -16,18 +16,22 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const DEFAULT_EPOCHS = 12;
 const MAX_EPOCHS = 200;
 
-export const USAGE = `Usage: npm run retrain:demo -- [--data DIR] [--work DIR] [--epochs N] [--activate] [--no-keep]
+export const USAGE = `Usage: npm run retrain:demo -- [--data DIR] [--work DIR] [--old-model DIR] [--epochs N] [--activate] [--no-keep]
 
 The retraining round trip with the real app core and the real models/training/train.py:
 import the shared pipe photos (train and valid as two imports), review them with the
 dataset's labels, export the reviewed train photos, retrain, register and run the new
-model, and compare it with the shipped one.
+model, and compare it with the old one.
 
   --data DIR     the pipe-obstructions dataset: labels.csv, train/images/, valid/images/
                  (default: ../shared/datasets/pipe-obstructions from the repository root);
                  only read, never written
   --work DIR     new or empty folder for the library, the export and the new model
                  (default: a new folder under ${path.join('<tmp>', 'inspection-desk-retrain-XXXXXX')})
+  --old-model DIR  the model folder (model.json + model.onnx) the library starts with
+                 (default: the shipped models/pipe-obstruction). The shipped model gets
+                 every photo of this dataset right, so there is nothing to relabel; a
+                 weaker model shows the inspector's corrections (models/training/README.md)
   --epochs N     training epochs (default ${DEFAULT_EPOCHS}: a short demo; the shipped model
                  trained for up to 40)
   --activate     make the new model the library's active model at the end
@@ -39,6 +43,8 @@ export interface DemoOptions {
   dataDir: string;
   /** Null: make a new temporary folder. */
   workDir: string | null;
+  /** Null: the shipped model. */
+  oldModelDir: string | null;
   epochs: number;
   activate: boolean;
   keep: boolean;
@@ -56,6 +62,7 @@ export function parseDemoOptions(argv: string[]): DemoOptions | null {
       options: {
         data: { type: 'string' },
         work: { type: 'string' },
+        'old-model': { type: 'string' },
         epochs: { type: 'string' },
         activate: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: true },
@@ -80,6 +87,7 @@ export function parseDemoOptions(argv: string[]): DemoOptions | null {
       values.data ?? path.join(REPO_ROOT, '..', 'shared', 'datasets', 'pipe-obstructions'),
     ),
     workDir: values.work === undefined ? null : path.resolve(values.work),
+    oldModelDir: values['old-model'] === undefined ? null : path.resolve(values['old-model']),
     epochs,
     activate: values.activate,
     keep: values.keep,

@@ -62,7 +62,7 @@ export async function reviewImport(
       continue;
     }
     relabel.set(truth, [...(relabel.get(truth) ?? []), photo.id]);
-    const key = `${photo.predicted ?? 'unclassified'} → ${truth}`;
+    const key = `model said ${photo.predicted ?? 'nothing'}, relabeled ${truth}`;
     corrections.set(key, (corrections.get(key) ?? 0) + 1);
   }
   let accepted = 0;

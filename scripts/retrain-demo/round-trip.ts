@@ -83,7 +83,7 @@ async function importSplit(core: Core, split: DatasetSplit): Promise<ImportedSpl
 export async function runRoundTrip(input: RoundTripInput): Promise<RoundTripOutcome> {
   const { core, options, splits, work, steps } = input;
 
-  const oldModel = await steps.run('A fresh library with the shipped model', async () => {
+  const oldModel = await steps.run('A fresh library with the old model', async () => {
     const models = await core.invoke('models.list');
     const active = models.find((m) => m.active);
     if (!active) throw new DemoError('The fresh library has no active model.');
@@ -120,8 +120,9 @@ export async function runRoundTrip(input: RoundTripInput): Promise<RoundTripOutc
       const relabeled = [...outcomes.values()].reduce((n, r) => n + r.relabeled, 0);
       if (relabeled === 0) {
         console.log(
-          '  Nothing to relabel: the shipped model was trained on these very photos and agrees with every\n' +
-            '  dataset label. On a new SD card this is where the inspector corrects its mistakes.',
+          '  Nothing to relabel: the old model agrees with every dataset label (the shipped model was\n' +
+            '  trained on these very photos; --old-model starts from a weaker one). On a new SD card\n' +
+            '  this is where the inspector corrects its mistakes.',
         );
       }
       return outcomes;
@@ -129,20 +130,28 @@ export async function runRoundTrip(input: RoundTripInput): Promise<RoundTripOutc
   );
 
   const exported = await steps.run('Export the reviewed photos of the train import', async () => {
+    const withTube = reviews.get(trainImport.importId)?.withTube ?? 0;
+    // The app's split keeps the photos of one tube together. Without tube positions it can
+    // only split photo by photo, and this dataset holds about 3 augmented copies of each
+    // source photo: they would land on both sides and flatter train.py's validation. Then
+    // the export is left unsplit and train.py splits by source photo itself (it reads the
+    // Roboflow source id, export suffix included).
+    const split = withTube > 0 ? EXPORT_SPLIT : undefined;
     const { jobId } = await core.invoke('export.start', {
       dest: work.export,
       formats: ['folders', 'labels-csv'],
       reviewedOnly: true,
-      split: EXPORT_SPLIT,
+      ...(split ? { split } : {}),
       filter: { importId: trainImport.importId },
     });
     const result = (await waitForJob(core, jobId, 'export')).result as ExportResult;
     const labels = [...new Set(Object.values(result.counts).flatMap((c) => Object.keys(c)))];
     const splitNames = Object.keys(result.counts);
-    const withTube = reviews.get(trainImport.importId)?.withTube ?? 0;
     console.log(
-      `  ${result.total} photos to ${result.dest}, split train/val/test ` +
-        `${EXPORT_SPLIT.train}/${EXPORT_SPLIT.val}/${EXPORT_SPLIT.test} by the app:`,
+      split
+        ? `  ${result.total} photos to ${result.dest}, split train/val/test ` +
+            `${split.train}/${split.val}/${split.test} by the app:`
+        : `  ${result.total} photos to ${result.dest}, not split:`,
     );
     console.log(
       indent(
@@ -156,12 +165,11 @@ export async function runRoundTrip(input: RoundTripInput): Promise<RoundTripOutc
       ),
     );
     console.log(
-      withTube
+      split
         ? `  Photos of one tube stay in one split (${withTube} photos have a tube position).`
-        : '  train.py stops early on the val split. These file names carry no tube position, so the app\n' +
-            '  splits photo by photo, and near-identical photos (this dataset holds about 3 augmented copies\n' +
-            "  of each source photo) can fall on both sides: train.py's validation scores are optimistic.\n" +
-            '  The honest test is the valid import in step 7 (a).',
+        : '  These file names carry no tube position, so the app could only split photo by photo, and\n' +
+            '  this dataset holds about 3 augmented copies of each source photo: they would fall on both\n' +
+            "  sides. train.py holds out 15% itself instead, keeping each source photo's copies together.",
     );
     return result;
   });
@@ -210,8 +218,9 @@ export async function runRoundTrip(input: RoundTripInput): Promise<RoundTripOutc
     }
     console.log(
       `\n  (a) The valid import #${validImport.importId}: photos the retraining export never touched.\n` +
-        "      Honest caveat: the shipped model was trained on the dataset's train split and chose its\n" +
-        '      epoch on this valid split, so its numbers here are optimistic; the new model never saw them.',
+        '      Honest caveat: a model train.py built from this dataset (the shipped one, or a starter)\n' +
+        "      chose its epoch on this valid split, so the old model's numbers here are optimistic;\n" +
+        '      the new model never saw these photos.',
     );
     console.log(indent(renderComparison(onValid), '      '));
     const all = await core.invoke('models.compare', { modelIds: ids });
