@@ -52,7 +52,10 @@ interface KeyTiming {
   label: string;
   latencyMs: number;
   focusMs: number;
+  /** Key -> the whole answer received by the browser (Resource Timing responseEnd). */
   durableMs: number;
+  /** Key -> the page's script has read the answer (waits for the main thread). */
+  scriptReadMs: number;
   /** Resource Timing of the review call: key -> fetch start (renderer work). */
   toFetchMs: number | null;
   /** Fetch start -> request sent (waiting for a connection in the browser). */
@@ -118,12 +121,18 @@ async function timeKeyPresses(page: Page, presses: number): Promise<KeyTiming[]>
     // Resource Timing entries arrive after the response: give the observer a moment.
     await page.waitForTimeout(20);
     const resource = (await globals(page)).rpcTiming.find((r) => r.start >= key) ?? null;
+    // The decision is in SQLite once the server answers (it commits with a WAL fsync
+    // first), so "durable" is when the browser has the whole answer. When the script gets
+    // to read it depends on what else the page's main thread does meanwhile: on a move to
+    // the next grid row, rendering that row came first (no task over 50 ms, ~40 ms in all).
+    const answered = resource ? resource.responseEnd : rpc.t;
     timings.push({
       imageId: before.imageId,
       label: labels[keyIndex]!,
       focusMs: focus.painted - key,
-      durableMs: rpc.t - key,
-      latencyMs: Math.max(focus.painted, rpc.t) - key,
+      durableMs: answered - key,
+      scriptReadMs: rpc.t - key,
+      latencyMs: Math.max(focus.painted, answered) - key,
       toFetchMs: resource ? resource.start - key : null,
       queuedMs: resource ? resource.requestStart - resource.start : null,
       serverMs: resource ? resource.responseStart - resource.requestStart : null,
@@ -240,6 +249,7 @@ export async function runBrowserSection(ctx: BenchContext): Promise<SectionResul
     const latency = distribution(keys.map((k) => k.latencyMs));
     const focusOnly = distribution(keys.map((k) => k.focusMs));
     const durableOnly = distribution(keys.map((k) => k.durableMs));
+    const scriptRead = distribution(keys.map((k) => k.scriptReadMs));
     const part = (pick: (k: KeyTiming) => number | null) =>
       distribution(keys.map(pick).filter((v): v is number => v !== null));
     const toFetch = part((k) => k.toFetchMs);
@@ -276,7 +286,8 @@ export async function runBrowserSection(ctx: BenchContext): Promise<SectionResul
         `label key press -> next photo painted and label durable (${keys.length} presses)`,
         `p95 ${fmt(latency.p95, 'ms')}, p50 ${fmt(latency.p50, 'ms')} (next photo painted p95 ${fmt(focusOnly.p95, 'ms')}; ` +
           `answered p95 ${fmt(durableOnly.p95, 'ms')} = renderer ${fmt(toFetch.p95, 'ms')} + connection wait ${fmt(queued.p95, 'ms')} ` +
-          `+ server ${fmt(server.p95, 'ms')} (p95 each)); ${durable}/${keys.length} found in SQLite`,
+          `+ server ${fmt(server.p95, 'ms')} (p95 each); read by the page's script p95 ${fmt(scriptRead.p95, 'ms')}); ` +
+          `${durable}/${keys.length} found in SQLite`,
         latency.p95,
         `p95 ≤ ${KEY_TARGET_MS} ms, all durable`,
         latency.p95 <= KEY_TARGET_MS && durable === keys.length,
@@ -299,7 +310,7 @@ export async function runBrowserSection(ctx: BenchContext): Promise<SectionResul
             `Chromium ${browser.version()} headless, 1366x768, against the HTTP server on the ` +
             `${library.photos}-photo library (renderer built from the working tree into bench/.work/renderer). ` +
             'Times use the page clock: first paint = the animation frame after the first grid thumbnail loaded; ' +
-            'key latency = keydown to max(next cell focused and painted, review RPC answered).',
+            'key latency = keydown to max(next cell focused and painted, review RPC answered = Resource Timing responseEnd).',
         },
       ],
     };
