@@ -337,7 +337,13 @@ export const ClassifyArgs = z
   .object({ modelId: ModelId.optional(), all: z.boolean().default(false) })
   .strict()
   .default({ all: false });
-export const CompareArgs = z.object({ modelIds: z.array(ModelId).min(1).max(10) }).strict();
+export const CompareArgs = z
+  .object({
+    modelIds: z.array(ModelId).min(1).max(10),
+    /** Only the reviewed photos of this import (e.g. the new SD card); all when absent. */
+    importId: z.number().int().positive().optional(),
+  })
+  .strict();
 export const JobArgs = z.object({ jobId: JobId }).strict();
 export const WaitArgs = z
   .object({ jobId: JobId, timeoutMs: z.number().int().min(0).max(600_000).default(30_000) })
@@ -389,7 +395,7 @@ export const methods = {
   'models.activate': method<ModelInfo>()(ModelArgs),
   /** Classifies the library with a model (default: active); only unclassified photos unless `all`. */
   'models.classify': method<{ jobId: string }>()(ClassifyArgs),
-  /** Metrics of models on the reviewed photos. */
+  /** Metrics of models on the reviewed photos (of one import when `importId` is given). */
   'models.compare': method<ModelMetrics[]>()(CompareArgs),
 
   /** What an export would write, without writing. */

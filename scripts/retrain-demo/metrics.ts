@@ -1,37 +1,7 @@
 /**
  * Old model against new on the reviewed labels, printed side by side.
  */
-import type { ImageFilter, ModelMetrics } from '../../electron/contract.js';
-import type { Core } from '../../electron/core/app.js';
-import { computeMetrics } from '../../electron/core/stats/metrics.js';
-import { listAll } from './review.js';
-
-/**
- * Metrics of a model on the reviewed photos matching a filter (e.g. one import), with
- * the same pairs `models.compare` counts: reviewer label against that model's
- * prediction, for the photos it classified. Read through `library.list` with the
- * filter's `modelId`, scored by the app's own `computeMetrics`.
- */
-export async function metricsWhere(
-  core: Core,
-  modelId: string,
-  labels: string[],
-  filter: ImageFilter,
-): Promise<ModelMetrics> {
-  const photos = await listAll(core, { ...filter, reviewed: true, modelId });
-  const pairs = photos.flatMap((p) =>
-    p.label !== null && p.predicted !== null ? [{ truth: p.label, predicted: p.predicted }] : [],
-  );
-  const m = computeMetrics(pairs, labels);
-  return {
-    modelId,
-    reviewed: m.total,
-    accuracy: m.accuracy,
-    balancedAccuracy: m.balancedAccuracy,
-    perClass: m.perClass,
-    confusion: m.confusion,
-  };
-}
+import type { ModelMetrics } from '../../electron/contract.js';
 
 function fmt(value: number | null): string {
   return value === null ? '–' : value.toFixed(3);

@@ -2,17 +2,12 @@
  * The steps of the round trip, each through the app core's contract.
  */
 import path from 'node:path';
-import type {
-  ExportResult,
-  ImportSummary,
-  ModelInfo,
-  ModelMetrics,
-} from '../../electron/contract.js';
+import type { ExportResult, ImportSummary, ModelInfo } from '../../electron/contract.js';
 import type { Core } from '../../electron/core/app.js';
 import type { DatasetSplit } from './dataset.js';
 import { DemoError } from './errors.js';
 import { waitForJob } from './jobs.js';
-import { metricsWhere, renderComparison, table } from './metrics.js';
+import { renderComparison, table } from './metrics.js';
 import type { DemoOptions } from './options.js';
 import { reviewImport, type ReviewOutcome } from './review.js';
 import type { StepRunner } from './steps.js';
@@ -211,11 +206,10 @@ export async function runRoundTrip(input: RoundTripInput): Promise<RoundTripOutc
 
   await steps.run('Compare old and new on the reviewed labels', async () => {
     const ids = [oldModel.id, newModel.id];
-    const onValid: ModelMetrics[] = [];
-    for (const id of ids) {
-      const labels = id === oldModel.id ? oldModel.labels : newModel.labels;
-      onValid.push(await metricsWhere(core, id, labels, { importId: validImport.importId }));
-    }
+    const onValid = await core.invoke('models.compare', {
+      modelIds: ids,
+      importId: validImport.importId,
+    });
     console.log(
       `\n  (a) The valid import #${validImport.importId}: photos the retraining export never touched.\n` +
         '      Honest caveat: a model train.py built from this dataset (the shipped one, or a starter)\n' +

@@ -215,6 +215,38 @@ describe('browsing the library', () => {
         errors: card.expected.errors,
       });
 
+      const compared = await cli(library, [
+        'models',
+        'compare',
+        'tube-fixture@1.0.0',
+        '--import',
+        String(only!.importId),
+        '--json',
+      ]);
+      expect(compared.code).toBe(0);
+      // Nothing is reviewed yet: the model has no photo to be scored on in this import.
+      expect(JSON.parse(compared.stdout)).toMatchObject([
+        { modelId: 'tube-fixture@1.0.0', reviewed: 0 },
+      ]);
+      const badImport = await cli(library, [
+        'models',
+        'compare',
+        'tube-fixture@1.0.0',
+        '--import',
+        'last',
+      ]);
+      expect(badImport.code).toBe(2);
+      expect(badImport.stderr).toContain('--import takes an import number');
+      const noImport = await cli(library, [
+        'models',
+        'compare',
+        'tube-fixture@1.0.0',
+        '--import',
+        '99',
+      ]);
+      expect(noImport.code).toBe(1);
+      expect(noImport.stderr).toContain('No import #99');
+
       const summary = await cli(library, ['summary']);
       expect(summary.code).toBe(0);
       expect(summary.stdout).toMatch(new RegExp(`Photos\\s+${card.expected.imported}\\n`));

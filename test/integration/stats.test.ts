@@ -149,3 +149,41 @@ describe('models.compare', () => {
     expect(unknown).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('models.compare on one import', () => {
+  it('scores the models on the reviewed photos of that import only', async () => {
+    const { core } = await openLibrary();
+    const db = core.context.db;
+    // A second card: two reviewed photos, both called wrong by the active model.
+    const card = makeImages({ count: 2, tubeFraction: 0, reviewedFraction: 0, seed: 7 });
+    for (const image of card) {
+      image.predictions = [{ modelId: DEFAULT_MODEL.id, label: 'clear', confidence: 0.9 }];
+      image.label = { label: 'obstructed', reviewer: 'Ana', reviewedAt: '2026-03-14T09:00:00Z' };
+    }
+    insertImageRows(db, card);
+    const imports = await core.invoke('library.imports');
+    const [first, second] = [...imports].sort((a, b) => a.importId - b.importId);
+
+    const [onFirst] = await core.invoke('models.compare', {
+      modelIds: [DEFAULT_MODEL.id],
+      importId: first!.importId,
+    });
+    expect(onFirst).toMatchObject({ reviewed: 4, accuracy: 0.75 });
+    const [onSecond] = await core.invoke('models.compare', {
+      modelIds: [DEFAULT_MODEL.id],
+      importId: second!.importId,
+    });
+    expect(onSecond).toMatchObject({ reviewed: 2, accuracy: 0 });
+    const [onAll] = await core.invoke('models.compare', { modelIds: [DEFAULT_MODEL.id] });
+    expect(onAll).toMatchObject({ reviewed: 6 });
+    expect(onAll?.accuracy).toBeCloseTo(3 / 6);
+
+    const missing = await core
+      .invoke('models.compare', { modelIds: [DEFAULT_MODEL.id], importId: 999 })
+      .catch(serializeError);
+    expect(missing).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('#999'),
+    });
+  });
+});

@@ -181,16 +181,29 @@ Options:
 const compareCommand: Command = {
   name: 'compare',
   summary: 'compare models on the reviewed photos',
-  help: `Usage: models compare <id> [<id>...] [--json]
+  help: `Usage: models compare <id> [<id>...] [--import N] [--json]
 
 Accuracy, per-label precision and recall, and confusion matrices on the photos a
-reviewer labeled.
+reviewer labeled; with --import N, only on the photos of import N (see \`imports\`).
 `,
-  options: { ...JSON_OPTION },
+  options: { import: { type: 'string' }, ...JSON_OPTION },
   async run(ctx, { values, positionals }) {
     if (positionals.length === 0)
       throw new UsageError('Name at least one model id (see `models list`).');
-    const metrics = await (await ctx.core()).invoke('models.compare', { modelIds: positionals });
+    const importText = values['import'];
+    let importId: number | undefined;
+    if (typeof importText === 'string') {
+      importId = Number(importText);
+      if (!Number.isInteger(importId) || importId < 1) {
+        throw new UsageError(`--import takes an import number (1, 2, ...), got "${importText}".`);
+      }
+    }
+    const metrics = await (
+      await ctx.core()
+    ).invoke('models.compare', {
+      modelIds: positionals,
+      ...(importId === undefined ? {} : { importId }),
+    });
     if (flag(values, 'json')) return ctx.printJson(metrics);
     ctx.print(metrics.map(renderMetrics).join('\n'));
   },
@@ -205,7 +218,7 @@ export const modelsCommand: Command = {
   models add <dir> [--activate]        register a model folder
   models activate <id>                 make a model the active one
   models classify [--model ID] [--all] classify photos not classified yet
-  models compare <id> <id>...          accuracy on the reviewed photos
+  models compare <id> <id>...          accuracy on the reviewed photos (--import N: of one import)
 
 Run \`models <sub-command> --help\` for its options.
 `,

@@ -7,7 +7,7 @@ export function createStatsHandlers(
 ): HandlerMap<'library.summary' | 'models.compare'> {
   return {
     'library.summary': () => librarySummary(ctx.db),
-    'models.compare': ({ modelIds }) =>
-      [...new Set(modelIds)].map((id) => modelMetrics(ctx.db, id)),
+    'models.compare': ({ modelIds, importId }) =>
+      [...new Set(modelIds)].map((id) => modelMetrics(ctx.db, id, importId)),
   };
 }

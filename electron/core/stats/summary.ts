@@ -26,8 +26,8 @@ function toModelMetrics(modelId: string, pairs: LabeledPair[], labels: string[])
   };
 }
 
-/** Metrics of one model on the reviewed photos it classified. */
-export function modelMetrics(db: Db, modelId: string): ModelMetrics {
+/** Metrics of one model on the reviewed photos it classified (of one import, if given). */
+export function modelMetrics(db: Db, modelId: string, importId?: number): ModelMetrics {
   const known = db.prepare('SELECT 1 FROM models WHERE id = ?').get(modelId);
   if (!known) {
     throw new CoreError(
@@ -36,13 +36,33 @@ export function modelMetrics(db: Db, modelId: string): ModelMetrics {
       { modelId },
     );
   }
-  const pairs = db
-    .prepare(
-      `SELECT l.label AS truth, p.label AS predicted, count(*) AS count
-       FROM labels l JOIN predictions p ON p.image_id = l.image_id AND p.model_id = ?
-       GROUP BY l.label, p.label`,
-    )
-    .all(modelId) as LabeledPair[];
+  if (importId !== undefined && !db.prepare('SELECT 1 FROM imports WHERE id = ?').get(importId)) {
+    throw new CoreError(
+      'NOT_FOUND',
+      `No import #${importId} in this library. List the imports to see their numbers.`,
+      { importId },
+    );
+  }
+  const pairs = (
+    importId === undefined
+      ? db
+          .prepare(
+            `SELECT l.label AS truth, p.label AS predicted, count(*) AS count
+             FROM labels l JOIN predictions p ON p.image_id = l.image_id AND p.model_id = ?
+             GROUP BY l.label, p.label`,
+          )
+          .all(modelId)
+      : db
+          .prepare(
+            `SELECT l.label AS truth, p.label AS predicted, count(*) AS count
+             FROM images i
+             JOIN labels l ON l.image_id = i.id
+             JOIN predictions p ON p.image_id = i.id AND p.model_id = ?
+             WHERE i.import_id = ?
+             GROUP BY l.label, p.label`,
+          )
+          .all(modelId, importId)
+  ) as LabeledPair[];
   return toModelMetrics(modelId, pairs, modelLabelsOf(db, modelId));
 }
 
