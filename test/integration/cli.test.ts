@@ -228,24 +228,21 @@ describe('browsing the library', () => {
       expect(JSON.parse(compared.stdout)).toMatchObject([
         { modelId: 'tube-fixture@1.0.0', reviewed: 0 },
       ]);
-      const badImport = await cli(library, [
-        'models',
-        'compare',
-        'tube-fixture@1.0.0',
-        '--import',
-        'last',
-      ]);
-      expect(badImport.code).toBe(2);
-      expect(badImport.stderr).toContain('--import takes an import number');
-      const noImport = await cli(library, [
-        'models',
-        'compare',
-        'tube-fixture@1.0.0',
-        '--import',
-        '99',
-      ]);
-      expect(noImport.code).toBe(1);
-      expect(noImport.stderr).toContain('No import #99');
+      // Not a number is a usage error (exit 2); an import that does not exist, exit 1.
+      for (const [value, code, message] of [
+        ['last', 2, '--import takes an import number'],
+        ['99', 1, 'There is no import 99'],
+      ] as const) {
+        const run = await cli(library, [
+          'models',
+          'compare',
+          'tube-fixture@1.0.0',
+          '--import',
+          value,
+        ]);
+        expect(run.code).toBe(code);
+        expect(run.stderr).toContain(message);
+      }
 
       const summary = await cli(library, ['summary']);
       expect(summary.code).toBe(0);

@@ -183,7 +183,7 @@ describe('models.compare on one import', () => {
       .catch(serializeError);
     expect(missing).toMatchObject({
       code: 'NOT_FOUND',
-      message: expect.stringContaining('#999'),
+      message: expect.stringContaining('There is no import 999'),
     });
   });
 });

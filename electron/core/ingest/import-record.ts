@@ -241,6 +241,19 @@ export function finishImportRun(
   statements(db).finish.run(status, finishedAt, Math.round(durationMs), importId);
 }
 
+/** The import's row; throws NOT_FOUND naming the id when the library has no such import. */
+export function requireImport(db: Db, importId: number): ImportRowDb {
+  const row = statements(db).row.get(importId);
+  if (!row) {
+    throw new CoreError(
+      'NOT_FOUND',
+      `There is no import ${importId} in this library. List the imports to see their numbers.`,
+      { importId },
+    );
+  }
+  return row;
+}
+
 /**
  * What an import did, as the contract's ImportSummary. Counters cover every run of the
  * import (a resumed import adds to its row):
@@ -256,13 +269,7 @@ export function finishImportRun(
  */
 export function readImportSummary(ctx: Pick<CoreContext, 'db'>, importId: number): ImportSummary {
   const s = statements(ctx.db);
-  const row = s.row.get(importId);
-  if (!row) {
-    throw new CoreError(
-      'NOT_FOUND',
-      `There is no import ${importId} in this library. List the imports to see their numbers.`,
-    );
-  }
+  const row = requireImport(ctx.db, importId);
   return {
     importId: row.id,
     source: row.source,

@@ -6,6 +6,7 @@
  */
 import type { LibrarySummary, ModelMetrics } from '../../contract.js';
 import { CoreError } from '../errors.js';
+import { requireImport } from '../ingest/import-record.js';
 import { activeModelIdOf, modelLabelsOf } from '../library/active-model.js';
 import type { Db } from '../library/database.js';
 import { gridCountRows, histogramBinOfStep } from '../library/grid-counts.js';
@@ -36,33 +37,18 @@ export function modelMetrics(db: Db, modelId: string, importId?: number): ModelM
       { modelId },
     );
   }
-  if (importId !== undefined && !db.prepare('SELECT 1 FROM imports WHERE id = ?').get(importId)) {
-    throw new CoreError(
-      'NOT_FOUND',
-      `No import #${importId} in this library. List the imports to see their numbers.`,
-      { importId },
-    );
-  }
-  const pairs = (
-    importId === undefined
-      ? db
-          .prepare(
-            `SELECT l.label AS truth, p.label AS predicted, count(*) AS count
-             FROM labels l JOIN predictions p ON p.image_id = l.image_id AND p.model_id = ?
-             GROUP BY l.label, p.label`,
-          )
-          .all(modelId)
-      : db
-          .prepare(
-            `SELECT l.label AS truth, p.label AS predicted, count(*) AS count
-             FROM images i
-             JOIN labels l ON l.image_id = i.id
-             JOIN predictions p ON p.image_id = i.id AND p.model_id = ?
-             WHERE i.import_id = ?
-             GROUP BY l.label, p.label`,
-          )
-          .all(modelId, importId)
-  ) as LabeledPair[];
+  if (importId !== undefined) requireImport(db, importId);
+  // The same count, restricted to one import's photos when asked.
+  const ofImport =
+    importId === undefined ? '' : 'JOIN images i ON i.id = l.image_id AND i.import_id = ?';
+  const pairs = db
+    .prepare(
+      `SELECT l.label AS truth, p.label AS predicted, count(*) AS count
+       FROM labels l JOIN predictions p ON p.image_id = l.image_id AND p.model_id = ?
+       ${ofImport}
+       GROUP BY l.label, p.label`,
+    )
+    .all(modelId, ...(importId === undefined ? [] : [importId])) as LabeledPair[];
   return toModelMetrics(modelId, pairs, modelLabelsOf(db, modelId));
 }
 
