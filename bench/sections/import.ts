@@ -115,18 +115,10 @@ async function importRun(ctx: BenchContext, card: PhotoCard, profile: boolean): 
     const { rss: baseRss } = await child.request('mark', null);
     machineLag.reset();
     const started = performance.now();
-    const { jobId } = await rpc(url, 'ingest.start', { source: card.root });
-    let job: JobSnapshot;
-    do {
-      job = await rpc(url, 'jobs.wait', { jobId, timeoutMs: 60_000 });
-    } while (job.status === 'running');
+    const summary = await importThroughServer(url, card);
     const seconds = (performance.now() - started) / 1000;
     const stats = await child.request('stats', null);
     const idleStalls = machineLag.stalls();
-    if (job.status !== 'done' || !job.result) {
-      throw new Error(`the import ended ${job.status}: ${job.error?.message ?? 'no result'}`);
-    }
-    const summary = job.result as ImportSummary;
     return {
       kind: 'import',
       seconds,
@@ -145,6 +137,19 @@ async function importRun(ctx: BenchContext, card: PhotoCard, profile: boolean): 
   }
 }
 
+/** Imports a card as the UI does (`ingest.start`, then `jobs.wait` until it ends). */
+async function importThroughServer(url: string, card: PhotoCard): Promise<ImportSummary> {
+  const { jobId } = await rpc(url, 'ingest.start', { source: card.root });
+  let job: JobSnapshot;
+  do {
+    job = await rpc(url, 'jobs.wait', { jobId, timeoutMs: 60_000 });
+  } while (job.status === 'running');
+  if (job.status !== 'done' || !job.result) {
+    throw new Error(`the import ended ${job.status}: ${job.error?.message ?? 'no result'}`);
+  }
+  return job.result as ImportSummary;
+}
+
 interface MemoryImport {
   imported: number;
   peakRss: number;
@@ -155,7 +160,7 @@ interface MemoryImport {
 /**
  * One server imports several cards of different photos one after the other; after each,
  * a full garbage collection, then RSS. What the server keeps per imported photo is the
- * slope of that RSS from the first import's end to the last's. (The slope of RSS during
+ * slope of that RSS over the imports after the first (the warm-up). (The slope of RSS during
  * one import of a fresh process also measured warm-up: the heap and libvips' caches
  * growing towards their bounds with less frequent collections.)
  */
@@ -170,17 +175,9 @@ async function memoryRun(ctx: BenchContext, cards: PhotoCard[]): Promise<MemoryI
     for (const card of cards) {
       warmPageCache(card);
       await child.request('mark', null);
-      const { jobId } = await rpc(url, 'ingest.start', { source: card.root });
-      let job: JobSnapshot;
-      do {
-        job = await rpc(url, 'jobs.wait', { jobId, timeoutMs: 60_000 });
-      } while (job.status === 'running');
-      if (job.status !== 'done' || !job.result) {
-        throw new Error(`the import ended ${job.status}: ${job.error?.message ?? 'no result'}`);
-      }
+      const { imported } = await importThroughServer(url, card);
       const { peakRss } = await child.request('stats', null);
       const { rss } = await child.request('retained', null);
-      const imported = (job.result as ImportSummary).imported;
       result.push({ imported, peakRss, retainedRss: rss });
       ctx.log(
         `  memory: import of ${card.root}: ${imported} photos, peak RSS ${fmt(peakRss / MB, 'MB')}, after GC ${fmt(rss / MB, 'MB')}`,
