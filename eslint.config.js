@@ -53,7 +53,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}', 'electron/contract.ts'],
+    files: ['renderer/**/*.{ts,tsx}', 'electron/contract.ts', 'electron/shared/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

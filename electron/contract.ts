@@ -251,8 +251,12 @@ export interface JobProgress {
 
 export interface SerializedError {
   code: string;
+  /** What happened and what to do, in the language of whoever serialized it. */
   message: string;
   details?: unknown;
+  /** Key of the message in `electron/shared/core-messages`, to render it in another language. */
+  messageKey?: string;
+  messageValues?: Record<string, string | number>;
 }
 
 export interface JobSnapshot {

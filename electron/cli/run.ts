@@ -21,6 +21,7 @@ import {
   type CommandContext,
 } from './command.js';
 import type { Terminal } from './terminal.js';
+import type { Language } from '../shared/language.js';
 
 export const PROGRAM = 'inspection-desk';
 
@@ -161,7 +162,13 @@ export async function runCli(argv: string[], term: Terminal): Promise<number> {
       term.stderr.write(`Error: ${error.message}\n\n${commandHelp(command)}`);
       return EXIT.usage;
     }
-    term.stderr.write(`Error: ${describeError(error)}\n`);
+    const language = opened
+      ? await opened.then(
+          (core) => core.language(),
+          () => 'en' as const,
+        )
+      : 'en';
+    term.stderr.write(`Error: ${describeError(error, language)}\n`);
     return EXIT.error;
   } finally {
     if (opened) {
@@ -173,8 +180,8 @@ export async function runCli(argv: string[], term: Terminal): Promise<number> {
   }
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof CoreError) return error.message;
+function describeError(error: unknown, language: Language): string {
+  if (error instanceof CoreError) return error.messageIn(language);
   if (error instanceof Error) {
     // A bug, not a user mistake: the stack helps whoever reports it.
     return process.env.INSPECTION_DESK_DEBUG ? (error.stack ?? error.message) : error.message;

@@ -22,6 +22,7 @@ import { getActiveModel, releaseModels } from './models/registry.js';
 import { createReviewHandlers } from './review/handlers.js';
 import { createSettingsHandlers, readSettings } from './settings/handlers.js';
 import { createStatsHandlers } from './stats/handlers.js';
+import type { Language } from '../shared/language.js';
 
 export interface Core {
   readonly context: CoreContext;
@@ -30,6 +31,8 @@ export interface Core {
   invoke<M extends MethodName>(method: M, args?: ArgsIn<M>): Promise<Result<M>>;
   /** Untyped entry for shells that receive a method name off the wire. */
   invokeUnknown(method: string, args: unknown): Promise<unknown>;
+  /** The library's language setting: the language of messages sent to its users. */
+  language(): Language;
   /** Classifies one uploaded image with the active model (the REST endpoint). */
   classifyImage(bytes: Buffer): Promise<ClassifyOutcome>;
   /**
@@ -123,6 +126,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     invoke: (method, args) => invokeUnknown(method, args) as Promise<never>,
     invokeUnknown,
+    language: () => (closed ? 'en' : readSettings(db).language),
     classifyImage: (bytes) => classifyImageBuffer(context, bytes),
     async preloadActiveModel() {
       if (closed) return;

@@ -3,6 +3,8 @@
  * `{code, message, details}` once, through `serializeError`.
  */
 import type { SerializedError } from '../contract.js';
+import { renderCoreMessage, type CoreMessage } from '../shared/core-messages/index.js';
+import type { Language } from '../shared/language.js';
 
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
@@ -28,16 +30,33 @@ export type ErrorCode =
   | 'LIBRARY_INVALID'
   | 'INTERNAL';
 
-/** An error a user can act on: the message says what happened and what to do. */
+/**
+ * An error a user can act on: the message says what happened and what to do. Give it a
+ * `CoreMessage` (a key of `electron/shared/core-messages` and its values) so every shell
+ * can show it in the user's language; `message` is then its English text, for logs.
+ */
 export class CoreError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
+  /** The catalog message, when the error was raised with one. */
+  readonly localized: CoreMessage | null;
 
-  constructor(code: ErrorCode, message: string, details?: unknown, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: ErrorCode,
+    message: string | CoreMessage,
+    details?: unknown,
+    options?: { cause?: unknown },
+  ) {
+    super(typeof message === 'string' ? message : renderCoreMessage('en', message), options);
     this.name = 'CoreError';
     this.code = code;
     this.details = details;
+    this.localized = typeof message === 'string' ? null : message;
+  }
+
+  /** The message in `language` (English when the error has no catalog message). */
+  messageIn(language: Language): string {
+    return this.localized ? renderCoreMessage(language, this.localized) : this.message;
   }
 }
 
@@ -91,15 +110,28 @@ export function fromFsError(error: unknown, what: string): CoreError {
   }
 }
 
-/** The one place any thrown value becomes what crosses a transport. */
-export function serializeError(error: unknown): SerializedError {
+/**
+ * The one place any thrown value becomes what crosses a transport. `message` is written
+ * in `language`; a catalog message also travels as its key and values, so a receiver
+ * with another language (the renderer after a switch) can render it again.
+ */
+export function serializeError(error: unknown, language: Language = 'en'): SerializedError {
   if (error instanceof CoreError) {
-    return error.details === undefined
-      ? { code: error.code, message: error.message }
-      : { code: error.code, message: error.message, details: error.details };
+    const serialized: SerializedError = { code: error.code, message: error.messageIn(language) };
+    if (error.details !== undefined) serialized.details = error.details;
+    if (error.localized) {
+      serialized.messageKey = error.localized.key;
+      if (error.localized.values) serialized.messageValues = { ...error.localized.values };
+    }
+    return serialized;
   }
-  if (error instanceof Error) return { code: 'INTERNAL', message: error.message };
-  return { code: 'INTERNAL', message: String(error) };
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'INTERNAL',
+    message: renderCoreMessage(language, { key: 'error.internal', values: { detail } }),
+    messageKey: 'error.internal',
+    messageValues: { detail },
+  };
 }
 
 /** Makes a switch exhaustive: TypeScript fails the build when a case is missing. */

@@ -6,6 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import type { SerializedError } from '../contract.js';
 import { CoreError, serializeError, type ErrorCode } from '../core/errors.js';
+import type { Language } from '../shared/language.js';
 
 /** Failures of the HTTP layer itself, before any core method runs. */
 export type TransportErrorCode =
@@ -80,8 +81,11 @@ export class HttpError extends Error {
   }
 }
 
-/** The body and status any thrown value becomes. */
-export function errorResponse(error: unknown): {
+/** The body and status any thrown value becomes; core messages are written in `language`. */
+export function errorResponse(
+  error: unknown,
+  language: Language = 'en',
+): {
   status: number;
   body: { error: SerializedError };
 } {
@@ -90,7 +94,7 @@ export function errorResponse(error: unknown): {
     if (error.details !== undefined) serialized.details = error.details;
     return { status: error.status, body: { error: serialized } };
   }
-  const serialized = serializeError(error);
+  const serialized = serializeError(error, language);
   return { status: httpStatusFor(serialized.code), body: { error: serialized } };
 }
 
@@ -119,8 +123,8 @@ export function sendJson(
 }
 
 /** Sends any thrown value as the JSON error answer. */
-export function sendError(res: ServerResponse, error: unknown): void {
-  const { status, body } = errorResponse(error);
+export function sendError(res: ServerResponse, error: unknown, language: Language = 'en'): void {
+  const { status, body } = errorResponse(error, language);
   if (res.headersSent) {
     res.destroy();
     return;

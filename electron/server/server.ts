@@ -153,7 +153,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
         log(`${req.method} ${pathname} failed: ${detail}`);
       }
-      sendError(res, error);
+      sendError(res, error, core.language());
     }
   }
 

@@ -7,12 +7,17 @@ import type { SerializedError } from '../../electron/contract.js';
 export class ContractError extends Error {
   readonly code: string;
   readonly details: unknown;
+  /** The core's catalog key and values, so the UI can show the message in its language. */
+  readonly messageKey: string | undefined;
+  readonly messageValues: Record<string, string | number> | undefined;
 
   constructor(error: SerializedError) {
     super(error.message);
     this.name = 'ContractError';
     this.code = error.code;
     this.details = error.details;
+    this.messageKey = error.messageKey;
+    this.messageValues = error.messageValues;
   }
 }
 

@@ -5,7 +5,7 @@ import { useErrors } from '../state/errors.js';
 /** The errors the core reported, newest last, each until the user dismisses it. */
 export function ErrorBanners() {
   const { errors, dismiss } = useErrors();
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   if (errors.length === 0) return null;
   return (
     <div className="banners" role="alert" aria-live="assertive">
@@ -22,7 +22,7 @@ export function ErrorBanners() {
           <div className="banner__text">
             <strong>{context ?? t('error.title')}</strong>
             <span>
-              {error.code === SERVER_UNREACHABLE ? t('error.serverUnreachable') : error.message}
+              {error.code === SERVER_UNREACHABLE ? t('error.serverUnreachable') : errorText(error)}
             </span>
             <span className="banner__code">{error.code}</span>
           </div>

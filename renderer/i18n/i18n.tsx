@@ -5,6 +5,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { en, type MessageKey, type Messages } from './en.js';
 import { createFormatters, type Formatters, type Language } from './format.js';
+import { isCoreMessageKey, renderCoreMessage } from '../../electron/shared/core-messages/index.js';
 import { ptBR } from './pt-BR.js';
 
 export type { Language, MessageKey };
@@ -14,9 +15,19 @@ const dictionaries: Record<Language, Messages> = { 'pt-BR': ptBR, en };
 /** Values substituted for `{name}` placeholders. */
 export type MessageValues = Record<string, string | number>;
 
+/** What the core reports about a failure (a SerializedError or a ContractError). */
+export interface ReportedError {
+  code: string;
+  message: string;
+  messageKey?: string | undefined;
+  messageValues?: Record<string, string | number> | undefined;
+}
+
 export interface I18n {
   language: Language;
   t(key: MessageKey, values?: MessageValues): string;
+  /** A core error's message in this language (as sent when the core gave no catalog key). */
+  errorText(error: ReportedError): string;
   format: Formatters;
 }
 
@@ -33,6 +44,10 @@ export function createI18n(language: Language): I18n {
   return {
     language,
     t: (key, values) => interpolate(messages[key], values),
+    errorText: (error) =>
+      isCoreMessageKey(error.messageKey)
+        ? renderCoreMessage(language, { key: error.messageKey, values: error.messageValues ?? {} })
+        : error.message,
     format: createFormatters(language),
   };
 }

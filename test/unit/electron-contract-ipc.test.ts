@@ -102,7 +102,11 @@ describe('contract over IPC', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await replyToInvoke(broken, 'library.info', {})).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'disk on fire' },
+      error: expect.objectContaining({
+        code: 'INTERNAL',
+        message: expect.stringMatching(/^Unexpected error: disk on fire\./),
+        messageKey: 'error.internal',
+      }),
     });
     expect(log).toHaveBeenCalled();
     log.mockRestore();

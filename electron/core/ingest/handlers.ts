@@ -36,7 +36,7 @@ export async function startImport(
   if (running) {
     throw new CoreError(
       'JOB_RUNNING',
-      'An import is already running. Wait for it to finish (or cancel it), then start this one.',
+      { key: 'jobs.alreadyRunning.import' },
       { jobId: running.id },
     );
   }

@@ -49,11 +49,7 @@ export function createJobRegistry(
 
   function find(jobId: string): JobState {
     const state = jobs.get(jobId);
-    if (!state)
-      throw new CoreError(
-        'NOT_FOUND',
-        `No job ${jobId}. It may belong to an earlier session; list jobs to see the current ones.`,
-      );
+    if (!state) throw new CoreError('NOT_FOUND', { key: 'jobs.notFound', values: { jobId } });
     return state;
   }
 

@@ -31,7 +31,7 @@ export function ExportScreen(props: {
   /** A started export, or null to put a finished one away. */
   onJobChange(jobId: string | null): void;
 }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const client = useClient();
   const report = useReportError();
   const { track } = useJobs();
@@ -283,7 +283,7 @@ export function ExportScreen(props: {
                 {!result && <JobProgress job={job} onCancel={() => void cancel(job.id)} />}
                 {job.finished?.error && (
                   <p className="inline-error" role="alert">
-                    {job.finished.error.message}
+                    {errorText(job.finished.error)}
                   </p>
                 )}
                 {result && job.finished?.status === 'done' && (

@@ -18,7 +18,7 @@ export function ImportScreen(props: {
   onJobStarted(jobId: string): void;
   onReviewImport(importId: number): void;
 }) {
-  const { t, format } = useI18n();
+  const { t, format, errorText } = useI18n();
   const client = useClient();
   const report = useReportError();
   const { track, cancel } = useJobs();
@@ -84,7 +84,7 @@ export function ImportScreen(props: {
           )}
           {job?.finished?.error && (
             <p className="inline-error" role="alert">
-              {job.finished.error.message}
+              {errorText(job.finished.error)}
             </p>
           )}
         </section>

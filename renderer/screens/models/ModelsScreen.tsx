@@ -13,7 +13,7 @@ import { useInvoke } from '../../state/use-invoke.js';
 import { CompareModels } from './CompareModels.js';
 
 export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: string): void }) {
-  const { t, format } = useI18n();
+  const { t, format, errorText } = useI18n();
   const client = useClient();
   const report = useReportError();
   const { track, cancel } = useJobs();
@@ -111,7 +111,7 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
           {job && <JobProgress job={job} onCancel={() => void cancel(job.id)} />}
           {job?.finished?.error && (
             <p className="inline-error" role="alert">
-              {job.finished.error.message}
+              {errorText(job.finished.error)}
             </p>
           )}
         </section>

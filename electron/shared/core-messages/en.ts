@@ -1,0 +1,19 @@
+/**
+ * English text of every message the core, the shells and the CLI give a user. Keys are
+ * stable ids; `{name}` placeholders and `{n, plural, one {...} other {...}}` follow
+ * `formatMessage`. `pt-BR.ts` must translate each key (its type is `CoreMessages`).
+ *
+ * A message says what happened and what to do. Errors carry their key and values across
+ * every transport, so the renderer shows them in its own language.
+ */
+export const coreEn = {
+  'error.internal':
+    'Unexpected error: {detail}. Try again; if it happens again, write down what you did and report it.',
+  'jobs.notFound':
+    'No job {jobId}. It may belong to an earlier session; list jobs to see the current ones.',
+  'jobs.alreadyRunning.import':
+    'An import is already running. Wait for it to finish (or cancel it), then start this one.',
+} as const;
+
+export type CoreMessageKey = keyof typeof coreEn;
+export type CoreMessages = Record<CoreMessageKey, string>;

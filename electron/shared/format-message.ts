@@ -1,0 +1,120 @@
+/**
+ * Fills a message template, shared by the renderer, the core and the CLI so that every
+ * message a user reads follows one syntax in both languages:
+ *
+ * - `{name}` is replaced by the value (numbers formatted for the language: 1.234,5 in pt-BR);
+ * - `{name, plural, one {# file} other {# files}}` picks the branch `Intl.PluralRules`
+ *   gives for the number, and `#` inside it is the formatted number. Branches may hold
+ *   placeholders of their own. `=0 {...}` matches an exact value first.
+ *
+ * An unknown placeholder stays visible (`{name}`) so a missing value gets noticed.
+ */
+import type { Language } from './language.js';
+
+export type MessageValue = string | number;
+export type MessageValues = Readonly<Record<string, MessageValue>>;
+
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+function formatNumber(language: Language, value: number): string {
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
+}
+
+function pluralCategory(language: Language, value: number): string {
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
+  return rules.select(value);
+}
+
+function formatValue(language: Language, value: MessageValue): string {
+  return typeof value === 'number' ? formatNumber(language, value) : value;
+}
+
+/** Index of the `}` closing the `{` at `open`, or -1. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** `one {...} other {...}` → { one: '...', other: '...' }. */
+function parseBranches(text: string): Map<string, string> | null {
+  const branches = new Map<string, string>();
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (i >= text.length) break;
+    const open = text.indexOf('{', i);
+    if (open < 0) return null;
+    const selector = text.slice(i, open).trim();
+    const close = closingBrace(text, open);
+    if (!selector || close < 0) return null;
+    branches.set(selector, text.slice(open + 1, close));
+    i = close + 1;
+  }
+  return branches;
+}
+
+function formatPlural(
+  language: Language,
+  name: string,
+  body: string,
+  values: MessageValues | undefined,
+  whole: string,
+): string {
+  const raw = values?.[name];
+  const branches = parseBranches(body);
+  if (typeof raw !== 'number' || !branches) return whole;
+  const branch =
+    branches.get(`=${raw}`) ?? branches.get(pluralCategory(language, raw)) ?? branches.get('other');
+  if (branch === undefined) return whole;
+  // `#` is the formatted number (a nested plural would see it too: none is used).
+  const withNumber = branch.replace(/#/g, formatNumber(language, raw));
+  return formatMessage(language, withNumber, values);
+}
+
+export function formatMessage(
+  language: Language,
+  template: string,
+  values?: MessageValues,
+): string {
+  let out = '';
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf('{', i);
+    if (open < 0) {
+      out += template.slice(i);
+      break;
+    }
+    out += template.slice(i, open);
+    const close = closingBrace(template, open);
+    if (close < 0) {
+      out += template.slice(open);
+      break;
+    }
+    const whole = template.slice(open, close + 1);
+    const inner = template.slice(open + 1, close);
+    const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
+    if (plural) {
+      out += formatPlural(language, plural[1]!, plural[2]!, values, whole);
+    } else if (/^\w+$/.test(inner) && values && inner in values) {
+      out += formatValue(language, values[inner]!);
+    } else {
+      out += whole;
+    }
+    i = close + 1;
+  }
+  return out;
+}

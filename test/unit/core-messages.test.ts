@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { CoreError, serializeError } from '../../electron/core/errors.js';
+import { coreEn } from '../../electron/shared/core-messages/en.js';
+import { corePtBR } from '../../electron/shared/core-messages/pt-BR.js';
+import { formatMessage } from '../../electron/shared/format-message.js';
+
+describe('formatMessage', () => {
+  it('fills placeholders and formats numbers the way each language writes them', () => {
+    expect(formatMessage('pt-BR', '{n} fotos de {who}', { n: 1234.5, who: 'Ana' })).toBe(
+      '1.234,5 fotos de Ana',
+    );
+    expect(formatMessage('en', '{n} photos', { n: 1234.5 })).toBe('1,234.5 photos');
+  });
+
+  it('picks the plural form the language needs, so nobody reads "1 files"', () => {
+    const files = '{count, plural, =0 {no files} one {# file} other {# files}}';
+    expect(formatMessage('en', files, { count: 1 })).toBe('1 file');
+    expect(formatMessage('en', files, { count: 2 })).toBe('2 files');
+    expect(formatMessage('en', files, { count: 0 })).toBe('no files');
+    const arquivos = '{count, plural, one {# arquivo} other {# arquivos}} de {who}';
+    expect(formatMessage('pt-BR', arquivos, { count: 1, who: 'Ana' })).toBe('1 arquivo de Ana');
+    expect(formatMessage('pt-BR', arquivos, { count: 1500, who: 'Ana' })).toBe(
+      '1.500 arquivos de Ana',
+    );
+  });
+
+  it('leaves an unknown placeholder visible instead of printing "undefined"', () => {
+    expect(formatMessage('en', 'Photo {id} of {total}', { id: 3 })).toBe('Photo 3 of {total}');
+  });
+});
+
+describe('core messages', () => {
+  it('has a Portuguese text for every English key, using the same placeholders', () => {
+    for (const key of Object.keys(coreEn) as (keyof typeof coreEn)[]) {
+      const names = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+      expect(corePtBR[key], key).toBeTruthy();
+      expect(names(corePtBR[key]), key).toEqual(names(coreEn[key]));
+    }
+  });
+
+  it('sends a core error in the language asked, with its key so a UI can render it again', () => {
+    const error = new CoreError('JOB_RUNNING', { key: 'jobs.alreadyRunning.import' });
+    expect(error.message).toMatch(/already running/);
+    const pt = serializeError(error, 'pt-BR');
+    expect(pt.message).toMatch(/Já há uma importação em andamento/);
+    expect(pt.messageKey).toBe('jobs.alreadyRunning.import');
+    expect(serializeError(new Error('boom'), 'pt-BR').message).toMatch(/^Erro inesperado: boom\./);
+  });
+});
