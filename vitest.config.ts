@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    // test/desktop-abi has its own config (vitest.desktop-abi.config.ts): it builds natives.
+    exclude: ['test/e2e/**', 'test/desktop-abi/**', 'node_modules/**'],
     // Native modules (better-sqlite3, sharp, onnxruntime) are safest in child processes.
     pool: 'forks',
     // Real sharp, SQLite and onnxruntime on a 2-core machine: generous, not a speed test.

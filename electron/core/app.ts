@@ -66,7 +66,10 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const { db, paths } = openDatabase(options.libraryDir);
+  const { db, paths } = openDatabase(
+    options.libraryDir,
+    options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding },
+  );
   const events = createEventBus();
   const now = options.clock ?? (() => new Date());
   const jobs = createJobRegistry(events, now);

@@ -20,6 +20,11 @@ export interface CoreOptions {
   defaultReviewer?: string;
   /** Injectable for tests. */
   clock?: () => Date;
+  /**
+   * better-sqlite3's compiled module for this runtime (the desktop app's Electron build);
+   * node_modules' own build, made for Node, when absent. See openDatabase.
+   */
+  nativeBinding?: string;
 }
 
 export interface CoreContext {

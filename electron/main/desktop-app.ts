@@ -15,6 +15,7 @@ import { bindDesktopExtras } from './desktop-extras.js';
 import { desktopLanguage, desktopStrings, type DesktopStrings } from './desktop-strings.js';
 import {
   desktopLibraryDir,
+  desktopNativeBinding,
   desktopUserDataDir,
   preloadPath,
   rendererDir,
@@ -47,9 +48,12 @@ function denyAllPermissions(): void {
 }
 
 async function openCore(argv: readonly string[], layout: AppLayout): Promise<Core> {
+  // Electron's own better-sqlite3 build: node_modules' one is built for Node's ABI.
+  const nativeBinding = desktopNativeBinding(layout);
   return createCore({
     libraryDir: desktopLibraryDir(argv, app.getPath('userData')),
     defaultModelDirs: shippedModelDirs(shippedModelsDir(layout)),
+    ...(nativeBinding ? { nativeBinding } : {}),
   });
 }
 

@@ -3,6 +3,7 @@
  * and CLI use), the shipped models, the built renderer and the preload, in a checkout
  * (`npm start`) and in a packaged app alike.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { APP_FOLDER_NAME } from '../core/library/default-location.js';
 
@@ -61,4 +62,34 @@ export function rendererDir(layout: AppLayout): string {
 
 export function preloadPath(layout: AppLayout): string {
   return path.join(layout.appPath, 'dist-electron', 'preload.cjs');
+}
+
+/** The file scripts/natives.mjs writes for each runtime: native/<runtime>-abi<N>/. */
+export const NATIVE_BINDING_FILE = 'better_sqlite3.node';
+
+/** The runtime facts the choice depends on (`process.versions`). */
+export interface RuntimeVersions {
+  modules: string;
+  electron?: string | undefined;
+}
+
+/**
+ * The better-sqlite3 build this process must load: `native/electron-abi<N>` (N being
+ * Electron's NODE_MODULE_VERSION) under `<checkout>` or, packaged, under `resources/`
+ * (electron-builder's extraResources). Keyed by runtime and ABI so that no process can
+ * pick up a build made for another: node_modules' own build is Node's (tests, CLI,
+ * server). Under plain Node (the ABI stand-in test, the bundle test) the desktop path is
+ * `native/node-abi<N>` when it was built, else node_modules' build, which is this
+ * Node's; Electron never falls back.
+ */
+export function desktopNativeBinding(
+  layout: AppLayout,
+  versions: RuntimeVersions = process.versions,
+  exists: (file: string) => boolean = existsSync,
+): string | undefined {
+  const runtime = versions.electron ? 'electron' : 'node';
+  const root = layout.isPackaged ? layout.resourcesPath : layout.appPath;
+  const file = path.join(root, 'native', `${runtime}-abi${versions.modules}`, NATIVE_BINDING_FILE);
+  if (runtime === 'electron' || exists(file)) return file;
+  return undefined;
 }

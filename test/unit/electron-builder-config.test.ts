@@ -44,7 +44,36 @@ describe('electron-builder.yml', () => {
     for (const name of ['better-sqlite3', 'sharp', '@img', 'onnxruntime-node']) {
       expect(unpacked).toContain(name);
     }
-    expect(config.npmRebuild).toBe(true);
+  });
+
+  it('never rebuilds node_modules in place: the Node build stays for the CLI, server and tests', () => {
+    expect(config.npmRebuild).toBe(false);
+    // No Node-ABI better-sqlite3 binary goes into the app; the Electron one comes from native/.
+    expect(JSON.stringify(config.files)).toContain(
+      '!**/node_modules/better-sqlite3/{build,deps,src}/**',
+    );
+    const resources = (config.extraResources ?? []) as {
+      from: string;
+      to: string;
+      filter: string[];
+    }[];
+    expect(resources).toContainEqual({
+      from: 'native',
+      to: 'native',
+      filter: ['electron-abi*/better_sqlite3.node', 'electron-abi*/build.json'],
+    });
+  });
+
+  it("flips Electron's fuses: no run-as-node, NODE_OPTIONS or --inspect, only the checked asar", () => {
+    expect(config.electronFuses).toEqual(
+      expect.objectContaining({
+        runAsNode: false,
+        enableNodeOptionsEnvironmentVariable: false,
+        enableNodeCliInspectArguments: false,
+        enableEmbeddedAsarIntegrityValidation: true,
+        onlyLoadAppFromAsar: true,
+      }),
+    );
   });
 
   it('ships the default model to resources/models/pipe-obstruction, where the app looks', () => {

@@ -44,7 +44,8 @@ describe('desktop app', () => {
   afterEach(async () => {
     // Quitting closes the library; wait for it so the temp folder can go.
     app.quit();
-    await vi.waitFor(() => expect(app.quitted).toBe(true));
+    // Closing waits for the model preload to settle: seconds on a loaded 2-core machine.
+    await vi.waitFor(() => expect(app.quitted).toBe(true), { timeout: 30_000 });
     vi.unstubAllEnvs();
     delete resources.resourcesPath;
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultLibraryDir } from '../../electron/core/library/default-location.js';
 import {
   desktopLibraryDir,
+  desktopNativeBinding,
   desktopUserDataDir,
   libraryArgument,
   preloadPath,
@@ -49,5 +50,39 @@ describe('desktop locations', () => {
       path.join('/opt/Inspection Desk/resources/app.asar', 'dist', 'renderer'),
     );
     expect(preloadPath(dev)).toBe(path.join('/work/main', 'dist-electron', 'preload.cjs'));
+  });
+
+  it("loads Electron's own SQLite build: the checkout's native/ or, packaged, resources/native", () => {
+    const electron = { modules: '150', electron: '45.4.1' };
+    const never = () => false;
+    const checkout = { appPath: '/src/desk', isPackaged: false, resourcesPath: '/unused' };
+    expect(desktopNativeBinding(checkout, electron, never)).toBe(
+      path.join('/src/desk', 'native', 'electron-abi150', 'better_sqlite3.node'),
+    );
+    const packaged = {
+      appPath: '/opt/Inspection Desk/resources/app.asar',
+      isPackaged: true,
+      resourcesPath: '/opt/Inspection Desk/resources',
+    };
+    // Even when missing: Electron must never fall back to node_modules' Node build.
+    expect(desktopNativeBinding(packaged, electron, never)).toBe(
+      path.join(
+        '/opt/Inspection Desk/resources',
+        'native',
+        'electron-abi150',
+        'better_sqlite3.node',
+      ),
+    );
+  });
+
+  it("under plain Node uses native/node-abi<N> when built, else node_modules' own build", () => {
+    const checkout = { appPath: '/src/desk', isPackaged: false, resourcesPath: '' };
+    const built = path.join('/src/desk', 'native', 'node-abi127', 'better_sqlite3.node');
+    expect(desktopNativeBinding(checkout, { modules: '127' }, (file) => file === built)).toBe(
+      built,
+    );
+    expect(desktopNativeBinding(checkout, { modules: '115' }, (file) => file === built)).toBe(
+      undefined,
+    );
   });
 });

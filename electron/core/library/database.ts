@@ -3,7 +3,8 @@
  * migrated, plus the folders for originals and thumbnails.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CoreError } from '../errors.js';
 import { migrations } from './migrations.js';
@@ -40,7 +41,51 @@ export function thumbPath(paths: LibraryPaths, sha256: string): string {
   return path.join(paths.thumbs, sha256.slice(0, 2), `${sha256}.webp`);
 }
 
-export function openDatabase(root: string): { db: Db; paths: LibraryPaths } {
+export interface OpenDatabaseOptions {
+  /**
+   * better-sqlite3's compiled module to load instead of node_modules' own. The desktop app
+   * passes the build made for Electron's ABI (scripts/natives.mjs), while the CLI, the
+   * server and the tests use the default one, built for Node: one checkout, two runtimes.
+   */
+  nativeBinding?: string;
+}
+
+/**
+ * Loads `file` once up front, so a missing or wrong-ABI module is reported as what it is
+ * (with what to run) instead of as an unreadable library.
+ */
+function checkNativeBinding(file: string): void {
+  if (!existsSync(file)) {
+    throw new CoreError('LIBRARY_INVALID', {
+      key: 'library.nativeBindingMissing',
+      values: { file },
+    });
+  }
+  try {
+    createRequire(import.meta.url)(file);
+  } catch (error) {
+    // Node's message names both ABIs ("compiled against ... NODE_MODULE_VERSION 115. This
+    // version of Node.js requires NODE_MODULE_VERSION 127"), the part worth showing.
+    const detail = String((error as Error).message ?? error)
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(-2)
+      .join(' ');
+    throw new CoreError(
+      'LIBRARY_INVALID',
+      { key: 'library.nativeBindingMismatch', values: { file, detail } },
+      { abi: process.versions.modules },
+      { cause: error },
+    );
+  }
+}
+
+export function openDatabase(
+  root: string,
+  options: OpenDatabaseOptions = {},
+): { db: Db; paths: LibraryPaths } {
+  const { nativeBinding } = options;
+  if (nativeBinding !== undefined) checkNativeBinding(nativeBinding);
   const paths = libraryPaths(root);
   for (const dir of [paths.root, paths.originals, paths.thumbs, paths.tmp]) {
     try {
@@ -56,7 +101,7 @@ export function openDatabase(root: string): { db: Db; paths: LibraryPaths } {
   }
   let db: Db;
   try {
-    db = new Database(paths.database);
+    db = new Database(paths.database, nativeBinding === undefined ? {} : { nativeBinding });
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode is durable across application crashes, and loses at most the
     // last transaction on power loss; FULL would fsync every label key press.

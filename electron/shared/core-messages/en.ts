@@ -13,6 +13,11 @@ export const coreEn = {
     'No job {jobId}. It may belong to an earlier session; list jobs to see the current ones.',
   'jobs.alreadyRunning.import':
     'An import is already running. Wait for it to finish (or cancel it), then start this one.',
+  // desktop natives (the SQLite module built for the runtime that opens the library)
+  'library.nativeBindingMissing':
+    'The SQLite module for this app ({file}) is missing. In a checkout run "npm run prepare:electron"; otherwise reinstall Inspection Desk.',
+  'library.nativeBindingMismatch':
+    'The SQLite module {file} was built for another runtime ({detail}). In a checkout run "npm run prepare:electron"; otherwise reinstall Inspection Desk.',
 } as const;
 
 export type CoreMessageKey = keyof typeof coreEn;

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * `npm run test:desktop-abi`: the two-runtime test, apart from the unit and integration
+ * suite because its first run installs node@22 and compiles better-sqlite3 (~2 min on 2
+ * cores; cached in ~/.cache/inspection-desk afterwards).
+ */
+export default defineConfig({
+  test: {
+    include: ['test/desktop-abi/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 300_000,
+    hookTimeout: 900_000,
+  },
+});
