@@ -329,7 +329,22 @@ export const SetLabelArgs = z
   .object({ imageIds: ImageIds, label: LabelName, reviewer: Reviewer.optional() })
   .strict();
 export const AcceptArgs = z.object({ imageIds: ImageIds, reviewer: Reviewer.optional() }).strict();
-export const UndoArgs = z.object({ reviewer: Reviewer.optional() }).strict().default({});
+export const DecisionId = z.number().int().positive();
+/** `decisionId`: the decision to revert (a window undoes its own session's decisions only). */
+export const UndoArgs = z
+  .object({ reviewer: Reviewer.optional(), decisionId: DecisionId.optional() })
+  .strict()
+  .default({});
+export const RedoArgs = z
+  .object({ decisionId: DecisionId, reviewer: Reviewer.optional() })
+  .strict();
+export const DecisionPreviewArgs = z.object({ imageIds: ImageIds }).strict();
+/** What a bulk decision is about to change: the photos' current labels, counted. */
+export interface DecisionPreview {
+  /** `label` null: not reviewed yet. */
+  byLabel: { label: string | null; count: number }[];
+  total: number;
+}
 export const AddModelArgs = z
   .object({
     path: z.string().min(1, 'give the model folder or its model.json'),
@@ -386,12 +401,18 @@ export const methods = {
   /** Starts importing a folder (an SD card or a copy of it). Returns at once; follow the job. */
   'ingest.start': method<{ jobId: string; importId: number }>()(IngestArgs),
 
-  'review.setLabel': method<{ changed: number }>()(SetLabelArgs),
+  'review.setLabel': method<{ changed: number; decisionId: number | null }>()(SetLabelArgs),
   /** Accepts the active model's prediction as the label. */
-  'review.accept': method<{ changed: number }>()(AcceptArgs),
+  'review.accept': method<{ changed: number; decisionId: number | null }>()(AcceptArgs),
   /** Reverts the reviewer's last decision (one decision may cover a multi-selection). */
   'review.undo': method<{ reverted: number; imageIds: number[] }>()(UndoArgs),
   'review.history': method<LabelEvent[]>()(ImageArgs),
+  /** Applies an undone decision again, as a new decision. */
+  'review.redo': method<{ changed: number; decisionId: number | null; imageIds: number[] }>()(
+    RedoArgs,
+  ),
+  /** The current labels of photos a bulk decision is about to change. */
+  'review.preview': method<DecisionPreview>()(DecisionPreviewArgs),
 
   'models.list': method<ModelInfo[]>()(NoArgs),
   /** Registers a model folder (model.onnx + model.json), or a model.json path. */

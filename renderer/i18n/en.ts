@@ -307,6 +307,31 @@ export const en = {
   'shortcuts.zoom': 'Zoom in / out',
   'shortcuts.fit': 'Fit to the window',
   'shortcuts.help': 'Show this list',
+
+  // review trust (issue 11)
+  'review.redoFailed': 'Could not redo',
+  'incoming.added': '{n, plural, one {# new photo} other {# new photos}} not shown yet',
+  'incoming.changed': 'Photos were updated elsewhere (not shown yet)',
+  'incoming.show': 'Show',
+  'notice.showPhoto': 'Show photo',
+  'undo.nothing': 'Nothing to undo in this session.',
+  'redo.nothing': 'Nothing to redo.',
+  'undo.one': 'Undone: {name} {from} → {to}',
+  'redo.one': 'Redone: {name} {from} → {to}',
+  'undo.many': 'Undone: {n, plural, one {# photo} other {# photos}} back to their earlier label',
+  'redo.many': 'Redone: {n, plural, one {# photo} other {# photos}} labeled again',
+  'undo.noneChanged': 'Undone, but those photos were relabeled since: nothing changed.',
+  'redo.noneChanged': 'Redone, but those photos were relabeled since: nothing changed.',
+  'bulk.labelTitle': 'Label {n, plural, one {# photo} other {# photos}} as “{label}”?',
+  'bulk.acceptTitle': 'Accept the model’s label for {n, plural, one {# photo} other {# photos}}?',
+  'bulk.now': 'They are labeled now:',
+  'bulk.splitRow': '{label}: {n, plural, one {# photo} other {# photos}}',
+  'bulk.notReviewed': 'not reviewed yet',
+  'bulk.labelConfirm': 'Label {n, plural, one {# photo} other {# photos}}',
+  'bulk.acceptConfirm': 'Accept for {n, plural, one {# photo} other {# photos}}',
+  'bulk.labeledDone': 'Labeled {n, plural, one {# photo} other {# photos}} as “{label}”.',
+  'bulk.acceptedDone':
+    'Accepted the model’s label for {n, plural, one {# photo} other {# photos}}.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { en, type MessageKey, type Messages } from './en.js';
 import { createFormatters, type Formatters, type Language } from './format.js';
 import { isCoreMessageKey, renderCoreMessage } from '../../electron/shared/core-messages/index.js';
 import { ptBR } from './pt-BR.js';
+import { formatMessage } from '../../electron/shared/format-message.js';
 
 export type { Language, MessageKey };
 
@@ -43,7 +44,8 @@ export function createI18n(language: Language): I18n {
   const messages = dictionaries[language];
   return {
     language,
-    t: (key, values) => interpolate(messages[key], values),
+    // formatMessage: `{n, plural, one {...} other {...}}` picks the language's plural form.
+    t: (key, values) => formatMessage(language, messages[key], values),
     errorText: (error) =>
       isCoreMessageKey(error.messageKey)
         ? renderCoreMessage(language, { key: error.messageKey, values: error.messageValues ?? {} })

@@ -308,4 +308,31 @@ export const ptBR: Messages = {
   'shortcuts.zoom': 'Aproximar / afastar',
   'shortcuts.fit': 'Ajustar à janela',
   'shortcuts.help': 'Mostrar esta lista',
+
+  // review trust (issue 11)
+  'review.redoFailed': 'Não foi possível refazer',
+  'incoming.added':
+    '{n, plural, one {# foto nova} other {# fotos novas}} ainda não {n, plural, one {mostrada} other {mostradas}}',
+  'incoming.changed': 'Fotos foram atualizadas em outro lugar (ainda não mostradas)',
+  'incoming.show': 'Mostrar',
+  'notice.showPhoto': 'Mostrar foto',
+  'undo.nothing': 'Nada a desfazer nesta sessão.',
+  'redo.nothing': 'Nada a refazer.',
+  'undo.one': 'Desfeito: {name} {from} → {to}',
+  'redo.one': 'Refeito: {name} {from} → {to}',
+  'undo.many':
+    'Desfeito: {n, plural, one {# foto voltou} other {# fotos voltaram}} ao rótulo anterior',
+  'redo.many': 'Refeito: {n, plural, one {# foto rotulada} other {# fotos rotuladas}} de novo',
+  'undo.noneChanged': 'Desfeito, mas essas fotos foram rotuladas de novo depois: nada mudou.',
+  'redo.noneChanged': 'Refeito, mas essas fotos foram rotuladas de novo depois: nada mudou.',
+  'bulk.labelTitle': 'Rotular {n, plural, one {# foto} other {# fotos}} como “{label}”?',
+  'bulk.acceptTitle': 'Aceitar o rótulo do modelo para {n, plural, one {# foto} other {# fotos}}?',
+  'bulk.now': 'Rótulos atuais:',
+  'bulk.splitRow': '{label}: {n, plural, one {# foto} other {# fotos}}',
+  'bulk.notReviewed': 'ainda não revisadas',
+  'bulk.labelConfirm': 'Rotular {n, plural, one {# foto} other {# fotos}}',
+  'bulk.acceptConfirm': 'Aceitar para {n, plural, one {# foto} other {# fotos}}',
+  'bulk.labeledDone':
+    '{n, plural, one {# foto rotulada} other {# fotos rotuladas}} como “{label}”.',
+  'bulk.acceptedDone': 'Rótulo do modelo aceito para {n, plural, one {# foto} other {# fotos}}.',
 };

@@ -34,6 +34,12 @@ export class ImagePages {
   private generation = 0;
   private lastPage = Infinity;
   total: number | null = null;
+  /**
+   * Changes made elsewhere (an import, a classification, another window) that are not
+   * shown yet: the grid never re-sorts under the inspector's focus, it announces them and
+   * merges them when asked (`refresh`). `added` = photos matching now minus those shown.
+   */
+  incoming: { added: number } | null = null;
   /** Bumped on every change so React can re-render. */
   version = 0;
 
@@ -105,15 +111,28 @@ export class ImagePages {
     return found;
   }
 
-  /** Reloads the count and the visible pages, keeping the old rows on screen meanwhile. */
+  /** Records that the library changed elsewhere; `matching` = the filter's count now. */
+  announce(matching: number): void {
+    if (this.total === null) return;
+    this.incoming = { added: Math.max(0, matching - this.total) };
+    this.changed();
+  }
+
+  /**
+   * Reloads the count and the visible pages, keeping the old rows on screen meanwhile;
+   * resolves once the pages on screen are loaded again.
+   */
   async refresh(): Promise<void> {
+    this.incoming = null;
     this.generation += 1;
     for (const [page, items] of this.pages) this.stale.set(page, items);
     this.pages = new Map();
     this.cursors = [null];
     this.lastPage = Infinity;
     await this.count();
-    void this.pump();
+    await this.pump();
+    // A pump already running (for the old rows) carries on with the new generation.
+    while (this.pumping) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   /** Loads the total; called once at start and on every refresh. */

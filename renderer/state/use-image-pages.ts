@@ -9,9 +9,11 @@ import { useContractEvent } from './use-event.js';
 const RELOAD_THROTTLE_MS = 1500;
 
 /**
- * The paged grid data for a query. A new query starts a new cache; photos imported or
- * classified elsewhere reload it (throttled); the user's own decisions are patched in
- * place by the review actions, so the grid does not jump under the inspector's hands.
+ * The paged grid data for a query. A new query starts a new cache; the user's own
+ * decisions are patched in place by the review actions. Photos imported or classified
+ * elsewhere never re-sort the grid under the inspector's focus (a Space would then accept
+ * a photo never looked at): they are counted and announced (`pages.incoming`), and merged
+ * only when the inspector asks — or at once while the grid is still empty.
  */
 export function useImagePages(query: ReviewQuery): ImagePages {
   const client = useClient();
@@ -56,7 +58,14 @@ export function useImagePages(query: ReviewQuery): ImagePages {
     timer.current = setTimeout(() => {
       timer.current = null;
       lastReload.current = Date.now();
-      void pages.refresh();
+      if (!pages.total) {
+        void pages.refresh();
+        return;
+      }
+      client.invoke('library.count', { filter: query.filter }).then(
+        ({ total }) => pages.announce(total),
+        (error: unknown) => report(error),
+      );
     }, wait);
   });
 

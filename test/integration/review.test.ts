@@ -85,7 +85,7 @@ describe('review decisions', () => {
       label: 'obstructed',
       reviewer: 'Ana Souza',
     });
-    expect(result).toEqual({ changed: 1 });
+    expect(result).toEqual({ changed: 1, decisionId: expect.any(Number) });
     desk.setTime('2026-03-12T14:05:00.000Z');
     await desk.core.invoke('settings.set', { reviewer: 'Bruno Lima' });
     await desk.core.invoke('review.setLabel', { imageIds: [a], label: 'clear' });
@@ -126,10 +126,10 @@ describe('review decisions', () => {
     const [a, b] = desk.ids as [number, number];
     await desk.core.invoke('review.setLabel', { imageIds: [a], label: 'clear' });
     const again = await desk.core.invoke('review.setLabel', { imageIds: [a, b], label: 'clear' });
-    expect(again).toEqual({ changed: 1 });
+    expect(again).toEqual({ changed: 1, decisionId: expect.any(Number) });
     expect(await desk.core.invoke('review.history', { imageId: a })).toHaveLength(1);
     const none = await desk.core.invoke('review.setLabel', { imageIds: [a, b], label: 'clear' });
-    expect(none).toEqual({ changed: 0 });
+    expect(none).toEqual({ changed: 0, decisionId: null });
     expect(desk.changes).toHaveLength(2);
   });
 
@@ -143,7 +143,7 @@ describe('review decisions', () => {
       label: 'partially blocked',
       reviewer: 'Ana',
     });
-    expect(relabel).toEqual({ changed: 4 });
+    expect(relabel).toEqual({ changed: 4, decisionId: expect.any(Number) });
     const decisions = decisionIds(desk.core, [b, c, d]);
     expect(decisions).toHaveLength(1);
     expect(
@@ -236,14 +236,17 @@ describe('review decisions', () => {
     const desk = await openDesk();
     const [a, , , d] = desk.ids as [number, number, number, number];
     const result = await desk.core.invoke('review.accept', { imageIds: [a, d], reviewer: 'Ana' });
-    expect(result).toEqual({ changed: 2 });
+    expect(result).toEqual({ changed: 2, decisionId: expect.any(Number) });
     expect((await desk.core.invoke('library.get', { imageId: a })).label).toBe('clear');
     expect((await desk.core.invoke('library.get', { imageId: d })).label).toBe('obstructed');
     expect(decisionIds(desk.core, [a, d])).toHaveLength(1);
     const [event] = await desk.core.invoke('review.history', { imageId: d });
     expect(event).toMatchObject({ kind: 'accept', oldLabel: null, newLabel: 'obstructed' });
     // Accepting again is a no-op.
-    expect(await desk.core.invoke('review.accept', { imageIds: [a] })).toEqual({ changed: 0 });
+    expect(await desk.core.invoke('review.accept', { imageIds: [a] })).toEqual({
+      changed: 0,
+      decisionId: null,
+    });
   });
 
   it('accept on an unclassified photo says it has no prediction and changes nothing', async () => {
@@ -285,5 +288,60 @@ describe('review decisions', () => {
       .invoke('review.history', { imageId: 999 })
       .catch(serializeError);
     expect(history).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('undoes exactly the decision a window names, never an earlier one, and redoes it', async () => {
+    const desk = await openDesk();
+    const [a, b] = desk.ids as [number, number];
+    // An earlier session's decision...
+    await desk.core.invoke('review.setLabel', {
+      imageIds: [a],
+      label: 'obstructed',
+      reviewer: 'Ana',
+    });
+    // ...and this session's.
+    const mine = await desk.core.invoke('review.setLabel', {
+      imageIds: [b],
+      label: 'obstructed',
+      reviewer: 'Ana',
+    });
+    expect(mine.decisionId).toEqual(expect.any(Number));
+    const undo = await desk.core.invoke('review.undo', {
+      reviewer: 'Ana',
+      decisionId: mine.decisionId!,
+    });
+    expect(undo).toEqual({ reverted: 1, imageIds: [b] });
+    // Undoing it twice is refused, in the reviewer's language, and touches nothing else.
+    const again = await desk.core
+      .invoke('review.undo', { reviewer: 'Ana', decisionId: mine.decisionId! })
+      .catch((error: unknown) => serializeError(error, 'pt-BR'));
+    expect(again).toMatchObject({ code: 'NOTHING_TO_UNDO' });
+    expect((again as { message: string }).message).toContain('Nada a desfazer');
+    expect((await desk.core.invoke('library.get', { imageId: a })).label).toBe('obstructed');
+
+    const redo = await desk.core.invoke('review.redo', {
+      reviewer: 'Ana',
+      decisionId: mine.decisionId!,
+    });
+    expect(redo).toMatchObject({ changed: 1, imageIds: [b] });
+    expect(redo.decisionId).toBeGreaterThan(mine.decisionId!);
+    expect((await desk.core.invoke('library.get', { imageId: b })).label).toBe('obstructed');
+    // The redo is a decision of its own: it can be undone in turn.
+    await desk.core.invoke('review.undo', { reviewer: 'Ana', decisionId: redo.decisionId! });
+    expect((await desk.core.invoke('library.get', { imageId: b })).label).toBeNull();
+  });
+
+  it('previews what a bulk decision will change: the photos counted by current label', async () => {
+    const desk = await openDesk();
+    const [a, b, c, d] = desk.ids as [number, number, number, number];
+    await desk.core.invoke('review.setLabel', { imageIds: [a, b], label: 'obstructed' });
+    const preview = await desk.core.invoke('review.preview', { imageIds: [a, b, c, d, d] });
+    expect(preview).toEqual({
+      total: 4,
+      byLabel: [
+        { label: null, count: 2 },
+        { label: 'obstructed', count: 2 },
+      ],
+    });
   });
 });

@@ -102,6 +102,12 @@ function requireImages(s: Statements, ids: readonly number[]): void {
   if (missing.length) throw notFoundImages(missing);
 }
 
+/** What one decision changed: the photos, and the decision's id (null when nothing changed). */
+export interface Decision {
+  imageIds: number[];
+  decisionId: number | null;
+}
+
 /**
  * Records one decision: `changes` maps photos to their new label. Photos already carrying
  * that label are left alone (no event). Returns the ids whose label changed.
@@ -110,7 +116,7 @@ function decide(
   ctx: DecisionContext,
   changes: ReadonlyMap<number, string>,
   kind: 'set' | 'accept',
-): number[] {
+): Decision {
   const s = statements(ctx.db);
   const modelId = activeModelIdOf(ctx.db);
   const changed: number[] = [];
@@ -132,7 +138,7 @@ function decide(
     });
     changed.push(imageId);
   }
-  return changed;
+  return { imageIds: changed, decisionId: decision };
 }
 
 /** Sets `label` on every photo, as one decision. */
@@ -140,7 +146,7 @@ export function setLabel(
   ctx: DecisionContext,
   imageIds: readonly number[],
   label: string,
-): number[] {
+): Decision {
   return inWriteTransaction(ctx.db, () => {
     const ids = uniqueIds(imageIds);
     requireImages(statements(ctx.db), ids);
@@ -153,17 +159,14 @@ export function setLabel(
  * nothing: a photo without a prediction fails the whole call, naming it, so Space on an
  * unclassified photo tells the reviewer why nothing happened.
  */
-export function acceptPredictions(ctx: DecisionContext, imageIds: readonly number[]): number[] {
+export function acceptPredictions(ctx: DecisionContext, imageIds: readonly number[]): Decision {
   return inWriteTransaction(ctx.db, () => {
     const s = statements(ctx.db);
     const ids = uniqueIds(imageIds);
     requireImages(s, ids);
     const modelId = activeModelIdOf(ctx.db);
     if (!modelId) {
-      throw new CoreError(
-        'NO_ACTIVE_MODEL',
-        'No model is active, so there is no prediction to accept. Activate a model, or choose the label yourself.',
-      );
+      throw new CoreError('NO_ACTIVE_MODEL', { key: 'review.noActiveModel' });
     }
     const predicted = ctx.db
       .prepare('SELECT label FROM predictions WHERE image_id = ? AND model_id = ?')
@@ -177,10 +180,17 @@ export function acceptPredictions(ctx: DecisionContext, imageIds: readonly numbe
     }
     if (unclassified.length) {
       const names = unclassified.slice(0, 5).map((id) => `\`${s.imageName(id)}\``);
-      const more = unclassified.length > 5 ? ` and ${unclassified.length - 5} more` : '';
       throw new CoreError(
         'NOT_FOUND',
-        `${names.join(', ')}${more} ${unclassified.length === 1 ? 'has' : 'have'} no prediction from ${modelId} to accept. Classify ${unclassified.length === 1 ? 'it' : 'them'} first, or choose the label yourself; nothing was changed.`,
+        {
+          key: 'review.unclassified',
+          values: {
+            names: names.join(', '),
+            count: unclassified.length,
+            more: Math.max(0, unclassified.length - 5),
+            modelId,
+          },
+        },
         { unclassified, modelId },
       );
     }
@@ -196,35 +206,42 @@ interface EventRow {
 }
 
 /**
- * Reverts the reviewer's latest decision that is not undone yet; repeated calls walk
- * further back. A photo someone relabeled since keeps that newer label (undo never
- * overwrites a later decision). Returns the photos whose label was restored.
+ * Reverts one decision of the reviewer: `decisionId` when given (the window's own session
+ * keeps the ids of its decisions, so an undo never reaches into an earlier session),
+ * else the latest one not undone yet; repeated calls walk further back. A photo someone
+ * relabeled since keeps that newer label (undo never overwrites a later decision).
+ * Returns the photos whose label was restored.
  */
-export function undoLastDecision(ctx: DecisionContext): number[] {
+export function undoLastDecision(ctx: DecisionContext, decisionId?: number): number[] {
   return inWriteTransaction(ctx.db, () => {
     const s = statements(ctx.db);
-    const decision = ctx.db
-      .prepare(
-        `SELECT decision_id FROM label_events
-         WHERE reviewer = ? AND undone = 0 AND kind IN ('set', 'accept')
-         ORDER BY decision_id DESC LIMIT 1`,
-      )
-      .pluck()
-      .get(ctx.reviewer) as number | undefined;
-    if (decision === undefined) {
+    const decision =
+      decisionId ??
+      (ctx.db
+        .prepare(
+          `SELECT decision_id FROM label_events
+           WHERE reviewer = ? AND undone = 0 AND kind IN ('set', 'accept')
+           ORDER BY decision_id DESC LIMIT 1`,
+        )
+        .pluck()
+        .get(ctx.reviewer) as number | undefined);
+    const events =
+      decision === undefined
+        ? []
+        : (ctx.db
+            .prepare(
+              `SELECT id, image_id, old_label, new_label FROM label_events
+               WHERE decision_id = ? AND reviewer = ? AND undone = 0 AND kind IN ('set', 'accept')
+               ORDER BY id`,
+            )
+            .all(decision, ctx.reviewer) as EventRow[]);
+    if (decision === undefined || events.length === 0) {
       throw new CoreError(
         'NOTHING_TO_UNDO',
-        `Nothing to undo: ${ctx.reviewer} has no label decision left to revert.`,
+        { key: 'review.nothingToUndo', values: { reviewer: ctx.reviewer } },
         { reviewer: ctx.reviewer },
       );
     }
-    const events = ctx.db
-      .prepare(
-        `SELECT id, image_id, old_label, new_label FROM label_events
-         WHERE decision_id = ? AND reviewer = ? AND undone = 0 AND kind IN ('set', 'accept')
-         ORDER BY id`,
-      )
-      .all(decision, ctx.reviewer) as EventRow[];
     // Who had set the label being restored, and when: that decision stands again.
     const previous = ctx.db.prepare(
       `SELECT reviewer, at FROM label_events
@@ -265,4 +282,75 @@ export function undoLastDecision(ctx: DecisionContext): number[] {
       .run(decision, ctx.reviewer);
     return reverted;
   });
+}
+
+interface RedoRow {
+  image_id: number;
+  old_label: string | null;
+  new_label: string | null;
+  kind: 'set' | 'accept';
+}
+
+/**
+ * Applies an undone decision again, as a new decision (so it can be undone in turn).
+ * A photo relabeled since the undo keeps its newer label, as with undo.
+ */
+export function redoDecision(ctx: DecisionContext, decisionId: number): Decision {
+  return inWriteTransaction(ctx.db, () => {
+    const s = statements(ctx.db);
+    const events = ctx.db
+      .prepare(
+        `SELECT image_id, old_label, new_label, kind FROM label_events
+         WHERE decision_id = ? AND reviewer = ? AND undone = 1 AND kind IN ('set', 'accept')
+         ORDER BY id`,
+      )
+      .all(decisionId, ctx.reviewer) as RedoRow[];
+    if (events.length === 0) {
+      throw new CoreError(
+        'NOTHING_TO_UNDO',
+        { key: 'review.nothingToRedo', values: { reviewer: ctx.reviewer } },
+        { reviewer: ctx.reviewer, decisionId },
+      );
+    }
+    const modelId = activeModelIdOf(ctx.db);
+    let decision: number | null = null;
+    const changed: number[] = [];
+    for (const event of events) {
+      if (event.new_label === null) continue;
+      if (s.currentLabel(event.image_id) !== event.old_label) continue;
+      decision ??= s.nextDecision();
+      s.upsertLabel(event.image_id, event.new_label, ctx.reviewer, ctx.at);
+      s.appendEvent({
+        decision,
+        imageId: event.image_id,
+        oldLabel: event.old_label,
+        newLabel: event.new_label,
+        reviewer: ctx.reviewer,
+        at: ctx.at,
+        modelId,
+        kind: event.kind,
+      });
+      changed.push(event.image_id);
+    }
+    return { imageIds: changed, decisionId: decision };
+  });
+}
+
+export interface LabelCount {
+  /** The reviewer's current label; null for photos not reviewed yet. */
+  label: string | null;
+  count: number;
+}
+
+/** The current labels of these photos, counted: what a bulk decision is about to change. */
+export function currentLabelCounts(db: Db, imageIds: readonly number[]): LabelCount[] {
+  return db
+    .prepare(
+      `SELECT l.label AS label, count(*) AS count
+       FROM (SELECT DISTINCT value AS id FROM json_each(?)) AS picked
+       JOIN images i ON i.id = picked.id
+       LEFT JOIN labels l ON l.image_id = picked.id
+       GROUP BY l.label ORDER BY count DESC, l.label`,
+    )
+    .all(JSON.stringify(imageIds)) as LabelCount[];
 }

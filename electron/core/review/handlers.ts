@@ -7,6 +7,8 @@ import type { CoreContext, HandlerMap } from '../context.js';
 import { labelHistory, notFoundImages } from '../library/image-details.js';
 import {
   acceptPredictions,
+  currentLabelCounts,
+  redoDecision,
   setLabel,
   undoLastDecision,
   type DecisionContext,
@@ -14,7 +16,14 @@ import {
 
 export function createReviewHandlers(
   ctx: CoreContext,
-): HandlerMap<'review.setLabel' | 'review.accept' | 'review.undo' | 'review.history'> {
+): HandlerMap<
+  | 'review.setLabel'
+  | 'review.accept'
+  | 'review.undo'
+  | 'review.history'
+  | 'review.redo'
+  | 'review.preview'
+> {
   function decisionContext(reviewer: string | undefined): DecisionContext {
     return { db: ctx.db, reviewer: ctx.reviewer(reviewer), at: ctx.now().toISOString() };
   }
@@ -23,17 +32,24 @@ export function createReviewHandlers(
   }
   return {
     'review.setLabel': ({ imageIds, label, reviewer }) => {
-      const changed = setLabel(decisionContext(reviewer), imageIds, label);
+      const { imageIds: changed, decisionId } = setLabel(
+        decisionContext(reviewer),
+        imageIds,
+        label,
+      );
       announce(changed);
-      return { changed: changed.length };
+      return { changed: changed.length, decisionId };
     },
     'review.accept': ({ imageIds, reviewer }) => {
-      const changed = acceptPredictions(decisionContext(reviewer), imageIds);
+      const { imageIds: changed, decisionId } = acceptPredictions(
+        decisionContext(reviewer),
+        imageIds,
+      );
       announce(changed);
-      return { changed: changed.length };
+      return { changed: changed.length, decisionId };
     },
-    'review.undo': ({ reviewer }) => {
-      const reverted = undoLastDecision(decisionContext(reviewer));
+    'review.undo': ({ reviewer, decisionId }) => {
+      const reverted = undoLastDecision(decisionContext(reviewer), decisionId);
       announce(reverted);
       return { reverted: reverted.length, imageIds: reverted };
     },
@@ -41,6 +57,15 @@ export function createReviewHandlers(
       const exists = ctx.db.prepare('SELECT 1 FROM images WHERE id = ?').get(imageId);
       if (!exists) throw notFoundImages([imageId]);
       return labelHistory(ctx.db, imageId);
+    },
+    'review.redo': ({ decisionId, reviewer }) => {
+      const redone = redoDecision(decisionContext(reviewer), decisionId);
+      announce(redone.imageIds);
+      return { changed: redone.imageIds.length, ...redone };
+    },
+    'review.preview': ({ imageIds }) => {
+      const byLabel = currentLabelCounts(ctx.db, imageIds);
+      return { byLabel, total: byLabel.reduce((sum, row) => sum + row.count, 0) };
     },
   };
 }

@@ -18,6 +18,15 @@ export const coreEn = {
     'The SQLite module for this app ({file}) is missing. In a checkout run "npm run prepare:electron"; otherwise reinstall Inspection Desk.',
   'library.nativeBindingMismatch':
     'The SQLite module {file} was built for another runtime ({detail}). In a checkout run "npm run prepare:electron"; otherwise reinstall Inspection Desk.',
+  // review
+  'review.noActiveModel':
+    'No model is active, so there is no prediction to accept. Activate a model, or choose the label yourself.',
+  'review.unclassified':
+    '{names}{more, plural, =0 {} other { and # more}} {count, plural, one {has} other {have}} no prediction from {modelId} to accept. Classify {count, plural, one {it} other {them}} first, or choose the label yourself; nothing was changed.',
+  'review.nothingToUndo':
+    'Nothing to undo: {reviewer} has no label decision left to revert in this session.',
+  'review.nothingToRedo':
+    'Nothing to redo: that decision is not undone (or its photos were relabeled since).',
 } as const;
 
 export type CoreMessageKey = keyof typeof coreEn;

@@ -1,24 +1,45 @@
 /**
  * The grid and the photo view over one query, with the keyboard review loop: arrows
- * move, numbers label, Space accepts, Z undoes, Enter opens, Esc closes. After a decision
- * the next photo gets the focus at once; the core call follows (and is reverted on error).
+ * move, numbers label, Space accepts, Z undoes (Shift+Z redoes), Enter opens, Esc
+ * closes. After a decision the next photo gets the focus at once; the core call follows
+ * (and is reverted on error).
+ *
+ * What a key acts on is what is visibly focused: plain arrows clear a selection (as in a
+ * file manager; Ctrl+arrows move and keep it), a decision on more than a few photos asks
+ * first and then says what it did, and photos arriving from elsewhere are announced, not
+ * slipped under the focus.
  */
 import { useCallback, useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
-import type { ImageSummary } from '../../../electron/contract.js';
+import type { DecisionPreview, ImageSummary } from '../../../electron/contract.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useClient } from '../../state/client-context.js';
 import { useReportError } from '../../state/errors.js';
 import { prefetchThumb, thumbLoader } from '../../state/thumb-loader.js';
 import type { ReviewQuery } from '../../state/review-query.js';
 import { useImagePages } from '../../state/use-image-pages.js';
-import { useReviewActions } from '../../state/use-review-actions.js';
+import { useReviewActions, type UndoOutcome } from '../../state/use-review-actions.js';
 import { PhotoView } from '../photo/PhotoView.js';
+import { BulkConfirm } from './BulkConfirm.js';
+import { IncomingBar } from './IncomingBar.js';
 import { ReviewBar } from './ReviewBar.js';
+import { ReviewNotice, type Notice } from './ReviewNotice.js';
 import { ReviewGrid, type GridLayout } from './ReviewGrid.js';
 import { isControlTarget, labelIndexOfKey, useWindowKeys } from './use-grid-keys.js';
 
 /** Thumbnails fetched ahead of the focused photo. */
 const PREFETCH_AHEAD = 30;
+/** A decision on more photos than this asks for confirmation first. */
+export const BULK_CONFIRM_ABOVE = 5;
+
+/** How the focus moves: plain (clears the selection), extending it, or keeping it. */
+type MoveMode = 'plain' | 'extend' | 'keep';
+
+interface PendingBulk {
+  kind: 'label' | 'accept';
+  label: string | null;
+  ids: number[];
+  preview: DecisionPreview | null;
+}
 
 export function ReviewWorkspace(props: {
   query: ReviewQuery;
@@ -46,6 +67,8 @@ export function ReviewWorkspace(props: {
   const [revision, setRevision] = useState(0);
   /** Where each decision was made, so an undo can bring the focus back there. */
   const decisionsAt = useRef<number[]>([]);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [pendingBulk, setPendingBulk] = useState<PendingBulk | null>(null);
 
   // Only the open photo view shows what a decision changed beyond the grid cell (its
   // label history); re-rendering the whole grid after every answer would be wasted.
@@ -84,11 +107,13 @@ export function ReviewWorkspace(props: {
   }, [clampedFocus, total, pages, pages.version]);
 
   const moveTo = useCallback(
-    (index: number, extend = false) => {
+    (index: number, mode: MoveMode = 'plain') => {
       if (total === 0) return;
       const next = Math.max(0, Math.min(total - 1, index));
       setFocusIndex(next);
-      if (extend) {
+      // A selection left behind off-screen would take the next Space: plain moves clear it.
+      if (mode === 'plain') setSelection((current) => (current.size ? new Set() : current));
+      if (mode === 'extend') {
         const [from, to] = next < anchor.current ? [next, anchor.current] : [anchor.current, next];
         const ids = new Set<number>();
         for (let i = from; i <= to; i++) {
@@ -103,9 +128,21 @@ export function ReviewWorkspace(props: {
     [pages, total],
   );
 
+  // The inspector asked for the new photos: the focus stays on the photo it was on when
+  // that photo is among the rows on screen after the merge, else it goes to the first.
+  const focusedId = focused?.id;
+  const showIncoming = useCallback(async () => {
+    await pages.refresh();
+    const index = focusedId === undefined ? -1 : pages.indexOf(focusedId);
+    setFocusIndex(index >= 0 ? index : 0);
+    anchor.current = index >= 0 ? index : 0;
+  }, [focusedId, pages]);
+
   const selectAll = useCallback(async () => {
     setSelectingAll(true);
     try {
+      // Select all means all the grid shows: photos announced but not shown join first.
+      if (pages.incoming) await showIncoming();
       const { ids } = await client.invoke('library.ids', { filter: props.query.filter });
       setSelection(new Set(ids));
     } catch (error) {
@@ -113,19 +150,51 @@ export function ReviewWorkspace(props: {
     } finally {
       setSelectingAll(false);
     }
-  }, [client, props.query.filter, report]);
+  }, [client, pages, props.query.filter, report, showIncoming]);
+
+  const labelName = useCallback((label: string | null) => label ?? t('label.none'), [t]);
+
+  const applyBulk = useCallback(
+    (kind: 'label' | 'accept', label: string | null, ids: number[]) => {
+      decisionsAt.current.push(clampedFocus);
+      setSelection(new Set());
+      setPendingBulk(null);
+      setNotice(null);
+      const done = kind === 'accept' ? actions.accept(ids) : actions.setLabel(ids, label ?? '');
+      void done.then((ok) => {
+        if (!ok) return;
+        setNotice({
+          text:
+            kind === 'accept'
+              ? t('bulk.acceptedDone', { n: ids.length })
+              : t('bulk.labeledDone', { n: ids.length, label: labelName(label) }),
+          undo: true,
+        });
+      });
+    },
+    [actions, clampedFocus, labelName, t],
+  );
 
   const decide = useCallback(
     (kind: 'label' | 'accept', label?: string) => {
       // In the photo view a decision is about the photo on screen, not the grid's selection.
       if (selection.size > 0 && !photoOpen) {
         const ids = [...selection];
-        decisionsAt.current.push(clampedFocus);
-        setSelection(new Set());
-        void (kind === 'accept' ? actions.accept(ids) : actions.setLabel(ids, label ?? ''));
+        if (ids.length <= BULK_CONFIRM_ABOVE) {
+          applyBulk(kind, label ?? null, ids);
+          return;
+        }
+        // More than a few photos: say what will happen, and wait for a yes.
+        setPendingBulk({ kind, label: label ?? null, ids, preview: null });
+        client.invoke('review.preview', { imageIds: ids }).then(
+          (preview) =>
+            setPendingBulk((current) => (current?.ids === ids ? { ...current, preview } : current)),
+          (error: unknown) => report(error),
+        );
         return;
       }
       if (!focused) return;
+      setNotice(null);
       const at = clampedFocus;
       decisionsAt.current.push(at);
       // Optimistic: the next photo is in front of the inspector before the core answers.
@@ -142,18 +211,67 @@ export function ReviewWorkspace(props: {
         }
       });
     },
-    [actions, clampedFocus, focused, photoOpen, selection, total],
+    [actions, applyBulk, clampedFocus, client, focused, photoOpen, report, selection, total],
+  );
+
+  /** Says what an undo or redo changed, with a way to focus that photo. */
+  const describe = useCallback(
+    (outcome: UndoOutcome, redone: boolean): Notice => {
+      const { decision, imageIds } = outcome;
+      const focusId = imageIds[0] ?? decision.imageIds[0];
+      if (imageIds.length === 0)
+        return { text: t(redone ? 'redo.noneChanged' : 'undo.noneChanged') };
+      if (decision.imageIds.length === 1 && decision.firstName !== null) {
+        const [from, to] = redone
+          ? [decision.firstBefore, decision.label]
+          : [decision.label, decision.firstBefore];
+        return {
+          text: t(redone ? 'redo.one' : 'undo.one', {
+            name: decision.firstName,
+            from: labelName(from),
+            to: labelName(to),
+          }),
+          focusId,
+        };
+      }
+      return { text: t(redone ? 'redo.many' : 'undo.many', { n: imageIds.length }), focusId };
+    },
+    [labelName, t],
+  );
+
+  const focusPhoto = useCallback(
+    (imageId: number | undefined, fallback?: number) => {
+      const found = imageId === undefined ? -1 : pages.indexOf(imageId);
+      const index = found >= 0 ? found : fallback;
+      if (index !== undefined) moveTo(index);
+    },
+    [moveTo, pages],
   );
 
   const undo = useCallback(async () => {
+    if (!actions.canUndo()) {
+      setNotice({ text: t('undo.nothing') });
+      return;
+    }
     const at = decisionsAt.current.pop();
-    const ids = await actions.undo();
-    if (ids.length === 0) return;
-    const first = ids[0];
-    const found = first === undefined ? -1 : pages.indexOf(first);
-    const index = found >= 0 ? found : at;
-    if (index !== undefined) moveTo(index);
-  }, [actions, moveTo, pages]);
+    const outcome = await actions.undo();
+    if (!outcome) return;
+    const next = describe(outcome, false);
+    setNotice(next);
+    focusPhoto(next.focusId, at);
+  }, [actions, describe, focusPhoto, t]);
+
+  const redo = useCallback(async () => {
+    if (!actions.canRedo()) {
+      setNotice({ text: t('redo.nothing') });
+      return;
+    }
+    const outcome = await actions.redo();
+    if (!outcome) return;
+    const next = describe(outcome, true);
+    setNotice(next);
+    focusPhoto(next.focusId);
+  }, [actions, describe, focusPhoto, t]);
 
   const togglePick = useCallback((id: number) => {
     setSelection((current) => {
@@ -175,7 +293,7 @@ export function ReviewWorkspace(props: {
       const item = pages.get(index);
       if (!item) return;
       if (event.shiftKey) {
-        moveTo(index, true);
+        moveTo(index, 'extend');
       } else if (event.ctrlKey || event.metaKey) {
         const { focused: current, selectionSize } = latest.current;
         // Ctrl-click next to the focused photo starts a selection of both, as in a file manager.
@@ -202,9 +320,12 @@ export function ReviewWorkspace(props: {
     [moveTo],
   );
 
-  useWindowKeys(props.keysEnabled, (event) => {
+  useWindowKeys(props.keysEnabled && pendingBulk === null, (event) => {
     const { columns, visibleRows } = layout;
     const mod = event.ctrlKey || event.metaKey;
+    // Shift extends the selection; Ctrl moves the focus and keeps it; plain clears it.
+    const how = (extend: boolean): MoveMode =>
+      extend && event.shiftKey ? 'extend' : mod ? 'keep' : 'plain';
     const labelIndex = mod || event.altKey ? null : labelIndexOfKey(event);
     if (labelIndex !== null) {
       const label = props.labels[labelIndex];
@@ -221,7 +342,13 @@ export function ReviewWorkspace(props: {
       case 'z':
       case 'Z':
         if (event.altKey) return;
-        void undo();
+        if (event.shiftKey) void redo();
+        else void undo();
+        break;
+      case 'y':
+      case 'Y':
+        if (!mod) return;
+        void redo();
         break;
       case 'Enter':
         if (focused) setPhotoOpen(true);
@@ -232,30 +359,30 @@ export function ReviewWorkspace(props: {
         else return;
         break;
       case 'ArrowLeft':
-        moveTo(clampedFocus - 1, event.shiftKey && !photoOpen);
+        moveTo(clampedFocus - 1, how(!photoOpen));
         break;
       case 'ArrowRight':
-        moveTo(clampedFocus + 1, event.shiftKey && !photoOpen);
+        moveTo(clampedFocus + 1, how(!photoOpen));
         break;
       case 'ArrowUp':
         if (photoOpen) return;
-        moveTo(clampedFocus - columns, event.shiftKey);
+        moveTo(clampedFocus - columns, how(true));
         break;
       case 'ArrowDown':
         if (photoOpen) return;
-        moveTo(clampedFocus + columns, event.shiftKey);
+        moveTo(clampedFocus + columns, how(true));
         break;
       case 'Home':
-        moveTo(0, event.shiftKey);
+        moveTo(0, how(true));
         break;
       case 'End':
-        moveTo(total - 1, event.shiftKey);
+        moveTo(total - 1, how(true));
         break;
       case 'PageUp':
-        moveTo(clampedFocus - columns * visibleRows, event.shiftKey);
+        moveTo(clampedFocus - columns * visibleRows, how(true));
         break;
       case 'PageDown':
-        moveTo(clampedFocus + columns * visibleRows, event.shiftKey);
+        moveTo(clampedFocus + columns * visibleRows, how(true));
         break;
       case 'x':
       case 'X':
@@ -295,6 +422,28 @@ export function ReviewWorkspace(props: {
         onAccept={() => decide('accept')}
         onShowShortcuts={props.onShowShortcuts}
       />
+      {pages.incoming && (
+        <IncomingBar added={pages.incoming.added} onShow={() => void showIncoming()} />
+      )}
+      {notice && (
+        <ReviewNotice
+          notice={notice}
+          onUndo={() => void undo()}
+          onShow={() => focusPhoto(notice.focusId)}
+          onDismiss={() => setNotice(null)}
+        />
+      )}
+      {pendingBulk && (
+        <BulkConfirm
+          kind={pendingBulk.kind}
+          label={pendingBulk.label}
+          count={pendingBulk.ids.length}
+          preview={pendingBulk.preview}
+          labelName={labelName}
+          onConfirm={() => applyBulk(pendingBulk.kind, pendingBulk.label, pendingBulk.ids)}
+          onCancel={() => setPendingBulk(null)}
+        />
+      )}
       {pages.total === 0 ? (
         props.emptyState
       ) : (
