@@ -230,7 +230,7 @@ export interface ExportResult extends ExportPlan {
   durationMs: number;
 }
 
-export type JobKind = 'import' | 'classify' | 'export';
+export type JobKind = 'import' | 'classify' | 'export' | 'improve' | 'embeddings';
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface JobProgress {
@@ -266,8 +266,8 @@ export interface JobSnapshot {
   startedAt: string;
   finishedAt: string | null;
   progress: JobProgress;
-  /** ImportSummary, ExportResult or ClassifyResult, by kind, once finished. */
-  result: ImportSummary | ExportResult | ClassifyResult | null;
+  /** ImportSummary, ExportResult, ClassifyResult, ImproveResult or BackfillResult, by kind. */
+  result: ImportSummary | ExportResult | ClassifyResult | ImproveResult | BackfillResult | null;
   error: SerializedError | null;
 }
 
@@ -297,6 +297,107 @@ export interface ClassifyOutcome {
   scores: Record<string, number>;
   model: { id: string; name: string; version: string };
 }
+
+// ---------------------------------------------------------------------------
+// Embeddings, improve, similar photos (issue 13)
+// ---------------------------------------------------------------------------
+
+/** Old vs new model on the held-out reviewed photos, before anything is activated. */
+export interface ImproveResult {
+  /** The new registered model (not active unless asked). */
+  modelId: string;
+  parentModelId: string;
+  /** Folder of the new model inside the library (model.onnx, model.json, MODEL_CARD.md). */
+  dir: string;
+  labels: string[];
+  /** Labels the parent model does not have (learned from reviewers' labels). */
+  newLabels: string[];
+  /** Reviewed photos the head was fitted on / measured on. */
+  trainPhotos: number;
+  heldOutPhotos: number;
+  /** Near-duplicate groups of the reviewed photos (a group is never split). */
+  groups: number;
+  /** How near-duplicates were grouped, e.g. 'tube position + embedding cosine >= 0.97'. */
+  groupedBy: string;
+  /** Metrics on the held-out photos; `before` is the parent model's stored predictions. */
+  before: ModelMetrics;
+  after: ModelMetrics;
+  activated: boolean;
+  durationMs: number;
+}
+
+export interface BackfillResult {
+  modelId: string;
+  /** Old float32 embeddings moved to the compact store. */
+  converted: number;
+  /** Photos run through the model again for their embedding. */
+  computed: number;
+  failed: number;
+  durationMs: number;
+}
+
+/** One photo like another, with its cosine similarity (-1..1). */
+export interface SimilarPhoto extends ImageSummary {
+  similarity: number;
+}
+
+/** How the most similar reviewed photos are labeled. */
+export interface NeighbourVote {
+  /** The label most of them carry. */
+  label: string;
+  /** How many carry it, of `neighbours` looked at. */
+  agreeing: number;
+  neighbours: number;
+}
+
+export interface SimilarResult {
+  modelId: string;
+  items: SimilarPhoto[];
+  /** The vote of the photo's most similar reviewed photos; null when none is reviewed. */
+  vote: NeighbourVote | null;
+  /** True when the vote's label differs from the photo's label (or prediction). */
+  likelyMislabeled: boolean;
+}
+
+/** Why a photo may be mislabeled: how its nearest neighbours are labeled. */
+export interface MislabelSuspect extends ImageSummary {
+  /** 0..1: share of the nearest labeled neighbours that disagree, weighted by similarity. */
+  score: number;
+  /** The label most of its neighbours carry. */
+  neighbourLabel: string;
+  /** Neighbours carrying `neighbourLabel` / neighbours looked at. */
+  agreeing: number;
+  neighbours: number;
+}
+
+export const ImproveArgs = z
+  .object({
+    /** The model to improve (its embedding output feeds the new head); default: active. */
+    modelId: ModelId.optional(),
+    /** Share of the reviewed photos' near-duplicate groups held out to measure old vs new. */
+    heldOutShare: z.number().min(0.05).max(0.5).default(0.2),
+    /** Activate the new model and classify the library with it once it is written. */
+    activate: z.boolean().default(false),
+  })
+  .strict()
+  .default({ heldOutShare: 0.2, activate: false });
+export const BackfillArgs = z.object({ modelId: ModelId.optional() }).strict().default({});
+export const SimilarArgs = z
+  .object({
+    imageId: z.number().int().positive(),
+    limit: z.number().int().min(1).max(200).default(12),
+    modelId: ModelId.optional(),
+  })
+  .strict();
+export const SuspectArgs = z
+  .object({
+    limit: z.number().int().min(1).max(1000).default(100),
+    /** Neighbours each photo is compared with. */
+    neighbours: z.number().int().min(3).max(50).default(10),
+    modelId: ModelId.optional(),
+  })
+  .strict()
+  .default({ limit: 100, neighbours: 10 });
 
 // ---------------------------------------------------------------------------
 // Method argument schemas
@@ -433,6 +534,14 @@ export const methods = {
   /** Waits until the job finishes or `timeoutMs` passes, then returns its snapshot. */
   'jobs.wait': method<JobSnapshot>()(WaitArgs),
 
+  /** Fits a new head on the reviewed photos' embeddings and registers it (a job). */
+  'models.improve': method<{ jobId: string }>()(ImproveArgs),
+  /** Stores embeddings for photos that lack them (a resumable job). */
+  'embeddings.backfill': method<{ jobId: string }>()(BackfillArgs),
+  /** Nearest photos by cosine similarity of their embeddings. */
+  'library.similar': method<SimilarResult>()(SimilarArgs),
+  /** Photos whose label or prediction disagrees with their nearest neighbours' labels. */
+  'library.suspects': method<MislabelSuspect[]>()(SuspectArgs),
   'settings.get': method<Settings>()(NoArgs),
   'settings.set': method<Settings>()(SettingsArgs),
 } as const;

@@ -11,6 +11,7 @@ import type { CoreContext, CoreOptions, Handlers } from './context.js';
 import { CoreError } from './errors.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createExportHandlers } from './export/handlers.js';
+import { createImproveHandlers } from './improve/handlers.js';
 import { createIngestHandlers } from './ingest/handlers.js';
 import { createJobRegistry } from './jobs/registry.js';
 import { createJobHandlers } from './jobs/handlers.js';
@@ -97,6 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     createExportHandlers(context),
     createJobHandlers(context),
     createSettingsHandlers(context),
+    createImproveHandlers(context),
   ]);
 
   async function invokeUnknown(method: string, args: unknown): Promise<unknown> {

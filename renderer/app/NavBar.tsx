@@ -37,6 +37,8 @@ export function NavBar(props: {
     import: 'import',
     classify: 'models',
     export: 'export',
+    improve: 'models',
+    embeddings: 'models',
   };
   return (
     <header className="nav">

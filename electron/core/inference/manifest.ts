@@ -124,6 +124,12 @@ export const ModelManifestSchema = z
       .object({ name: TensorName }, must('{"name": "<embedding output name>"}'))
       .strict()
       .optional(),
+    /** The model this one was improved from (`models improve`), as `<id>@<version>`. */
+    parentModelId: z
+      .string(must('the parent model id, such as "pipe-obstruction@1.0.0"'))
+      .min(1)
+      .max(200)
+      .optional(),
     threshold: z
       .number(must('a number between 0 and 1, or null'))
       .min(0, must('a number between 0 and 1, or null'))

@@ -485,4 +485,19 @@ export const migrations: readonly string[] = [
     WHERE tube_key = NEW.tube_key AND image_id = NEW.image_id;
   END;
   `,
+  // 4: embeddings, compact and per model version (issue 13). One row per (model, photo):
+  // int8 values with one scale each (value ~= byte * scale), 4x smaller than the float32
+  // `predictions.embedding` column of schema 1, which is no longer written (the backfill
+  // job moves old values here). Keyed model first: similarity search and the improve
+  // job read every photo of one model in one range scan.
+  `
+  CREATE TABLE embeddings (
+    model_id      TEXT NOT NULL REFERENCES models(id),
+    image_id      INTEGER NOT NULL REFERENCES images(id),
+    dim           INTEGER NOT NULL CHECK (dim > 0),
+    scale         REAL NOT NULL CHECK (scale >= 0),
+    data          BLOB NOT NULL CHECK (length(data) = dim),
+    PRIMARY KEY (model_id, image_id)
+  ) WITHOUT ROWID;
+  `,
 ];

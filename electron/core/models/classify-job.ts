@@ -41,9 +41,19 @@ export interface ClassifyJobOptions {
   model: LoadedModel;
   /** Re-classify photos that already have a prediction of this model. */
   all: boolean;
+  /**
+   * Instead: photos with no stored embedding of this model (the embeddings backfill),
+   * every one or only the reviewed ones (what the improve job needs).
+   */
+  missingEmbeddings?: 'all' | 'reviewed';
 }
 
-function selection(all: boolean): string {
+function selection(all: boolean, missingEmbeddings?: 'all' | 'reviewed'): string {
+  if (missingEmbeddings) {
+    return `FROM images i WHERE i.id <= @maxId
+       AND NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.model_id = @modelId AND e.image_id = i.id)
+       ${missingEmbeddings === 'reviewed' ? 'AND EXISTS (SELECT 1 FROM labels l WHERE l.image_id = i.id)' : ''}`;
+  }
   return all
     ? 'FROM images i WHERE i.id <= @maxId'
     : `FROM images i WHERE i.id <= @maxId
@@ -74,17 +84,17 @@ async function decodePage(ctx: CoreContext, refs: ImageRef[]): Promise<Decoded[]
 export async function runClassifyJob(
   ctx: CoreContext,
   job: JobHandle,
-  { model, all }: ClassifyJobOptions,
+  { model, all, missingEmbeddings }: ClassifyJobOptions,
 ): Promise<ClassifyResult> {
   const started = Date.now();
   const maxId =
     (ctx.db.prepare('SELECT MAX(id) AS maxId FROM images').get() as { maxId: number | null }).maxId ?? 0;
   const params = { maxId, modelId: model.id };
   const totals = ctx.db
-    .prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(i.size_bytes), 0) AS bytes ${selection(all)}`)
+    .prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(i.size_bytes), 0) AS bytes ${selection(all, missingEmbeddings)}`)
     .get(params) as { n: number; bytes: number };
   const page = ctx.db.prepare(
-    `SELECT i.id, i.sha256, i.ext, i.original_name, i.size_bytes ${selection(all)} AND i.id > @after
+    `SELECT i.id, i.sha256, i.ext, i.original_name, i.size_bytes ${selection(all, missingEmbeddings)} AND i.id > @after
      ORDER BY i.id LIMIT ${PAGE_SIZE}`,
   );
   const nextPage = (after: number): ImageRef[] => page.all({ ...params, after }) as ImageRef[];

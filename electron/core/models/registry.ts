@@ -10,6 +10,7 @@ import type { RawImage } from '../imaging/decode.js';
 import { parseManifest, type ModelManifest } from '../inference/manifest.js';
 import type { ModelOutput } from '../inference/postprocess.js';
 import { openModelSession, type ModelSession } from '../inference/session.js';
+import { storeEmbeddings } from '../embeddings/store.js';
 
 export type { ModelOutput } from '../inference/postprocess.js';
 
@@ -162,7 +163,10 @@ export async function releaseModels(ctx: CoreContext): Promise<void> {
   await Promise.all(list.map((s) => s.release().catch(() => undefined)));
 }
 
-/** One transaction; replaces an earlier prediction of the same model for the same image. */
+/**
+ * One transaction; replaces an earlier prediction of the same model for the same image.
+ * Embeddings go to the compact `embeddings` table (int8), not the float32 column.
+ */
 export function storePredictions(
   ctx: CoreContext,
   modelId: string,
@@ -171,26 +175,25 @@ export function storePredictions(
   if (rows.length === 0) return;
   const insert = ctx.db.prepare(
     `INSERT INTO predictions (image_id, model_id, label, confidence, scores_json, embedding, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+     VALUES (?, ?, ?, ?, ?, NULL, ?)
      ON CONFLICT (image_id, model_id) DO UPDATE SET
        label = excluded.label, confidence = excluded.confidence, scores_json = excluded.scores_json,
-       embedding = excluded.embedding, created_at = excluded.created_at`,
+       embedding = NULL, created_at = excluded.created_at`,
   );
   const createdAt = ctx.now().toISOString();
   ctx.db.transaction(() => {
+    const embeddings: { imageId: number; embedding: Float32Array }[] = [];
     for (const { imageId, output } of rows) {
-      const embedding = output.embedding
-        ? Buffer.from(output.embedding.buffer, output.embedding.byteOffset, output.embedding.byteLength)
-        : null;
       insert.run(
         imageId,
         modelId,
         output.label,
         output.confidence,
         JSON.stringify(output.scores),
-        embedding,
         createdAt,
       );
+      if (output.embedding) embeddings.push({ imageId, embedding: output.embedding });
     }
+    storeEmbeddings(ctx.db, modelId, embeddings);
   })();
 }

@@ -27,6 +27,23 @@ export const coreEn = {
     'Nothing to undo: {reviewer} has no label decision left to revert in this session.',
   'review.nothingToRedo':
     'Nothing to redo: that decision is not undone (or its photos were relabeled since).',
+  // improve, embeddings, similar photos (issue 13)
+  'improve.noModel':
+    'No model is active, so there is nothing to improve. Add a model and activate it, or name one with --model.',
+  'improve.noEmbedding':
+    'Model {modelId} has no embedding output (the "embedding" field of its model.json), so it cannot be improved and photos cannot be compared with it. Use a model whose model.json names its embedding output.',
+  'improve.alreadyRunning':
+    'The model is already being improved (job {jobId}). Wait for it to finish or cancel it.',
+  'improve.tooFewReviewed':
+    'Only {n, plural, one {# reviewed photo has} other {# reviewed photos have}} an embedding of {modelId}. Review at least {min} photos (with at least {perLabel} of each label), then improve again.',
+  'improve.tooFewLabels':
+    'The reviewed photos carry only {n, plural, one {# label} other {# labels}} with at least {perLabel} photos ({labels}). A classifier needs two: review photos of another label, then improve again.',
+  'improve.writeFailed':
+    'The improved model could not be written to {path} ({detail}). Free some disk space and improve again; nothing else changed.',
+  'embeddings.alreadyRunning':
+    'Embeddings are already being computed (job {jobId}). Wait for it to finish or cancel it.',
+  'similar.noEmbedding':
+    'Photo {imageId} has no embedding of {modelId} yet. Compute the missing embeddings (Models screen, or `models backfill`), then try again.',
 } as const;
 
 export type CoreMessageKey = keyof typeof coreEn;

@@ -22,4 +22,21 @@ export const corePtBR: CoreMessages = {
     'Nada a desfazer: {reviewer} não tem decisão de rótulo para reverter nesta sessão.',
   'review.nothingToRedo':
     'Nada a refazer: essa decisão não foi desfeita (ou suas fotos foram rotuladas de novo depois).',
+  // improve, embeddings, similar photos (issue 13)
+  'improve.noModel':
+    'Nenhum modelo está ativo, então não há o que melhorar. Adicione um modelo e ative-o, ou indique um com --model.',
+  'improve.noEmbedding':
+    'O modelo {modelId} não tem saída de embedding (o campo "embedding" do seu model.json), então não pode ser melhorado nem comparar fotos. Use um modelo cujo model.json indique a saída de embedding.',
+  'improve.alreadyRunning':
+    'O modelo já está sendo melhorado (tarefa {jobId}). Espere que termine ou cancele-a.',
+  'improve.tooFewReviewed':
+    'Só {n, plural, one {# foto revisada tem} other {# fotos revisadas têm}} embedding de {modelId}. Revise pelo menos {min} fotos (com pelo menos {perLabel} de cada rótulo) e melhore de novo.',
+  'improve.tooFewLabels':
+    'As fotos revisadas têm só {n, plural, one {# rótulo} other {# rótulos}} com pelo menos {perLabel} fotos ({labels}). Um classificador precisa de dois: revise fotos de outro rótulo e melhore de novo.',
+  'improve.writeFailed':
+    'Não foi possível gravar o modelo melhorado em {path} ({detail}). Libere espaço em disco e melhore de novo; nada mais mudou.',
+  'embeddings.alreadyRunning':
+    'Os embeddings já estão sendo calculados (tarefa {jobId}). Espere que termine ou cancele-a.',
+  'similar.noEmbedding':
+    'A foto {imageId} ainda não tem embedding de {modelId}. Calcule os embeddings que faltam (tela Modelos, ou `models backfill`) e tente de novo.',
 };
