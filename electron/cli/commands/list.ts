@@ -11,6 +11,7 @@ import {
   type CommandContext,
   type ParsedInput,
 } from '../command.js';
+import { listSimilar, listSuspects } from './list-embeddings.js';
 import { FILTER_HELP, FILTER_OPTIONS, filterFromOptions } from '../filter-options.js';
 import {
   columnWidths,
@@ -48,10 +49,14 @@ export function listRow(image: ImageSummary): string[] {
 
 async function run(ctx: CommandContext, { values, positionals }: ParsedInput) {
   expectPositionals(positionals, []);
-  const filter = filterFromOptions(values);
-  const sort = choiceOption(values, 'sort', SORTS) ?? 'confidence';
   const limit = numberOption(values, 'limit', { min: 1, integer: true });
   const json = flag(values, 'json');
+  // Lists ranked by embeddings (issue 13): nearest neighbours, likely mistakes.
+  const similarTo = values['similar-to'];
+  if (typeof similarTo === 'string') return listSimilar(ctx, similarTo, limit, json);
+  if (values['sort'] === 'likely-mislabeled') return listSuspects(ctx, limit, json);
+  const filter = filterFromOptions(values);
+  const sort = choiceOption(values, 'sort', SORTS) ?? 'confidence';
   const core = await ctx.core();
 
   const args: z.input<typeof ListArgs> = { filter, sort, descending: flag(values, 'desc') };
@@ -111,7 +116,11 @@ Lists photos: id, file name, tube, predicted label, confidence, label, reviewed.
 Least confident first by default: the photos most worth a look.
 
 Options:
-  --sort S              confidence (default), captured, tube or imported
+  --sort S              confidence (default), captured, tube or imported;
+                        likely-mislabeled: photos whose label or prediction disagrees
+                        with their most similar reviewed photos, with the reason
+  --similar-to PHOTO    the photos most like PHOTO (id, sha256 prefix or file name),
+                        by cosine similarity of the model's embeddings
   --desc                reverse the order
   --limit N             show at most N photos (default: all)
   --json                print the photos as a JSON array
@@ -121,6 +130,7 @@ ${FILTER_HELP}
   options: {
     ...FILTER_OPTIONS,
     sort: { type: 'string' },
+    'similar-to': { type: 'string' },
     desc: { type: 'boolean' },
     limit: { type: 'string' },
     ...JSON_OPTION,

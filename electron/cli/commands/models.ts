@@ -1,11 +1,18 @@
 /** `models list|add|activate|classify|compare`: the classifiers of the library. */
 import path from 'node:path';
-import type { ClassifyResult, ModelInfo, ModelMetrics } from '../../contract.js';
+import type {
+  BackfillResult,
+  ClassifyResult,
+  ImproveResult,
+  ModelInfo,
+  ModelMetrics,
+} from '../../contract.js';
 import {
   EXIT,
   expectPositionals,
   flag,
   JSON_OPTION,
+  numberOption,
   stringOption,
   UsageError,
   type Command,
@@ -209,18 +216,143 @@ reviewer labeled; with --import N, only on the photos of import N (see \`imports
   },
 };
 
+/** Old vs new on the held-out photos, then where the new model is. */
+export function renderImprove(result: ImproveResult): string {
+  const recall = (m: ModelMetrics, label: string) =>
+    formatPercent(m.perClass.find((c) => c.label === label)?.recall ?? null);
+  let text = `Fitted a new head on ${plural(result.trainPhotos, 'reviewed photo')}; measured on ${plural(result.heldOutPhotos, 'held-out photo')} (${plural(result.groups, 'near-duplicate group')}: ${result.groupedBy}).\n`;
+  if (result.newLabels.length) text += `New labels: ${result.newLabels.join(', ')}.\n`;
+  text += renderTable(
+    [
+      { header: 'HELD-OUT' },
+      { header: result.parentModelId, align: 'right' },
+      { header: result.modelId, align: 'right' },
+    ],
+    [
+      ['accuracy', formatPercent(result.before.accuracy), formatPercent(result.after.accuracy)],
+      [
+        'balanced accuracy',
+        formatPercent(result.before.balancedAccuracy),
+        formatPercent(result.after.balancedAccuracy),
+      ],
+      ...result.labels.map((l) => [
+        `recall ${l}`,
+        recall(result.before, l),
+        recall(result.after, l),
+      ]),
+    ],
+  );
+  text += `\nParent on the held-out photos:\n${renderMetrics(result.before)}`;
+  text += `\nNew model on the held-out photos:\n${renderMetrics(result.after)}`;
+  text += `\nWrote ${result.dir} (model.onnx, model.json, MODEL_CARD.md) in ${formatDuration(result.durationMs)}.\n`;
+  text += result.activated
+    ? `${result.modelId} is now the active model.\n`
+    : `Activate it with: models activate ${result.modelId}   (then: models classify)\n`;
+  return text;
+}
+
+const improveCommand: Command = {
+  name: 'improve',
+  summary: 'fit a new head on the reviewed photos and register it as a new version',
+  help: `Usage: models improve [--model ID] [--held-out F] [--activate] [--json]
+
+Fits a class-balanced logistic-regression head on the embeddings of the reviewed
+photos (labels the model does not know are learned too), holds out about F (0.2) of
+the near-duplicate groups, prints old vs new on them, and writes a standalone
+model.onnx (the model's graph + the new head), model.json and MODEL_CARD.md as a new
+registered version. Offline, no Python; seconds for thousands of photos.
+
+Options:
+  --model ID      the model to improve (default: the active one)
+  --held-out F    share of groups held out to compare, 0.05..0.5 (default 0.2)
+  --activate      classify the library with the new model and make it active
+  --json          print the result as JSON
+`,
+  options: {
+    model: { type: 'string' },
+    'held-out': { type: 'string' },
+    activate: { type: 'boolean' },
+    ...JSON_OPTION,
+  },
+  async run(ctx, { values, positionals }) {
+    expectPositionals(positionals, []);
+    const core = await ctx.core();
+    const modelId = stringOption(values, 'model');
+    const heldOut = numberOption(values, 'held-out', { min: 0.05, max: 0.5 });
+    const { jobId } = await core.invoke('models.improve', {
+      ...(modelId !== undefined && { modelId }),
+      ...(heldOut !== undefined && { heldOutShare: heldOut }),
+      activate: flag(values, 'activate'),
+    });
+    const { snapshot, interrupted } = await followJob(ctx, core, jobId, {
+      unit: 'photos',
+      resumeHint: 'Nothing was registered; run the same command again.',
+    });
+    if (snapshot.status === 'failed') throw new Error(snapshot.error?.message ?? 'Improve failed.');
+    const result = snapshot.result as ImproveResult | null;
+    if (flag(values, 'json')) ctx.printJson(result ?? snapshot);
+    else if (result) ctx.print(renderImprove(result));
+    if (snapshot.status === 'cancelled') return interrupted ? EXIT.interrupted : EXIT.error;
+    return EXIT.ok;
+  },
+};
+
+const backfillCommand: Command = {
+  name: 'backfill',
+  summary: 'store embeddings for photos that lack them (resumable)',
+  help: `Usage: models backfill [--model ID] [--json]
+
+Gives every photo a compact embedding of the model (for improve, similar photos and
+likely mistakes): converts embeddings stored by older versions, and runs the model on
+photos that have none. Ctrl-C stops it; running it again continues.
+`,
+  options: { model: { type: 'string' }, ...JSON_OPTION },
+  async run(ctx, { values, positionals }) {
+    expectPositionals(positionals, []);
+    const core = await ctx.core();
+    const modelId = stringOption(values, 'model');
+    const { jobId } = await core.invoke('embeddings.backfill', {
+      ...(modelId !== undefined && { modelId }),
+    });
+    const { snapshot, interrupted } = await followJob(ctx, core, jobId, {
+      unit: 'photos',
+      resumeHint: 'Run the same command again to continue.',
+    });
+    if (snapshot.status === 'failed')
+      throw new Error(snapshot.error?.message ?? 'Backfill failed.');
+    const result = snapshot.result as BackfillResult | null;
+    if (flag(values, 'json')) ctx.printJson(result ?? snapshot);
+    else if (result)
+      ctx.print(
+        `Embeddings of ${result.modelId}: ${plural(result.converted, 'photo')} converted, ${plural(result.computed, 'photo')} computed${result.failed ? `, ${plural(result.failed, 'photo')} failed` : ''} in ${formatDuration(result.durationMs)}.\n`,
+      );
+    if (snapshot.status === 'cancelled') return interrupted ? EXIT.interrupted : EXIT.error;
+    return EXIT.ok;
+  },
+};
+
 export const modelsCommand: Command = {
   name: 'models',
   summary: 'list, add, activate, run and compare classification models',
-  help: `Usage: models <list|add|activate|classify|compare> ...
+  help: `Usage: models <list|add|activate|classify|compare|improve|backfill> ...
 
   models list                          registered models (* = active)
   models add <dir> [--activate]        register a model folder
   models activate <id>                 make a model the active one
   models classify [--model ID] [--all] classify photos not classified yet
   models compare <id> <id>...          accuracy on the reviewed photos (--import N: of one import)
+  models improve [--activate]          fit a new head on the reviewed photos (new version)
+  models backfill [--model ID]         store embeddings for photos that lack them
 
 Run \`models <sub-command> --help\` for its options.
 `,
-  subcommands: [listCommand, addCommand, activateCommand, classifyCommand, compareCommand],
+  subcommands: [
+    listCommand,
+    addCommand,
+    activateCommand,
+    classifyCommand,
+    compareCommand,
+    improveCommand,
+    backfillCommand,
+  ],
 };

@@ -16,8 +16,16 @@ export interface EmbeddingMatrix {
   data: Int8Array;
   /** Per row: value ~= byte * scale. */
   scales: Float32Array;
-  /** Per row: 1 / |bytes| (0 for an all-zero vector), for cosine similarity. */
-  invNorms: Float32Array;
+  /**
+   * Similarity is the cosine of embeddings minus the model's mean embedding: ReLU
+   * features all point roughly the same way, so raw cosines bunch near 1 and rank
+   * poorly. Per row, kept for the scan: its dot product with the mean, and
+   * 1 / |row - mean| (0 for a row equal to the mean).
+   */
+  meanDots: Float32Array;
+  invCenteredNorms: Float32Array;
+  /** |mean|^2. */
+  meanSquare: number;
   /** Row of an image id. */
   rowOf: Map<number, number>;
 }
@@ -78,7 +86,6 @@ export function loadEmbeddingMatrix(
   const ids = new Int32Array(n);
   const data = new Int8Array(n * dim);
   const scales = new Float32Array(n);
-  const invNorms = new Float32Array(n);
   const rowOf = new Map<number, number>();
   let r = 0;
   const rows = ctx.db
@@ -87,17 +94,35 @@ export function loadEmbeddingMatrix(
     )
     .raw()
     .iterate(modelId, dim) as IterableIterator<[number, number, Uint8Array]>;
+  const mean = new Float64Array(dim);
   for (const [id, scale, bytes] of rows) {
     if (r >= n) break;
     const row = new Int8Array(bytes.buffer, bytes.byteOffset, dim);
     data.set(row, r * dim);
-    let sum = 0;
-    for (let i = 0; i < dim; i++) sum += row[i]! * row[i]!;
+    for (let i = 0; i < dim; i++) mean[i]! += row[i]! * scale;
     ids[r] = id;
     scales[r] = scale;
-    invNorms[r] = sum > 0 ? 1 / Math.sqrt(sum) : 0;
     rowOf.set(id, r);
     r++;
+  }
+  let meanSquare = 0;
+  for (let i = 0; i < dim; i++) {
+    mean[i]! /= Math.max(1, r);
+    meanSquare += mean[i]! * mean[i]!;
+  }
+  const meanDots = new Float32Array(r);
+  const invCenteredNorms = new Float32Array(r);
+  for (let row = 0; row < r; row++) {
+    const scale = scales[row]!;
+    let dotMean = 0;
+    let centered = 0;
+    for (let i = 0; i < dim; i++) {
+      const v = data[row * dim + i]! * scale;
+      dotMean += v * mean[i]!;
+      centered += (v - mean[i]!) * (v - mean[i]!);
+    }
+    meanDots[row] = dotMean;
+    invCenteredNorms[row] = centered > 1e-12 ? 1 / Math.sqrt(centered) : 0;
   }
   const matrix: EmbeddingMatrix = {
     modelId,
@@ -105,7 +130,9 @@ export function loadEmbeddingMatrix(
     ids: ids.subarray(0, r),
     data: data.subarray(0, r * dim),
     scales: scales.subarray(0, r),
-    invNorms: invNorms.subarray(0, r),
+    meanDots,
+    invCenteredNorms,
+    meanSquare,
     rowOf,
   };
   perDb.set(modelId, matrix);

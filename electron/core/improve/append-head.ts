@@ -11,7 +11,6 @@ import {
   bytesField,
   concat,
   fieldText,
-  floatField,
   messageField,
   readFields,
   varintField,
