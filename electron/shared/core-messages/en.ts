@@ -38,8 +38,6 @@ export const coreEn = {
     'Only {n, plural, one {# reviewed photo has} other {# reviewed photos have}} an embedding of {modelId}. Review at least {min} photos (with at least {perLabel} of each label), then improve again.',
   'improve.tooFewLabels':
     'The reviewed photos carry only {n, plural, one {# label} other {# labels}} with at least {perLabel} photos ({labels}). A classifier needs two: review photos of another label, then improve again.',
-  'improve.writeFailed':
-    'The improved model could not be written to {path} ({detail}). Free some disk space and improve again; nothing else changed.',
   'embeddings.alreadyRunning':
     'Embeddings are already being computed (job {jobId}). Wait for it to finish or cancel it.',
   'similar.noEmbedding':

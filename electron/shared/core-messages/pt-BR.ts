@@ -33,8 +33,6 @@ export const corePtBR: CoreMessages = {
     'Só {n, plural, one {# foto revisada tem} other {# fotos revisadas têm}} embedding de {modelId}. Revise pelo menos {min} fotos (com pelo menos {perLabel} de cada rótulo) e melhore de novo.',
   'improve.tooFewLabels':
     'As fotos revisadas têm só {n, plural, one {# rótulo} other {# rótulos}} com pelo menos {perLabel} fotos ({labels}). Um classificador precisa de dois: revise fotos de outro rótulo e melhore de novo.',
-  'improve.writeFailed':
-    'Não foi possível gravar o modelo melhorado em {path} ({detail}). Libere espaço em disco e melhore de novo; nada mais mudou.',
   'embeddings.alreadyRunning':
     'Os embeddings já estão sendo calculados (tarefa {jobId}). Espere que termine ou cancele-a.',
   'similar.noEmbedding':
