@@ -9,6 +9,27 @@ import { builtinModules } from 'node:module';
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const nodeNativePackages = ['better-sqlite3', 'sharp', 'onnxruntime-node'];
 
+/**
+ * The shells are thin adapters over one core and never import each other (VS Code's
+ * code-layering rule is the model): what two shells need lives in electron/core or
+ * electron/shared. Each shell's files may not name another shell's folder.
+ */
+const SHELLS = ['main', 'preload', 'server', 'cli'];
+const shellLayering = SHELLS.map((shell) => ({
+  files: [`electron/${shell}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: SHELLS.filter((other) => other !== shell).map((other) => ({
+          group: [`../${other}/*`, `../../${other}/*`, `**/electron/${other}/*`],
+          message: `electron/${shell} is a shell and may not import electron/${other}: move what both need to electron/core or electron/shared.`,
+        })),
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -34,6 +55,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...shellLayering,
   {
     files: ['electron/core/**/*.ts'],
     rules: {

@@ -1,8 +1,8 @@
 /**
  * The `app://desk/` protocol: the built renderer (`dist/renderer`) and the library's
  * photos (`/media/thumbs/<sha256>.webp`, `/media/originals/<sha256>.<ext>`), with the
- * same strict path rules as the HTTP server, whose pure resolvers this reuses. Every
- * response carries the Content-Security-Policy.
+ * same strict path rules as the HTTP server (both use electron/core/serving). Every
+ * response carries the shared Content-Security-Policy (electron/shared/content-security).
  */
 import { protocol } from 'electron';
 import { createReadStream } from 'node:fs';
@@ -10,29 +10,10 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { LibraryPaths } from '../core/library/database.js';
-import { MEDIA_PREFIX, resolveMediaPath } from '../server/routes/media.js';
-import { resolveStaticPath, STATIC_CONTENT_TYPES } from '../server/routes/static.js';
+import { MEDIA_PREFIX, resolveMediaPath } from '../core/serving/media-paths.js';
+import { resolveStaticPath, STATIC_CONTENT_TYPES } from '../core/serving/static-paths.js';
+import { SECURITY_HEADERS } from '../shared/content-security.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
-
-/** The page may load only its own scripts, styles, images and API; nothing foreign. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Referrer-Policy': 'no-referrer',
-};
 
 /** Content-addressed photos and Vite's hashed assets never change under their URL. */
 const FOREVER = 'public, max-age=31536000, immutable';

@@ -3,7 +3,7 @@
  * an `InvokeReply`, and every core event goes to the window on one channel. There is no
  * per-method code here; the core validates arguments and names.
  */
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { ipcMain, type WebContents } from 'electron';
 import {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
@@ -15,16 +15,28 @@ import { CoreError, serializeError } from '../core/errors.js';
 import type { EventBus } from '../core/events.js';
 import { isAppUrl } from './app-origin.js';
 
+/** What the sender check reads of an IPC event's frame. */
+export interface SenderFrameInfo {
+  url: string;
+  parent: unknown;
+}
+
 /**
- * Whether an IPC message comes from our own page. Anything else (a frame that somehow
- * navigated elsewhere, a destroyed frame) is refused before reaching the core.
+ * Whether an IPC message comes from our own page's main frame. Anything else (a subframe,
+ * even one on our origin; a frame that somehow navigated elsewhere; a destroyed frame)
+ * is refused before reaching the core, as VS Code's validateEvent does.
  */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
-  return isAppUrl(event.senderFrame?.url);
+export function isTrustedSender(event: {
+  senderFrame: SenderFrameInfo | null | undefined;
+}): boolean {
+  const frame = event.senderFrame;
+  return !!frame && frame.parent === null && isAppUrl(frame.url);
 }
 
 /** Throws when `event` is not from our page; used by every desktop handler. */
-export function assertTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): void {
+export function assertTrustedSender(event: {
+  senderFrame: SenderFrameInfo | null | undefined;
+}): void {
   if (!isTrustedSender(event)) {
     throw new Error(`Refused an IPC call from ${event.senderFrame?.url ?? 'an unknown frame'}.`);
   }

@@ -8,7 +8,7 @@ import { IPC_EVENT_CHANNEL } from '../contract.js';
 import { createCore, type Core } from '../core/app.js';
 import { APP_FOLDER_NAME } from '../core/library/default-location.js';
 import { shippedModelDirs } from '../core/models/shipped.js';
-import { MENU_COMMAND_EVENT, type MenuCommandPayload } from '../preload/channels.js';
+import { MENU_COMMAND_EVENT, type MenuCommandPayload } from '../shared/desktop-channels.js';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
 import { bindContractIpc, forwardCoreEvents } from './contract-ipc.js';
 import { bindDesktopExtras } from './desktop-extras.js';
@@ -23,6 +23,7 @@ import {
   type AppLayout,
 } from './locations.js';
 import { installMenu } from './menu.js';
+import { guardEveryWebContents } from './web-guards.js';
 import { createMainWindow } from './window.js';
 
 export interface DesktopSession {
@@ -74,6 +75,10 @@ export async function startDesktopApp(
   // Both must happen before `ready`: privileged schemes are fixed at start-up, and the
   // user-data folder must match the one the server and the CLI use.
   registerAppScheme();
+  // Every renderer sandboxed, whatever its web preferences say (before ready, as required).
+  app.enableSandbox();
+  // Before any window exists, so none escapes the navigation and new-window guards.
+  guardEveryWebContents();
   app.setName(APP_FOLDER_NAME);
   app.setPath('userData', desktopUserDataDir(app.getPath('appData')));
 

@@ -6,7 +6,11 @@
 import { BrowserWindow, dialog, ipcMain, shell, type OpenDialogOptions } from 'electron';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DESKTOP_CHANNELS, FOLDER_PURPOSES, type FolderPurpose } from '../preload/channels.js';
+import {
+  DESKTOP_CHANNELS,
+  FOLDER_PURPOSES,
+  type FolderPurpose,
+} from '../shared/desktop-channels.js';
 import { assertTrustedSender } from './contract-ipc.js';
 import type { DesktopStrings } from './desktop-strings.js';
 import { listRemovableDrives, type RemovableDrive } from './removable-drives.js';

@@ -2,7 +2,7 @@
  * The few words the main process shows itself (menu, dialog titles), in the operating
  * system's language like the native dialogs' own buttons: Portuguese (Brazil) or English.
  */
-import type { FolderPurpose } from '../preload/channels.js';
+import type { FolderPurpose } from '../shared/desktop-channels.js';
 
 export type DesktopLanguage = 'pt-BR' | 'en';
 

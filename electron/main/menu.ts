@@ -3,7 +3,7 @@
  * it (`menu.command`), the rest are native roles or a call the main process makes itself.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../preload/channels.js';
+import type { MenuCommand } from '../shared/desktop-channels.js';
 import type { DesktopStrings } from './desktop-strings.js';
 
 export interface MenuActions {

@@ -1,9 +1,10 @@
 /**
- * The one application window, locked down: isolated and sandboxed renderer, no Node,
- * no navigation away from `app://desk`, no pop-ups, no permissions.
+ * The one application window, locked down: isolated and sandboxed renderer, no Node.
+ * Navigation, pop-ups and webviews are refused for every web contents by web-guards.ts
+ * (installed app-wide in desktop-app.ts), permissions by the session.
  */
-import { BrowserWindow, shell, type WebContents, type WebPreferences } from 'electron';
-import { APP_ENTRY_URL, isAppUrl } from './app-origin.js';
+import { BrowserWindow, type WebPreferences } from 'electron';
+import { APP_ENTRY_URL } from './app-origin.js';
 
 export const WINDOW_TITLE = 'Inspection Desk';
 const DEFAULT_SIZE = { width: 1366, height: 860 };
@@ -47,36 +48,6 @@ export function initialWindowSize(workArea: { width: number; height: number }): 
   };
 }
 
-function isWebLink(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Applied to every web contents the app creates: the page may not leave our origin, open
- * windows or embed webviews. A web link (a model card's reference, say) opens in the
- * user's browser instead.
- */
-export function hardenWebContents(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url)) return;
-    event.preventDefault();
-    if (isWebLink(url)) void shell.openExternal(url);
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isWebLink(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-}
-
 export interface MainWindowOptions {
   preloadPath: string;
   workArea: { width: number; height: number };
@@ -94,7 +65,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     ...(options.iconPath ? { icon: options.iconPath } : {}),
     webPreferences: secureWebPreferences(options.preloadPath),
   });
-  hardenWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;

@@ -14,7 +14,7 @@ import type {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
 } from '../contract.js';
-import { DESKTOP_CHANNELS } from './channels.js';
+import { DESKTOP_CHANNELS } from '../shared/desktop-channels.js';
 
 // Checked against the contract by the type checker; no runtime import needed.
 const INVOKE_CHANNEL: typeof IPC_INVOKE_CHANNEL = 'desk:invoke';

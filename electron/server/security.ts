@@ -8,24 +8,10 @@
  */
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import os from 'node:os';
+import { SECURITY_HEADERS as SHARED_SECURITY_HEADERS } from '../shared/content-security.js';
 
-/** Applied to every response; the renderer needs nothing beyond its own origin. */
-export const SECURITY_HEADERS: OutgoingHttpHeaders = {
-  'Content-Security-Policy': [
-    "default-src 'self'",
-    "img-src 'self' data: blob:",
-    "style-src 'self' 'unsafe-inline'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; '),
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  // Photos and API answers may not be embedded by other sites.
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
+/** Applied to every response: the same headers the desktop's app:// protocol sends. */
+export const SECURITY_HEADERS: OutgoingHttpHeaders = { ...SHARED_SECURITY_HEADERS };
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ClassifyOutcome } from '../../electron/contract.js';
 import { thumbPath } from '../../electron/core/library/database.js';
 import { startServer, type RunningServer } from '../../electron/server/server.js';
+import { CONTENT_SECURITY_POLICY } from '../../electron/shared/content-security.js';
 import { makeSdCard } from '../fixtures/sd-card.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
@@ -204,6 +205,14 @@ describe('RPC over HTTP', () => {
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ ok: true, library: server.core.context.paths.root });
     expect(typeof body.version).toBe('string');
+  });
+
+  it("sends the desktop's Content-Security-Policy: one policy for both shells", async () => {
+    const server = await serve();
+    const response = await fetch(`${server.url}/api/health`);
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("form-action 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
   });
 });
 

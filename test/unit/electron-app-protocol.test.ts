@@ -7,13 +7,9 @@ import { useTempDirs } from '../helpers/temp-dir.js';
 vi.mock('electron', async () => (await import('./electron-fake.js')).electronModule);
 
 const { protocol } = await import('./electron-fake.js');
-const {
-  CONTENT_SECURITY_POLICY,
-  createAppProtocolHandler,
-  registerAppScheme,
-  resolveAppResource,
-  serveAppProtocol,
-} = await import('../../electron/main/app-protocol.js');
+const { CONTENT_SECURITY_POLICY } = await import('../../electron/shared/content-security.js');
+const { createAppProtocolHandler, registerAppScheme, resolveAppResource, serveAppProtocol } =
+  await import('../../electron/main/app-protocol.js');
 
 const SHA = 'ab'.repeat(32);
 const OTHER_SHA = 'cd'.repeat(32);

@@ -97,6 +97,15 @@ describe('contract over IPC', () => {
     expect(await core.invoke('settings.get')).toEqual({ reviewer: '', language: 'pt-BR' });
   });
 
+  it('refuses a subframe even on our own origin: only the main frame talks to the core', async () => {
+    await expect(
+      ipcMain.invokeFromSubframe(PAGE, PAGE, IPC_INVOKE_CHANNEL, 'settings.set', {
+        reviewer: 'Mallory',
+      }),
+    ).rejects.toThrow(/Refused/);
+    expect(await core.invoke('settings.get')).toEqual({ reviewer: '', language: 'pt-BR' });
+  });
+
   it('turns an unexpected failure into INTERNAL instead of an opaque IPC error', async () => {
     const broken = { invokeUnknown: () => Promise.reject(new Error('disk on fire')) };
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});

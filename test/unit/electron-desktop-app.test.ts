@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../electron/contract.js';
 import { thumbPath } from '../../electron/core/library/database.js';
 import { defaultLibraryDir, userDataDir } from '../../electron/core/library/default-location.js';
-import { DESKTOP_CHANNELS } from '../../electron/preload/channels.js';
+import { DESKTOP_CHANNELS } from '../../electron/shared/desktop-channels.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 vi.mock('electron', async () => (await import('./electron-fake.js')).electronModule);
@@ -108,6 +108,17 @@ describe('desktop app', () => {
         contextIsolation: true,
       }),
     );
+  });
+
+  it('sandboxes every renderer and guards every web contents, the window included', async () => {
+    const { window } = await start();
+    // enableSandbox only works before the app is ready.
+    expect(callLog.indexOf('app.enableSandbox')).toBeGreaterThanOrEqual(0);
+    expect(callLog.indexOf('app.enableSandbox')).toBeLessThan(callLog.indexOf('app.whenReady'));
+    expect(app.sandboxEnabled).toBe(true);
+    expect(window.webContents.navigate('https://evil.example/')).toBe(true);
+    expect(window.webContents.navigateFrame('file:///etc/passwd')).toBe(true);
+    expect(window.webContents.navigate('app://desk/review')).toBe(false);
   });
 
   it('denies every permission the page might ask for', async () => {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DESKTOP_CHANNELS } from '../../electron/preload/channels.js';
+import { DESKTOP_CHANNELS } from '../../electron/shared/desktop-channels.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 vi.mock('electron', async () => (await import('./electron-fake.js')).electronModule);

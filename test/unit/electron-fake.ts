@@ -43,6 +43,12 @@ export class FakeWebContents extends EventEmitter {
     this.emit('will-navigate', event, url);
     return event.defaultPrevented;
   }
+  /** A navigation of some frame (Electron's will-frame-navigate): true when it was blocked. */
+  navigateFrame(url: string, isMainFrame = false): boolean {
+    const details = { ...fakeEvent(), url, isMainFrame };
+    this.emit('will-frame-navigate', details);
+    return details.defaultPrevented;
+  }
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -58,6 +64,8 @@ export class FakeBrowserWindow extends EventEmitter {
     super();
     this.options = options;
     FakeBrowserWindow.instances.push(this);
+    // Like Electron: every new web contents is announced app-wide.
+    app.emit('web-contents-created', fakeEvent(), this.webContents);
   }
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
@@ -100,6 +108,12 @@ export class FakeApp extends EventEmitter {
   exitCode: number | null = null;
   aboutPanelOptions: Record<string, unknown> | null = null;
   aboutPanelShown = 0;
+  sandboxEnabled = false;
+
+  enableSandbox(): void {
+    callLog.push('app.enableSandbox');
+    this.sandboxEnabled = true;
+  }
 
   getPath(name: string): string {
     const value = this.paths.get(name);
@@ -150,7 +164,7 @@ export class FakeApp extends EventEmitter {
 }
 
 export interface FakeIpcEvent {
-  senderFrame: { url: string } | null;
+  senderFrame: { url: string; parent: { url: string } | null } | null;
 }
 
 type IpcHandler = (event: FakeIpcEvent, ...args: unknown[]) => unknown;
@@ -172,7 +186,21 @@ export class FakeIpcMain {
   async invokeFrom(frameUrl: string | null, channel: string, ...args: unknown[]): Promise<unknown> {
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`No handler for ${channel}`);
-    return handler({ senderFrame: frameUrl === null ? null : { url: frameUrl } }, ...args);
+    return handler(
+      { senderFrame: frameUrl === null ? null : { url: frameUrl, parent: null } },
+      ...args,
+    );
+  }
+  /** Calls a handler as a subframe at `frameUrl` inside a page at `parentUrl` would. */
+  async invokeFromSubframe(
+    frameUrl: string,
+    parentUrl: string,
+    channel: string,
+    ...args: unknown[]
+  ): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler for ${channel}`);
+    return handler({ senderFrame: { url: frameUrl, parent: { url: parentUrl } } }, ...args);
   }
 }
 
@@ -339,6 +367,7 @@ export function resetFakeElectron(): void {
     exitCode: null,
     aboutPanelOptions: null,
     aboutPanelShown: 0,
+    sandboxEnabled: false,
   });
   ipcMain.handlers.clear();
   protocol.privileged.length = 0;

@@ -5,7 +5,7 @@ import {
   type DesktopBridge,
   type InvokeReply,
 } from '../../electron/contract.js';
-import { DESKTOP_CHANNELS } from '../../electron/preload/channels.js';
+import { DESKTOP_CHANNELS } from '../../electron/shared/desktop-channels.js';
 
 vi.mock('electron', async () => (await import('./electron-fake.js')).electronModule);
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('./electron-fake.js')).electronModule);
 
-const { FakeBrowserWindow, fakeEvent, fakeShell } = await import('./electron-fake.js');
+const { FakeBrowserWindow, fakeShell } = await import('./electron-fake.js');
 const { createMainWindow, initialWindowSize } = await import('../../electron/main/window.js');
 
 function openWindow(workArea = { width: 1920, height: 1040 }) {
@@ -66,38 +66,5 @@ describe('main window', () => {
       minWidth: 1000,
       minHeight: 600,
     });
-  });
-
-  it('lets the page move within app://desk but nowhere else', () => {
-    const { webContents } = openWindow();
-    expect(webContents.navigate('app://desk/index.html#/review')).toBe(false);
-    expect(webContents.navigate('app://desk/review')).toBe(false);
-    expect(webContents.navigate('file:///etc/passwd')).toBe(true);
-    expect(webContents.navigate('app://evil/index.html')).toBe(true);
-    expect(webContents.navigate('javascript:alert(1)')).toBe(true);
-    expect(webContents.navigate('https://example.com/model-card')).toBe(true);
-    // A web link opens in the user's browser; a file URL never opens anywhere.
-    expect(fakeShell.openedExternal).toEqual(['https://example.com/model-card']);
-  });
-
-  it('blocks redirects away from the app, webviews, and every new window', () => {
-    const { webContents } = openWindow();
-    const redirect = fakeEvent();
-    webContents.emit('will-redirect', redirect, 'https://example.com/');
-    expect(redirect.defaultPrevented).toBe(true);
-    const webview = fakeEvent();
-    webContents.emit('will-attach-webview', webview, {}, {});
-    expect(webview.defaultPrevented).toBe(true);
-
-    expect(webContents.windowOpenHandler?.({ url: 'app://desk/index.html' })).toEqual({
-      action: 'deny',
-    });
-    expect(webContents.windowOpenHandler?.({ url: 'file:///C:/Windows/notepad.exe' })).toEqual({
-      action: 'deny',
-    });
-    expect(webContents.windowOpenHandler?.({ url: 'https://onnx.ai/' })).toEqual({
-      action: 'deny',
-    });
-    expect(fakeShell.openedExternal).toEqual(['https://onnx.ai/']);
   });
 });

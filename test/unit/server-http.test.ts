@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { libraryPaths } from '../../electron/core/library/database.js';
 import { CoreError } from '../../electron/core/errors.js';
 import { errorResponse, httpStatusFor, HttpError } from '../../electron/server/http-errors.js';
-import { resolveMediaPath } from '../../electron/server/routes/media.js';
+import { resolveMediaPath } from '../../electron/core/serving/media-paths.js';
 import { parseJsonBody } from '../../electron/server/routes/rpc.js';
 import { sseFrame } from '../../electron/server/routes/events.js';
-import { resolveStaticPath } from '../../electron/server/routes/static.js';
+import { resolveStaticPath } from '../../electron/core/serving/static-paths.js';
 import { allowedHosts, refusalReason } from '../../electron/server/security.js';
 
 function request(headers: Record<string, string>): IncomingMessage {

@@ -8,44 +8,10 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LibraryPaths } from '../../core/library/database.js';
-import { originalPath, thumbPath } from '../../core/library/database.js';
-import { FORMAT_EXTENSION } from '../../core/imaging/sniff.js';
+import { resolveMediaPath } from '../../core/serving/media-paths.js';
 import { HttpError } from '../http-errors.js';
 
-export const MEDIA_PREFIX = '/media/';
-
-const CONTENT_TYPES: Record<string, string> = {
-  jpg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  tif: 'image/tiff',
-};
-
-const THUMB = /^\/media\/thumbs\/([0-9a-f]{64})\.webp$/;
-const ORIGINAL = /^\/media\/originals\/([0-9a-f]{64})\.([a-z]{2,4})$/;
-
-export interface MediaFile {
-  file: string;
-  sha256: string;
-  contentType: string;
-}
-
-/** The library file behind a media URL path, or null when the path is not one. */
-export function resolveMediaPath(paths: LibraryPaths, pathname: string): MediaFile | null {
-  const thumb = THUMB.exec(pathname);
-  if (thumb) {
-    return { file: thumbPath(paths, thumb[1]!), sha256: thumb[1]!, contentType: 'image/webp' };
-  }
-  const original = ORIGINAL.exec(pathname);
-  if (original) {
-    const [, sha256, ext] = original as unknown as [string, string, string];
-    const known = Object.values(FORMAT_EXTENSION) as string[];
-    const contentType = CONTENT_TYPES[ext];
-    if (!known.includes(ext) || !contentType) return null;
-    return { file: originalPath(paths, sha256, ext), sha256, contentType };
-  }
-  return null;
-}
+export { MEDIA_PREFIX } from '../../core/serving/media-paths.js';
 
 function notFound(): HttpError {
   return new HttpError(
