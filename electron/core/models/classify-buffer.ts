@@ -6,7 +6,10 @@ import { decodePhoto } from '../imaging/decode.js';
 import { getActiveModel } from './registry.js';
 
 /** Decodes and classifies `bytes`; nothing is stored in the library. */
-export async function classifyImageBuffer(ctx: CoreContext, bytes: Buffer): Promise<ClassifyOutcome> {
+export async function classifyImageBuffer(
+  ctx: CoreContext,
+  bytes: Buffer,
+): Promise<ClassifyOutcome> {
   const model = await getActiveModel(ctx);
   if (!model) {
     throw new CoreError(
@@ -16,7 +19,8 @@ export async function classifyImageBuffer(ctx: CoreContext, bytes: Buffer): Prom
   }
   const { preview } = await decodePhoto(bytes, 'the uploaded image');
   const [output] = await model.classify([preview]);
-  if (!output) throw new CoreError('INTERNAL', `Model ${model.id} returned no result for the photo.`);
+  if (!output)
+    throw new CoreError('INTERNAL', `Model ${model.id} returned no result for the photo.`);
   return {
     label: output.label,
     confidence: output.confidence,

@@ -129,7 +129,8 @@ export async function readEvalSamples(
     // Unreviewed rows of an app export have no label: nothing to score them against.
     .filter((s) => s.file !== '' && s.label !== '');
   if (samples.length === 0) {
-    const splits = splitCol >= 0 ? [...new Set(rows.map((r) => r[splitCol]?.trim()))].join(', ') : '';
+    const splits =
+      splitCol >= 0 ? [...new Set(rows.map((r) => r[splitCol]?.trim()))].join(', ') : '';
     throw new CoreError(
       'INVALID_ARGUMENT',
       `No labeled photos in ${labelsFile}${split !== undefined ? ` for split "${split}" (splits: ${splits})` : ''}.`,
@@ -193,7 +194,12 @@ export async function evaluateModel(options: EvalOptions): Promise<EvalReport> {
   const seconds = (performance.now() - started) / 1000;
   const { manifest } = source;
   return {
-    model: { id: modelIdOf(manifest), name: manifest.name, version: manifest.version, dir: source.dir },
+    model: {
+      id: modelIdOf(manifest),
+      name: manifest.name,
+      version: manifest.version,
+      dir: source.dir,
+    },
     dataDir,
     labelsFile,
     split: options.split ?? null,

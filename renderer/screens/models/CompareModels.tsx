@@ -44,7 +44,10 @@ export function CompareModels(props: { models: ModelInfo[] }) {
         ].map(([value, set], i) => (
           <label key={i} className="field">
             <span className="field__label">{t(i === 0 ? 'models.modelA' : 'models.modelB')}</span>
-            <select value={value as string} onChange={(e) => (set as (v: string) => void)(e.target.value)}>
+            <select
+              value={value as string}
+              onChange={(e) => (set as (v: string) => void)(e.target.value)}
+            >
               {props.models.map((model) => (
                 <option key={model.id} value={model.id}>
                   {model.name} ({model.id})
@@ -53,7 +56,12 @@ export function CompareModels(props: { models: ModelInfo[] }) {
             </select>
           </label>
         ))}
-        <button type="button" className="btn btn--primary" disabled={!a || !b || busy} onClick={() => void compare()}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          disabled={!a || !b || busy}
+          onClick={() => void compare()}
+        >
           {t('models.compareRun')}
         </button>
       </div>

@@ -18,7 +18,11 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
   const report = useReportError();
   const { track, cancel } = useJobs();
   const job = useJob(props.jobId);
-  const models = useInvoke('models.list', {}, { reloadOn: ['models', 'classify'], throttleMs: 2000 });
+  const models = useInvoke(
+    'models.list',
+    {},
+    { reloadOn: ['models', 'classify'], throttleMs: 2000 },
+  );
   const [path, setPath] = useState('');
   const [activate, setActivate] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -71,11 +75,18 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
                 </thead>
                 <tbody>
                   {list.map((model) => (
-                    <tr key={model.id} className={model.active ? 'row--active' : ''} data-testid="model-row" data-model-id={model.id}
-                      data-active={model.active}>
+                    <tr
+                      key={model.id}
+                      className={model.active ? 'row--active' : ''}
+                      data-testid="model-row"
+                      data-model-id={model.id}
+                      data-active={model.active}
+                    >
                       <td>
                         <strong>{model.name}</strong>
-                        {model.active && <span className="badge badge--active">{t('models.active')}</span>}
+                        {model.active && (
+                          <span className="badge badge--active">{t('models.active')}</span>
+                        )}
                         <div className="muted small mono">{model.id}</div>
                       </td>
                       <td>
@@ -89,7 +100,12 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
                       <td className="nowrap">{format.dateTime(model.addedAt)}</td>
                       <td className="actions">
                         {!model.active && (
-                          <button type="button" className="btn btn--small" disabled={busy} onClick={() => void makeActive(model.id)}>
+                          <button
+                            type="button"
+                            className="btn btn--small"
+                            disabled={busy}
+                            onClick={() => void makeActive(model.id)}
+                          >
                             {t('models.makeActive')}
                           </button>
                         )}
@@ -143,16 +159,30 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
             ) : (
               <label className="field field--wide">
                 <span className="field__label">{t('models.pathLabel')}</span>
-                <input type="text" value={path} spellCheck={false} onChange={(e) => setPath(e.target.value)} data-testid="model-path" />
+                <input
+                  type="text"
+                  value={path}
+                  spellCheck={false}
+                  onChange={(e) => setPath(e.target.value)}
+                  data-testid="model-path"
+                />
                 <span className="field__hint">{t('models.pathHint')}</span>
               </label>
             )}
             <label className="check">
-              <input type="checkbox" checked={activate} onChange={(e) => setActivate(e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={activate}
+                onChange={(e) => setActivate(e.target.checked)}
+              />
               {t('models.activateAfterAdd')}
             </label>
             <div className="form-actions">
-              <button type="submit" className="btn btn--primary" disabled={busy || path.trim() === ''}>
+              <button
+                type="submit"
+                className="btn btn--primary"
+                disabled={busy || path.trim() === ''}
+              >
                 {t('models.addButton')}
               </button>
             </div>
