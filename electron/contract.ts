@@ -119,7 +119,11 @@ export interface ImageListResult {
 export interface FileError {
   path: string;
   code: string;
+  /** English (files imported before messages had keys have only this). */
   message: string;
+  /** The reason as a core message (electron/shared/core-messages), to show in any language. */
+  messageKey?: string;
+  messageValues?: Record<string, string | number>;
 }
 
 export interface ImportSummary {

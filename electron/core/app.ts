@@ -7,12 +7,14 @@ import os from 'node:os';
 import { z } from 'zod';
 import { isMethodName, methods, type ArgsIn, type MethodName, type Result } from '../contract.js';
 import type { ClassifyOutcome } from '../contract.js';
-import type { CoreContext, CoreOptions, Handlers } from './context.js';
+import { consoleLogger, type CoreContext, type CoreOptions, type Handlers } from './context.js';
 import { CoreError } from './errors.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createExportHandlers } from './export/handlers.js';
 import { createImproveHandlers } from './improve/handlers.js';
 import { createIngestHandlers } from './ingest/handlers.js';
+import { recoverInterruptedImports } from './ingest/recover.js';
+import { removeDeadPartialFolders } from './export/partial-folders.js';
 import { createJobRegistry } from './jobs/registry.js';
 import { createJobHandlers } from './jobs/handlers.js';
 import { openDatabase } from './library/database.js';
@@ -81,6 +83,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     jobs,
     options,
+    logger: options.logger ?? consoleLogger,
     now,
     reviewer(explicit) {
       return explicit?.trim() || readSettings(db).reviewer || fallbackReviewer;
@@ -88,6 +91,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   await installDefaultModels(context);
+  await recoverAfterCrash(context);
 
   const handlers = mergeHandlers([
     createLibraryHandlers(context),
@@ -153,6 +157,32 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       db.close();
     },
   };
+}
+
+/**
+ * Cleans what a killed import or export of any process left behind (see
+ * ingest/recover.ts, export/partial-folders.ts). Never stops the library from opening.
+ */
+async function recoverAfterCrash(ctx: CoreContext): Promise<void> {
+  try {
+    const imports = await recoverInterruptedImports(ctx);
+    const partials = await removeDeadPartialFolders(ctx.paths);
+    if (imports.interrupted.length > 0) {
+      ctx.logger.warn(
+        `Import ${imports.interrupted.join(', ')} was interrupted (the app was closed or crashed); import the same card again to finish it.`,
+      );
+    }
+    if (imports.orphansRemoved + imports.tempRemoved + partials.length > 0) {
+      ctx.logger.warn(
+        `Cleaned up after an interrupted run: ${imports.tempRemoved} temp folder(s), ${imports.orphansRemoved} uncommitted photo file(s), ${partials.length} partial export folder(s).`,
+      );
+    }
+  } catch (error) {
+    ctx.logger.warn(
+      'Clean-up after an interrupted run failed; it is retried at the next start:',
+      error,
+    );
+  }
 }
 
 function safeUserName(): string {

@@ -25,7 +25,23 @@ export interface CoreOptions {
    * node_modules' own build, made for Node, when absent. See openDatabase.
    */
   nativeBinding?: string;
+  /** Where the core reports what it recovered from (default: console.warn). */
+  logger?: CoreLogger;
 }
+
+/**
+ * Warnings the core cannot return to a caller (a model that failed to load during an
+ * import, leftovers cleaned after a crash). Injected, so a shell decides where they go
+ * and tests can assert on them.
+ */
+export interface CoreLogger {
+  warn(message: string, error?: unknown): void;
+}
+
+export const consoleLogger: CoreLogger = {
+  warn: (message, error) =>
+    error === undefined ? console.warn(message) : console.warn(message, error),
+};
 
 export interface CoreContext {
   readonly db: Db;
@@ -33,6 +49,7 @@ export interface CoreContext {
   readonly events: EventBus;
   readonly jobs: JobRegistry;
   readonly options: CoreOptions;
+  readonly logger: CoreLogger;
   /** Current time; tests inject a fixed clock. */
   now(): Date;
   /** The reviewer recorded on a decision when the call names none. */

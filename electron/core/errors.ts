@@ -5,6 +5,8 @@
 import type { SerializedError } from '../contract.js';
 import { renderCoreMessage, type CoreMessage } from '../shared/core-messages/index.js';
 import type { Language } from '../shared/language.js';
+// A cycle by design: fs-errors builds CoreErrors, and only functions cross it at call time.
+import { isDiskFull } from './fs-errors.js';
 
 export type ErrorCode =
   | 'INVALID_ARGUMENT'
@@ -16,6 +18,7 @@ export type ErrorCode =
   | 'UNREADABLE_IMAGE'
   | 'IMAGE_TOO_LARGE'
   | 'EMPTY_FILE'
+  | 'UNSUPPORTED_FORMAT'
   | 'MODEL_INVALID'
   | 'MODEL_MISMATCH'
   | 'NO_ACTIVE_MODEL'
@@ -24,6 +27,7 @@ export type ErrorCode =
   | 'DISK_FULL'
   | 'DEST_NOT_EMPTY'
   | 'DEST_INSIDE_SOURCE'
+  | 'DEST_NOT_WRITABLE'
   | 'JOB_RUNNING'
   | 'CANCELLED'
   | 'LIBRARY_LOCKED'
@@ -64,52 +68,6 @@ export function isCoreError(error: unknown, code?: ErrorCode): error is CoreErro
   return error instanceof CoreError && (code === undefined || error.code === code);
 }
 
-/** Maps Node file-system failures to the errors a user understands. */
-export function fromFsError(error: unknown, what: string): CoreError {
-  if (error instanceof CoreError) return error;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOSPC':
-      return new CoreError(
-        'DISK_FULL',
-        `The disk is full while writing ${what}. Free some space and run the same command again; nothing already saved was lost.`,
-        { errno: code },
-        { cause: error },
-      );
-    case 'ENOENT':
-      return new CoreError(
-        'NOT_FOUND',
-        `${what} does not exist.`,
-        { errno: code },
-        { cause: error },
-      );
-    case 'EACCES':
-    case 'EPERM':
-      return new CoreError(
-        'SOURCE_UNREADABLE',
-        `Permission denied for ${what}. Check that you may read (or write) it.`,
-        { errno: code },
-        { cause: error },
-      );
-    case 'EIO':
-    case 'ENXIO':
-    case 'ENODEV':
-      return new CoreError(
-        'SOURCE_UNREADABLE',
-        `The device holding ${what} stopped answering (was the SD card pulled out?). Reinsert it and import again: finished photos are kept.`,
-        { errno: code },
-        { cause: error },
-      );
-    default:
-      return new CoreError(
-        'INTERNAL',
-        `Unexpected error with ${what}: ${error instanceof Error ? error.message : String(error)}`,
-        { errno: code },
-        { cause: error },
-      );
-  }
-}
-
 /**
  * The one place any thrown value becomes what crosses a transport. `message` is written
  * in `language`; a catalog message also travels as its key and values, so a receiver
@@ -124,6 +82,13 @@ export function serializeError(error: unknown, language: Language = 'en'): Seria
       if (error.localized.values) serialized.messageValues = { ...error.localized.values };
     }
     return serialized;
+  }
+  if (isDiskFull(error)) {
+    // A write no domain mapped (a label on a full disk fails inside SQLite): still 507.
+    return serializeError(
+      new CoreError('DISK_FULL', { key: 'error.diskFull' }, undefined, { cause: error }),
+      language,
+    );
   }
   const detail = error instanceof Error ? error.message : String(error);
   return {

@@ -24,6 +24,7 @@ const STATUS_BY_CODE: Record<ErrorCode | TransportErrorCode, number> = {
   NOT_AN_IMAGE: 400,
   UNREADABLE_IMAGE: 400,
   EMPTY_FILE: 400,
+  UNSUPPORTED_FORMAT: 415,
   MODEL_INVALID: 400,
   MODEL_MISMATCH: 400,
   LABEL_UNKNOWN: 400,
@@ -39,6 +40,8 @@ const STATUS_BY_CODE: Record<ErrorCode | TransportErrorCode, number> = {
   METHOD_NOT_ALLOWED: 405,
   JOB_RUNNING: 409,
   DEST_NOT_EMPTY: 409,
+  // The folder exists but cannot take the export (read-only disk, no permission).
+  DEST_NOT_WRITABLE: 409,
   NOTHING_TO_UNDO: 409,
   CANCELLED: 409,
   LIBRARY_LOCKED: 409,

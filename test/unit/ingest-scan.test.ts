@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 /**
  * What the scanner takes from a card and what it leaves alone, and how library files
  * are written (atomically; a full disk leaves nothing half-written).
@@ -7,7 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { isCoreError } from '../../electron/core/errors.js';
-import { createLibraryWriter } from '../../electron/core/ingest/library-files.js';
+import { createLibraryWriter, removeDeadTemp } from '../../electron/core/ingest/library-files.js';
 import { isSkippedName, scanSource } from '../../electron/core/ingest/scan.js';
 import { libraryPaths, originalPath } from '../../electron/core/library/database.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
@@ -138,8 +139,8 @@ describe('writing library files', () => {
     expect(await fs.readFile(dest, 'utf8')).toBe('photo');
     await writer.storeOriginal(sha, 'jpg', Buffer.from('photo'));
     expect(writes).toHaveLength(1);
-    expect(path.dirname(writes[0]!)).toBe(paths.tmp);
-    expect(readdirSync(paths.tmp)).toEqual([]);
+    expect(path.dirname(path.dirname(writes[0]!))).toBe(paths.tmp);
+    expect(readdirSync(path.dirname(writes[0]!))).toEqual([]);
   });
 
   it('turns a full disk into DISK_FULL and leaves no half-written file', async () => {
@@ -155,16 +156,44 @@ describe('writing library files', () => {
       .catch((e: unknown) => e);
     expect(isCoreError(error, 'DISK_FULL')).toBe(true);
     expect((error as Error).message).toMatch(/full/);
-    expect(readdirSync(paths.tmp)).toEqual([]);
+    expect(readdirSync(writer.tempDir)).toEqual([]);
     await expect(fs.access(originalPath(paths, sha, 'jpg'))).rejects.toThrow();
   });
 
-  it('removes temp files an interrupted import left, and only its own', async () => {
+  it('removes the temp folders of dead imports only: a live import in another process keeps its files', async () => {
     const paths = libraryPaths(tempDir());
     mkdirSync(paths.tmp, { recursive: true });
-    writeFileSync(path.join(paths.tmp, 'ingest-1234.part'), 'half');
+    // A pid that surely ended: a process that ran and exited.
+    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const livePid = process.ppid;
+    for (const dir of [`ingest-${deadPid}-import3`, `ingest-${livePid}-import4`]) {
+      mkdirSync(path.join(paths.tmp, dir));
+      writeFileSync(path.join(paths.tmp, dir, 'x.part'), 'half');
+    }
+    writeFileSync(path.join(paths.tmp, 'ingest-1234.part'), 'older version');
     writeFileSync(path.join(paths.tmp, 'export-5678.part'), 'other domain');
-    await createLibraryWriter(paths).removeStaleTemp();
-    expect(readdirSync(paths.tmp)).toEqual(['export-5678.part']);
+    expect(await removeDeadTemp(paths)).toBe(2);
+    expect(readdirSync(paths.tmp).sort()).toEqual(
+      ['export-5678.part', `ingest-${livePid}-import4`].sort(),
+    );
+    expect(readdirSync(path.join(paths.tmp, `ingest-${livePid}-import4`))).toEqual(['x.part']);
+  });
+
+  it("puts a writer's temp files in its own folder and removes it when done", async () => {
+    const paths = libraryPaths(tempDir());
+    mkdirSync(paths.tmp, { recursive: true });
+    const writes: string[] = [];
+    const writer = createLibraryWriter(
+      paths,
+      async (tmp, bytes) => {
+        writes.push(tmp);
+        await fs.writeFile(tmp, bytes);
+      },
+      'import7',
+    );
+    await writer.storeOriginal('ef'.repeat(32), 'jpg', Buffer.from('photo'));
+    expect(path.dirname(writes[0]!)).toBe(path.join(paths.tmp, `ingest-${process.pid}-import7`));
+    await writer.dispose();
+    expect(readdirSync(paths.tmp)).toEqual([]);
   });
 });

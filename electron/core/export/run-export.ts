@@ -11,7 +11,8 @@ import path from 'node:path';
 import { appVersion } from '../app-version.js';
 import type { ExportResult } from '../../contract.js';
 import type { CoreContext } from '../context.js';
-import { CoreError, fromFsError, isCoreError } from '../errors.js';
+import { CoreError, isCoreError } from '../errors.js';
+import { fromFsError } from '../fs-errors.js';
 import type { JobHandle } from '../jobs/registry.js';
 import { originalPath } from '../library/database.js';
 import { readSettings } from '../settings/handlers.js';
@@ -24,6 +25,7 @@ import {
   type ExportItem,
   type PreparedExport,
 } from './plan.js';
+import { trackPartialFolder } from './partial-folders.js';
 import { renderReport } from './report.js';
 
 /** The file operations an export needs (unit tests inject failures such as a full disk). */
@@ -251,7 +253,7 @@ function destTaken(dest: string, error: unknown): CoreError {
       { cause: error },
     );
   }
-  return fromFsError(error, `the export folder ${dest}`);
+  return fromFsError(error, { role: 'exportDest', path: dest });
 }
 
 /** Runs the export job; returns what was written. */
@@ -264,11 +266,14 @@ export async function runExport(
   const started = Date.now();
   const { dest } = prepared;
   const partial = `${dest}.partial-${job.id}`;
+  // Recorded before the folder exists, so a kill at any point leaves a record to clean.
+  const forgetPartial = await trackPartialFolder(ctx.paths, job.id, partial);
   try {
     await fs.mkdir(path.dirname(dest), { recursive: true });
     await fs.mkdir(partial);
   } catch (error) {
-    throw fromFsError(error, `the export folder ${path.dirname(dest)}`);
+    await forgetPartial();
+    throw fromFsError(error, { role: 'exportDest', path: path.dirname(dest) });
   }
   try {
     if (prepared.copiesImages) await copyImages(ctx, job, prepared, partial, files);
@@ -279,7 +284,9 @@ export async function runExport(
     await moveIntoPlace(partial, dest);
   } catch (error) {
     await fs.rm(partial, { recursive: true, force: true }).catch(() => undefined);
-    throw isCoreError(error) ? error : fromFsError(error, `the export folder ${dest}`);
+    throw isCoreError(error) ? error : fromFsError(error, { role: 'exportDest', path: dest });
+  } finally {
+    await forgetPartial().catch(() => undefined);
   }
   job.progress({ phase: 'done', done: prepared.items.length, total: prepared.items.length });
   return { ...prepared.plan, durationMs: Date.now() - started };

@@ -3,10 +3,11 @@
  * Counters on the `imports` row are recomputed from `import_files` inside the same
  * transaction as each batch, so a crash at any moment leaves a row that tells the truth.
  */
-import type { ImportSummary } from '../../contract.js';
+import type { FileError, ImportSummary } from '../../contract.js';
 import type { CoreContext } from '../context.js';
 import { CoreError } from '../errors.js';
-import type { Db } from '../library/database.js';
+import { writeTransaction, type Db } from '../library/database.js';
+import { isProcessAlive } from '../library/process-alive.js';
 
 export type ImportStatus = ImportSummary['status'];
 
@@ -35,7 +36,11 @@ export interface ImportFileRow {
   status: 'imported' | 'duplicate' | 'error';
   imageId: number | null;
   errorCode: string | null;
+  /** English text (older rows have only this). */
   errorMessage: string | null;
+  /** The catalog message (electron/shared/core-messages) and its values as JSON. */
+  errorKey: string | null;
+  errorValues: string | null;
 }
 
 /** A file finished (imported or duplicate) by some import of a source. */
@@ -63,14 +68,22 @@ interface ImportRowDb {
 
 function prepare(db: Db) {
   return {
-    latestOfSource: db.prepare<[string], { id: number; status: ImportStatus }>(
-      'SELECT id, status FROM imports WHERE source = ? ORDER BY id DESC LIMIT 1',
+    latestOfSource: db.prepare<
+      [string],
+      { id: number; status: ImportStatus; runner_pid: number | null }
+    >('SELECT id, status, runner_pid FROM imports WHERE source = ? ORDER BY id DESC LIMIT 1'),
+    create: db.prepare<[string, string, number]>(
+      `INSERT INTO imports (source, status, started_at, runner_pid) VALUES (?, 'running', ?, ?)`,
     ),
-    create: db.prepare<[string, string]>(
-      `INSERT INTO imports (source, status, started_at) VALUES (?, 'running', ?)`,
+    reopen: db.prepare<[number, number]>(
+      `UPDATE imports SET status = 'running', finished_at = NULL, runner_pid = ? WHERE id = ?`,
     ),
-    reopen: db.prepare<[number]>(
-      `UPDATE imports SET status = 'running', finished_at = NULL WHERE id = ?`,
+    running: db.prepare<[], { id: number; runner_pid: number | null }>(
+      `SELECT id, runner_pid FROM imports WHERE status = 'running'`,
+    ),
+    markInterrupted: db.prepare<[string, number]>(
+      `UPDATE imports SET status = 'failed', finished_at = coalesce(finished_at, ?)
+        WHERE id = ? AND status = 'running'`,
     ),
     finishedFiles: db.prepare<
       [string],
@@ -90,12 +103,14 @@ function prepare(db: Db) {
     ),
     upsertFile: db.prepare(
       `INSERT INTO import_files (import_id, rel_path, size, mtime_ms, status, image_id,
-                                 error_code, error_message)
-       VALUES (@importId, @relPath, @size, @mtimeMs, @status, @imageId, @errorCode, @errorMessage)
+                                 error_code, error_message, error_key, error_values)
+       VALUES (@importId, @relPath, @size, @mtimeMs, @status, @imageId, @errorCode, @errorMessage,
+               @errorKey, @errorValues)
        ON CONFLICT (import_id, rel_path) DO UPDATE SET
          size = excluded.size, mtime_ms = excluded.mtime_ms, status = excluded.status,
          image_id = excluded.image_id, error_code = excluded.error_code,
-         error_message = excluded.error_message`,
+         error_message = excluded.error_message, error_key = excluded.error_key,
+         error_values = excluded.error_values`,
     ),
     refreshCounters: db.prepare<[number]>(
       `UPDATE imports SET
@@ -134,9 +149,15 @@ function prepare(db: Db) {
     row: db.prepare<[number], ImportRowDb>('SELECT * FROM imports WHERE id = ?'),
     errorList: db.prepare<
       [number],
-      { rel_path: string; error_code: string; error_message: string }
+      {
+        rel_path: string;
+        error_code: string;
+        error_message: string;
+        error_key: string | null;
+        error_values: string | null;
+      }
     >(
-      `SELECT rel_path, error_code, error_message FROM import_files
+      `SELECT rel_path, error_code, error_message, error_key, error_values FROM import_files
         WHERE import_id = ? AND status = 'error' ORDER BY rel_path`,
     ),
   };
@@ -155,20 +176,66 @@ function statements(db: Db): Statements {
 }
 
 /**
- * The import row a run of `source` writes to: the latest one of that source when it
- * did not finish (cancelled, failed, or left 'running' by a crash), else a new one.
- * Marks it running.
+ * The import row a run of `source` writes to: the latest unfinished one of that source
+ * (cancelled, failed, or left 'running' by a process that died), else a new one. An
+ * import another live process is running is never shared: this run gets its own row, so
+ * each summary counts what that run did. Marks the row running, owned by this process.
  */
-export function openImportRun(db: Db, source: string, startedAt: string): number {
+export function openImportRun(
+  db: Db,
+  source: string,
+  startedAt: string,
+  isAlive: (pid: number) => boolean = isProcessAlive,
+): number {
   const s = statements(db);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const latest = s.latestOfSource.get(source);
-    if (latest && latest.status !== 'done') {
-      s.reopen.run(latest.id);
+    if (latest && latest.status !== 'done' && !isRunByOther(latest, isAlive)) {
+      s.reopen.run(process.pid, latest.id);
       return latest.id;
     }
-    return Number(s.create.run(source, startedAt).lastInsertRowid);
-  })();
+    return Number(s.create.run(source, startedAt, process.pid).lastInsertRowid);
+  });
+}
+
+function isRunByOther(
+  row: { status: ImportStatus; runner_pid: number | null },
+  isAlive: (pid: number) => boolean,
+): boolean {
+  return (
+    row.status === 'running' &&
+    row.runner_pid !== null &&
+    row.runner_pid !== process.pid &&
+    isAlive(row.runner_pid)
+  );
+}
+
+/** Pids of processes running an import of this library right now (this one included). */
+export function liveImportRunners(db: Db, isAlive: (pid: number) => boolean = isProcessAlive) {
+  return statements(db)
+    .running.all()
+    .filter((row) => row.runner_pid !== null && isAlive(row.runner_pid));
+}
+
+/**
+ * Marks 'failed' the imports left 'running' by a process that died (kill -9, power cut),
+ * so the library no longer shows them as in progress; re-importing the card resumes them.
+ * Returns their ids.
+ */
+export function markInterruptedImports(
+  db: Db,
+  finishedAt: string,
+  isAlive: (pid: number) => boolean = isProcessAlive,
+): number[] {
+  const s = statements(db);
+  return writeTransaction(db, () => {
+    const dead = s.running
+      .all()
+      .filter((row) => row.runner_pid === null || !isAlive(row.runner_pid))
+      .map((row) => row.id);
+    for (const id of dead) s.markInterrupted.run(finishedAt, id);
+    return dead;
+  });
 }
 
 /** Files of `source` any import already finished, by relative path. */
@@ -284,10 +351,23 @@ export function readImportSummary(ctx: Pick<CoreContext, 'db'>, importId: number
     bytes: row.bytes,
     classified: row.classified,
     durationMs: row.duration_ms,
-    errorList: s.errorList.all(importId).map((e) => ({
-      path: e.rel_path,
-      code: e.error_code,
-      message: e.error_message,
-    })),
+    errorList: s.errorList.all(importId).map(fileError),
   };
+}
+
+function fileError(row: {
+  rel_path: string;
+  error_code: string;
+  error_message: string;
+  error_key: string | null;
+  error_values: string | null;
+}): FileError {
+  const error: FileError = { path: row.rel_path, code: row.error_code, message: row.error_message };
+  if (row.error_key !== null) {
+    error.messageKey = row.error_key;
+    if (row.error_values !== null) {
+      error.messageValues = JSON.parse(row.error_values) as Record<string, string | number>;
+    }
+  }
+  return error;
 }

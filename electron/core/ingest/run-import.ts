@@ -16,6 +16,8 @@ import { performance } from 'node:perf_hooks';
 import type { ImportSummary } from '../../contract.js';
 import type { CoreContext } from '../context.js';
 import { CoreError, isCoreError } from '../errors.js';
+import { describeFsError } from '../fs-errors.js';
+import { renderCoreMessage, type CoreMessage } from '../../shared/core-messages/index.js';
 import { decodePhoto, type DecodedPhoto } from '../imaging/decode.js';
 import {
   FORMAT_EXTENSION,
@@ -24,7 +26,7 @@ import {
   type ImageFormat,
 } from '../imaging/sniff.js';
 import type { JobHandle } from '../jobs/registry.js';
-import { originalPath } from '../library/database.js';
+import { originalPath, writeTransaction } from '../library/database.js';
 import {
   activeModelId,
   getActiveModel,
@@ -45,7 +47,12 @@ import {
   unclassifiedImages,
   type ImportFileRow,
 } from './import-record.js';
-import { createLibraryWriter, writeDurably, type DurableWrite } from './library-files.js';
+import {
+  createLibraryWriter,
+  removeDeadTemp,
+  writeDurably,
+  type DurableWrite,
+} from './library-files.js';
 import { runOrdered } from './ordered-pool.js';
 import { scanSource, type SourceFile } from './scan.js';
 import { createSourceReader, type SourceBytes } from './source-reader.js';
@@ -111,7 +118,7 @@ type Outcome =
     }
   | { kind: 'duplicate'; file: SourceFile; imageId: number }
   | { kind: 'sameAsPending'; file: SourceFile; claim: Claim }
-  | { kind: 'error'; file: SourceFile; code: string; message: string };
+  | { kind: 'error'; file: SourceFile; code: string; message: CoreMessage };
 
 /**
  * Progress counters (job.progress `counters`). imported/duplicates/errors cover the whole
@@ -148,12 +155,14 @@ export async function runImport(
   const { db } = ctx;
   const { importId, source } = request;
   const startedMs = performance.now();
-  const writer = createLibraryWriter(ctx.paths, deps.write);
+  const writer = createLibraryWriter(ctx.paths, deps.write, `import${importId}`);
   const claims = new Map<string, Claim>();
   const batch: Outcome[] = [];
   let batchStartedMs = 0;
   let queue: ClassifyQueue | null = null;
   let model: LoadedModel | null = null;
+  /** The active model opening (null: not classifying); settles to null if it failed. */
+  let loading: Promise<LoadedModel | null> | null = null;
   let phase = 'scanning';
   let done = 0;
   let total: number | null = null;
@@ -181,11 +190,10 @@ export async function runImport(
 
   async function prepare(file: SourceFile, index: number): Promise<Outcome> {
     if (file.size > MAX_FILE_BYTES) {
-      return failure(
-        file,
-        'IMAGE_TOO_LARGE',
-        `\`${file.relPath}\` is ${formatBytes(file.size)}, far too large for a photo; skipped. Check what it is on the card.`,
-      );
+      return failure(file, 'IMAGE_TOO_LARGE', {
+        key: 'ingest.file.tooLarge',
+        values: { path: file.relPath, size: formatBytes(file.size) },
+      });
     }
     let read: SourceBytes;
     try {
@@ -210,11 +218,10 @@ export async function runImport(
     sha256: string,
   ): Promise<Outcome> {
     if (bytes.length === 0) {
-      return failure(
-        file,
-        'EMPTY_FILE',
-        `\`${file.relPath}\` is empty (0 bytes): the robot probably did not finish writing it; skipped. Photograph this tube again if it matters.`,
-      );
+      return failure(file, 'EMPTY_FILE', {
+        key: 'ingest.file.empty',
+        values: { path: file.relPath },
+      });
     }
     const existing = findImageBySha(db, sha256);
     if (existing !== null) return { kind: 'duplicate', file, imageId: existing };
@@ -235,11 +242,10 @@ export async function runImport(
     const format = sniffImageFormat(bytes.subarray(0, SNIFF_BYTES));
     if (format === null) {
       release(false);
-      return failure(
-        file,
-        'NOT_AN_IMAGE',
-        `\`${file.relPath}\` is not a photo (its content is not JPEG, PNG, WebP or TIFF, whatever its name says); skipped.`,
-      );
+      return failure(file, 'NOT_AN_IMAGE', {
+        key: 'ingest.file.notAnImage',
+        values: { path: file.relPath },
+      });
     }
     let decoded: DecodedPhoto;
     try {
@@ -277,7 +283,7 @@ export async function runImport(
     const importedAt = ctx.now().toISOString();
     const fresh: { id: number; decoded: DecodedPhoto }[] = [];
     try {
-      db.transaction(() => {
+      writeTransaction(db, () => {
         for (const outcome of outcomes) {
           const row = fileRow(outcome);
           if (outcome.kind === 'imported') {
@@ -290,7 +296,7 @@ export async function runImport(
           recordImportFile(db, { ...row, importId });
         }
         Object.assign(counters, refreshCounters(db, importId));
-      })();
+      });
     } catch (error) {
       throw fromDatabaseError(error);
     }
@@ -341,7 +347,7 @@ export async function runImport(
           await queue.add({ imageId: row.id, preview: decoded.preview });
         } catch (error) {
           // The original was readable when imported; leave it for models.classify.
-          console.warn(`Could not classify ${file}:`, error);
+          ctx.logger.warn(`Could not classify ${file}:`, error);
         }
       }
       await queue.drain();
@@ -349,7 +355,7 @@ export async function runImport(
   }
 
   try {
-    await writer.removeStaleTemp();
+    await removeDeadTemp(ctx.paths);
     report();
     let scan;
     try {
@@ -382,7 +388,7 @@ export async function runImport(
     const unreadable = scan.unreadable.map(({ relPath, error }) =>
       readFailure(unknownFile(relPath), error),
     );
-    db.transaction(() => {
+    writeTransaction(db, () => {
       recordSeen(
         db,
         importId,
@@ -391,23 +397,34 @@ export async function runImport(
       );
       for (const outcome of unreadable) recordImportFile(db, { ...fileRow(outcome), importId });
       Object.assign(counters, refreshCounters(db, importId));
-    })();
+    });
 
-    if (request.classify && activeModelId(ctx) !== null) {
+    const activeId = request.classify ? activeModelId(ctx) : null;
+    // Open the model only when there is something to classify: new files, or photos of
+    // this import an interrupted run stored but did not classify. A finished card
+    // re-imported opens nothing.
+    if (
+      activeId !== null &&
+      (todo.length > 0 || unclassifiedImages(db, importId, activeId, 0).length > 0)
+    ) {
       // Reading and decoding start at once; the first batch waits for the session if it
       // is still opening (the inference thread and the session take 0.1-0.4 s).
-      const loading = getActiveModel(ctx).then((loaded) => {
+      const opening = getActiveModel(ctx).then((loaded) => {
         if (!loaded) throw new Error('the active model is not registered in this library');
         model = loaded;
         counters.classified = refreshClassified(db, importId, loaded.id);
         return loaded;
       });
-      loading.catch((error: unknown) => {
-        console.warn('The active model could not be loaded; importing without classifying:', error);
+      loading = opening.catch((error: unknown) => {
+        ctx.logger.warn(
+          'The active model could not be loaded; importing without classifying:',
+          error,
+        );
         counters.classifyFailed = 1;
+        return null;
       });
       queue = createClassifyQueue(
-        { classify: async (previews) => (await loading).classify(previews) },
+        { classify: async (previews) => (await opening).classify(previews) },
         { store: storeClassified },
       );
     }
@@ -427,9 +444,12 @@ export async function runImport(
     );
     await flush();
     await queue?.drain();
+    // Photos an interrupted run left unclassified need the model even when this run had
+    // no new file to wait for it; and nothing may touch the library after the job ends.
+    await loading;
     if (queue?.failure) {
       // A model that never loaded was reported above.
-      if (model) console.warn('Classification stopped during the import:', queue.failure);
+      if (model) ctx.logger.warn('Classification stopped during the import:', queue.failure);
       counters.classifyFailed = 1;
     }
     await classifyLeftovers();
@@ -443,13 +463,16 @@ export async function runImport(
       await queue?.drain();
     } catch (flushError) {
       // The first failure is the one to report (a full disk fails the flush too).
-      console.warn('Could not commit the last finished files:', flushError);
+      ctx.logger.warn('Could not commit the last finished files:', flushError);
     }
+    await loading;
     finish('failed');
     if (error instanceof SourceGone) {
       throw sourceGoneError(source, error.original, counters.imported + counters.duplicates);
     }
     throw error;
+  } finally {
+    await writer.dispose();
   }
 }
 
@@ -461,7 +484,7 @@ function createClaim(index: number): Claim {
   return { index, ready, settle, imageId: null };
 }
 
-function failure(file: SourceFile, code: string, message: string): Outcome {
+function failure(file: SourceFile, code: string, message: CoreMessage): Outcome {
   return { kind: 'error', file, code, message };
 }
 
@@ -469,48 +492,31 @@ function unknownFile(relPath: string): SourceFile {
   return { relPath, absPath: relPath, size: 0, mtimeMs: 0 };
 }
 
+/** A card file that could not be read: the one fs-error mapping names the reason. */
 function readFailure(file: SourceFile, error: unknown): Outcome {
-  const errno = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (errno) {
-    case 'EACCES':
-    case 'EPERM':
-      return failure(
-        file,
-        'SOURCE_UNREADABLE',
-        `\`${file.relPath}\` could not be read (permission denied); skipped. Allow reading it, then import again.`,
-      );
-    case 'ENOENT':
-      return failure(
-        file,
-        'NOT_FOUND',
-        `\`${file.relPath}\` disappeared during the import; skipped. Import again if it is back.`,
-      );
-    case 'EIO':
-    case 'ENXIO':
-    case 'ENODEV':
-      return failure(
-        file,
-        'SOURCE_UNREADABLE',
-        `\`${file.relPath}\` could not be read from the card (input/output error: the card may be damaged); skipped. Import again; if it keeps failing, copy the card with another reader.`,
-      );
-    default:
-      return failure(
-        file,
-        'SOURCE_UNREADABLE',
-        `\`${file.relPath}\` could not be read (${error instanceof Error ? error.message : String(error)}); skipped. Import again to retry it.`,
-      );
-  }
+  const { code, message } = describeFsError(error, { role: 'sourceFile', path: file.relPath });
+  return failure(file, code, message);
 }
 
 function decodeFailure(file: SourceFile, error: unknown): Outcome {
-  if (isCoreError(error)) return failure(file, error.code, error.message);
-  const reason = error instanceof Error ? error.message : String(error);
-  return failure(
-    file,
-    'UNREADABLE_IMAGE',
-    `\`${file.relPath}\` is not a readable image (${reason}); skipped.`,
-  );
+  if (isCoreError(error)) {
+    return failure(
+      file,
+      error.code,
+      error.localized ?? {
+        key: 'ingest.file.unreadableImage',
+        values: { path: file.relPath, detail: error.message },
+      },
+    );
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return failure(file, 'UNREADABLE_IMAGE', {
+    key: 'ingest.file.unreadableImage',
+    values: { path: file.relPath, detail },
+  });
 }
+
+const NO_ERROR = { errorCode: null, errorMessage: null, errorKey: null, errorValues: null };
 
 function fileRow(outcome: Outcome): Omit<ImportFileRow, 'importId'> {
   const base = {
@@ -520,22 +526,20 @@ function fileRow(outcome: Outcome): Omit<ImportFileRow, 'importId'> {
   };
   switch (outcome.kind) {
     case 'imported':
-      return { ...base, status: 'imported', imageId: null, errorCode: null, errorMessage: null };
+      return { ...base, status: 'imported', imageId: null, ...NO_ERROR };
     case 'duplicate':
       return {
         ...base,
         status: 'duplicate',
         imageId: outcome.imageId,
-        errorCode: null,
-        errorMessage: null,
+        ...NO_ERROR,
       };
     case 'sameAsPending':
       return {
         ...base,
         status: 'duplicate',
         imageId: outcome.claim.imageId,
-        errorCode: null,
-        errorMessage: null,
+        ...NO_ERROR,
       };
     case 'error':
       return {
@@ -543,7 +547,10 @@ function fileRow(outcome: Outcome): Omit<ImportFileRow, 'importId'> {
         status: 'error',
         imageId: null,
         errorCode: outcome.code,
-        errorMessage: outcome.message,
+        // English for older readers and logs; the key lets the UI show the user's language.
+        errorMessage: renderCoreMessage('en', outcome.message),
+        errorKey: outcome.message.key,
+        errorValues: outcome.message.values ? JSON.stringify(outcome.message.values) : null,
       };
   }
 }
@@ -579,7 +586,7 @@ function fromDatabaseError(error: unknown): unknown {
   if (code === 'SQLITE_FULL') {
     return new CoreError(
       'DISK_FULL',
-      'The disk holding the library is full. Free some space and import again; the photos already imported are kept.',
+      { key: 'ingest.diskFull' },
       { errno: code },
       { cause: error },
     );

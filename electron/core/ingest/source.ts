@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CoreError, fromFsError } from '../errors.js';
+import { CoreError } from '../errors.js';
+import { fromFsError } from '../fs-errors.js';
 
 /**
  * The absolute, real path of the folder to import (symlinks resolved, so the same card
@@ -29,7 +30,7 @@ export async function resolveSource(raw: string, libraryRoot: string): Promise<s
   if (!isDirectory) {
     throw new CoreError(
       'SOURCE_UNREADABLE',
-      `${given} is a file, not a folder. Choose the folder that holds the photos (the SD card itself or its DCIM folder).`,
+      { key: 'ingest.source.isFile', values: { source: given } },
       { source: given },
     );
   }
@@ -44,7 +45,7 @@ export async function resolveSource(raw: string, libraryRoot: string): Promise<s
   if (isInside(real, library)) {
     throw new CoreError(
       'INVALID_ARGUMENT',
-      `${given} is inside the library folder ${library}. Import from the SD card or a folder outside the library.`,
+      { key: 'ingest.source.insideLibrary', values: { source: given, library } },
       { source: given, library },
     );
   }
@@ -62,7 +63,7 @@ function sourceError(error: unknown, source: string): CoreError {
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     return new CoreError(
       'SOURCE_NOT_FOUND',
-      `The folder ${source} does not exist. Check the SD card is inserted and the path is right.`,
+      { key: 'ingest.source.notFound', values: { source } },
       { source },
       { cause: error },
     );
@@ -70,15 +71,12 @@ function sourceError(error: unknown, source: string): CoreError {
   if (code === 'EACCES' || code === 'EPERM') {
     return new CoreError(
       'SOURCE_UNREADABLE',
-      `The folder ${source} cannot be read (permission denied). Check that your user may open it, or copy the card to a folder you own and import that.`,
+      { key: 'ingest.source.denied', values: { source } },
       { source, errno: code },
       { cause: error },
     );
   }
-  const mapped = fromFsError(error, `the folder ${source}`);
-  return mapped.code === 'INTERNAL'
-    ? new CoreError('SOURCE_UNREADABLE', mapped.message, mapped.details, { cause: error })
-    : mapped;
+  return fromFsError(error, { role: 'source', path: source });
 }
 
 const DEVICE_ERRORS: ReadonlySet<string> = new Set([
@@ -113,13 +111,9 @@ export async function isSourceGone(root: string, error: unknown): Promise<boolea
  */
 export function sourceGoneError(root: string, error: unknown, finished: number): CoreError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const kept =
-    finished === 1
-      ? 'The photo finished so far is kept'
-      : `The ${finished} photos finished so far are kept`;
   return new CoreError(
     code === 'ENOENT' || code === 'ENOTDIR' ? 'SOURCE_NOT_FOUND' : 'SOURCE_UNREADABLE',
-    `The folder ${root} disappeared during the import (was the SD card removed?). ${kept}; reinsert the card and import it again to finish the rest.`,
+    { key: 'ingest.sourceGone', values: { source: root, finished } },
     { source: root, errno: code, finished },
     { cause: error },
   );

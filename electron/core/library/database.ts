@@ -130,19 +130,40 @@ export function openDatabase(
   return { db, paths };
 }
 
+/**
+ * Runs `work` in a write transaction that takes the write lock at BEGIN (BEGIN IMMEDIATE).
+ * Every transaction that writes goes through here: a deferred transaction that reads
+ * first and writes later must upgrade its lock, and when another process (a window
+ * labelling, a server) wrote in between, SQLite fails it at once with "database is
+ * locked" (busy_timeout cannot retry an upgrade from a stale snapshot). Taken at BEGIN,
+ * the lock is simply waited for, up to busy_timeout.
+ */
+export function writeTransaction<T>(db: Db, work: () => T): T {
+  return db.transaction(work).immediate();
+}
+
 export function migrate(db: Db): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > migrations.length) {
-    throw new CoreError(
-      'LIBRARY_INVALID',
-      `This library was written by a newer Inspection Desk (schema ${current}, this version knows ${migrations.length}). Update the application.`,
-    );
-  }
-  for (let version = current; version < migrations.length; version++) {
-    db.transaction(() => {
-      db.exec(migrations[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
+  const check = (current: number): void => {
+    if (current > migrations.length) {
+      throw new CoreError(
+        'LIBRARY_INVALID',
+        `This library was written by a newer Inspection Desk (schema ${current}, this version knows ${migrations.length}). Update the application.`,
+      );
+    }
+  };
+  const version = (): number => db.pragma('user_version', { simple: true }) as number;
+  check(version());
+  // Re-read inside the write lock: two processes opening a new library at once must not
+  // both run the same migration.
+  while (
+    writeTransaction(db, () => {
+      const current = version();
+      check(current);
+      if (current >= migrations.length) return false;
+      db.exec(migrations[current]!);
+      db.pragma(`user_version = ${current + 1}`);
+      return true;
+    })
+  );
   return migrations.length;
 }

@@ -500,4 +500,15 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (model_id, image_id)
   ) WITHOUT ROWID;
   `,
+  // 5 (reliability): who runs an import, and file errors a user can read in any language.
+  // `runner_pid` lets a second process tell a live import of the same card (start its own
+  // record) from one a crash left 'running' (resume it), and lets start-up clean-up leave
+  // a live import's files alone. `error_key`/`error_values` hold the catalog message of
+  // an unreadable file (electron/shared/core-messages), so the UI shows it in the user's
+  // language; rows from before keep their English `error_message`.
+  `
+  ALTER TABLE imports ADD COLUMN runner_pid INTEGER;
+  ALTER TABLE import_files ADD COLUMN error_key TEXT;
+  ALTER TABLE import_files ADD COLUMN error_values TEXT;
+  `,
 ];

@@ -8,7 +8,8 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CoreContext } from '../context.js';
-import { CoreError, fromFsError } from '../errors.js';
+import { CoreError } from '../errors.js';
+import { fromFsError } from '../fs-errors.js';
 import { readManifest, type ModelManifest } from '../inference/manifest.js';
 import { openModelSession } from '../inference/session.js';
 import { findModelRow, modelIdOf, type ModelRow } from './registry.js';
@@ -40,7 +41,7 @@ export async function readModelSource(input: string): Promise<ModelSource> {
         { path: resolved },
       );
     }
-    throw fromFsError(error, resolved);
+    throw fromFsError(error, { role: 'model', path: resolved });
   }
   const manifestPath = info.isDirectory() ? path.join(resolved, 'model.json') : resolved;
   if (!info.isDirectory() && !resolved.toLowerCase().endsWith('.json')) {
@@ -133,7 +134,11 @@ function bumpHint(version: string): string {
 }
 
 /** Copies through a scratch folder and renames into place, so a half copy is never used. */
-async function copyIntoLibrary(ctx: CoreContext, source: ModelSource, finalDir: string): Promise<void> {
+async function copyIntoLibrary(
+  ctx: CoreContext,
+  source: ModelSource,
+  finalDir: string,
+): Promise<void> {
   const staging = path.join(ctx.paths.tmp, `model-${randomUUID()}`);
   try {
     await mkdir(staging, { recursive: true });
@@ -149,6 +154,6 @@ async function copyIntoLibrary(ctx: CoreContext, source: ModelSource, finalDir: 
     await rename(staging, finalDir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    throw fromFsError(error, `the model copy in ${finalDir}`);
+    throw fromFsError(error, { role: 'library', path: finalDir });
   }
 }

@@ -88,10 +88,13 @@ export async function runClassifyJob(
 ): Promise<ClassifyResult> {
   const started = Date.now();
   const maxId =
-    (ctx.db.prepare('SELECT MAX(id) AS maxId FROM images').get() as { maxId: number | null }).maxId ?? 0;
+    (ctx.db.prepare('SELECT MAX(id) AS maxId FROM images').get() as { maxId: number | null })
+      .maxId ?? 0;
   const params = { maxId, modelId: model.id };
   const totals = ctx.db
-    .prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(i.size_bytes), 0) AS bytes ${selection(all, missingEmbeddings)}`)
+    .prepare(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(i.size_bytes), 0) AS bytes ${selection(all, missingEmbeddings)}`,
+    )
     .get(params) as { n: number; bytes: number };
   const page = ctx.db.prepare(
     `SELECT i.id, i.sha256, i.ext, i.original_name, i.size_bytes ${selection(all, missingEmbeddings)} AND i.id > @after
@@ -121,7 +124,7 @@ export async function runClassifyJob(
     const ok = decoded.filter((d): d is Decoded & { preview: RawImage } => d.preview !== null);
     for (const bad of decoded.filter((d) => d.error)) {
       failed++;
-      if (failed <= MAX_LOGGED_FAILURES) console.warn(`classify: ${bad.error!.message}`);
+      if (failed <= MAX_LOGGED_FAILURES) ctx.logger.warn(`classify: ${bad.error!.message}`);
     }
     if (ok.length > 0) {
       const outputs = await model.classify(ok.map((d) => d.preview));

@@ -102,7 +102,9 @@ export function createModelHandlers(
       }
       // Loaded before the job starts so a broken model fails the call, not a job later.
       const model = await getModel(ctx, id);
-      const job = ctx.jobs.start('classify', (handle) => runClassifyJob(ctx, handle, { model, all }));
+      const job = ctx.jobs.start('classify', (handle) =>
+        runClassifyJob(ctx, handle, { model, all }),
+      );
       return { jobId: job.id };
     },
   };
@@ -123,7 +125,7 @@ export async function installDefaultModels(ctx: CoreContext): Promise<void> {
       if (!findModelRow(ctx, id)) await addModel(ctx, dir);
       firstDefault ??= id;
     } catch (error) {
-      console.warn(
+      ctx.logger.warn(
         `Default model in ${dir} was not installed: ${error instanceof Error ? error.message : String(error)}`,
       );
     }

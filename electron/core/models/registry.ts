@@ -11,6 +11,7 @@ import { parseManifest, type ModelManifest } from '../inference/manifest.js';
 import type { ModelOutput } from '../inference/postprocess.js';
 import { openModelSession, type ModelSession } from '../inference/session.js';
 import { storeEmbeddings } from '../embeddings/store.js';
+import { writeTransaction } from '../library/database.js';
 
 export type { ModelOutput } from '../inference/postprocess.js';
 
@@ -66,9 +67,9 @@ export function findModelRow(ctx: CoreContext, modelId: string): ModelRow | unde
 export function requireModelRow(ctx: CoreContext, modelId: string): ModelRow {
   const row = findModelRow(ctx, modelId);
   if (!row) {
-    const known = (ctx.db.prepare('SELECT id FROM models ORDER BY added_at').all() as { id: string }[]).map(
-      (r) => r.id,
-    );
+    const known = (
+      ctx.db.prepare('SELECT id FROM models ORDER BY added_at').all() as { id: string }[]
+    ).map((r) => r.id);
     throw new CoreError(
       'NOT_FOUND',
       `No model "${modelId}" in this library. ${known.length ? `Registered: ${known.join(', ')}.` : 'Add one first (models.add).'}`,
@@ -91,8 +92,7 @@ export function manifestOf(row: ModelRow): ModelManifest {
 /** Id of the active model (settings key 'activeModel'); null when none. */
 export function activeModelId(ctx: CoreContext): string | null {
   const row = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(ACTIVE_MODEL_KEY) as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   return row?.value || null;
 }
 
@@ -124,7 +124,10 @@ export async function getModel(ctx: CoreContext, modelId: string): Promise<Loade
     const row = requireModelRow(ctx, modelId);
     loading = (async () => {
       const manifest = manifestOf(row);
-      const session = await openModelSession(path.join(modelDir(ctx, row), manifest.file), manifest);
+      const session = await openModelSession(
+        path.join(modelDir(ctx, row), manifest.file),
+        manifest,
+      );
       sessionsToRelease(ctx).push(session);
       return toLoadedModel(row, manifest, session);
     })();
@@ -181,7 +184,7 @@ export function storePredictions(
        embedding = NULL, created_at = excluded.created_at`,
   );
   const createdAt = ctx.now().toISOString();
-  ctx.db.transaction(() => {
+  writeTransaction(ctx.db, () => {
     const embeddings: { imageId: number; embedding: Float32Array }[] = [];
     for (const { imageId, output } of rows) {
       insert.run(
@@ -195,5 +198,5 @@ export function storePredictions(
       if (output.embedding) embeddings.push({ imageId, embedding: output.embedding });
     }
     storeEmbeddings(ctx.db, modelId, embeddings);
-  })();
+  });
 }

@@ -1,7 +1,7 @@
 /** Per-library settings: the reviewer name recorded on decisions and the UI language. */
 import type { Settings } from '../../contract.js';
 import type { CoreContext, HandlerMap } from '../context.js';
-import type { Db } from '../library/database.js';
+import { writeTransaction, type Db } from '../library/database.js';
 
 const DEFAULTS: Settings = { reviewer: '', language: 'pt-BR' };
 
@@ -27,10 +27,10 @@ export function createSettingsHandlers(
   return {
     'settings.get': () => readSettings(ctx.db),
     'settings.set': (changes) => {
-      ctx.db.transaction(() => {
+      writeTransaction(ctx.db, () => {
         if (changes.reviewer !== undefined) upsert.run('reviewer', changes.reviewer);
         if (changes.language !== undefined) upsert.run('language', changes.language);
-      })();
+      });
       return readSettings(ctx.db);
     },
   };

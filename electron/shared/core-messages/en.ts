@@ -9,6 +9,8 @@
 export const coreEn = {
   'error.internal':
     'Unexpected error: {detail}. Try again; if it happens again, write down what you did and report it.',
+  'error.diskFull':
+    'The disk holding the library is full, so this change was not saved. Free some space and try again; nothing saved before was lost.',
   'jobs.notFound':
     'No job {jobId}. It may belong to an earlier session; list jobs to see the current ones.',
   'jobs.alreadyRunning.import':
@@ -42,6 +44,57 @@ export const coreEn = {
     'Embeddings are already being computed (job {jobId}). Wait for it to finish or cancel it.',
   'similar.noEmbedding':
     'Photo {imageId} has no embedding of {modelId} yet. Compute the missing embeddings (Models screen, or `models backfill`), then try again.',
+  // reliability (fs errors, ingest): owned by the reliability work (issue 14)
+  'fs.diskFull':
+    'The disk is full while writing {path}. Free some space and run the same command again; nothing already saved was lost.',
+  'fs.readOnly': '{path} is on a read-only disk. Use a folder on a disk you can write to.',
+  'fs.export.readOnly':
+    'The export folder {path} is on a read-only disk (a locked SD card or USB stick, or a read-only share). Choose a folder on a writable disk and export again; the library is unchanged.',
+  'fs.export.denied':
+    'You may not write in the export folder {path} (permission denied). Choose a folder you own, such as one in your home folder, and export again.',
+  'fs.library.denied':
+    'The library folder {path} cannot be written (permission denied). Check that your user owns it, or choose another library location.',
+  'fs.denied': 'Permission denied for {path}. Check that your user may read it.',
+  'fs.missing': '{path} does not exist.',
+  'fs.deviceGone':
+    'The device holding {path} stopped answering (was the SD card pulled out?). Reinsert it and import again: finished photos are kept.',
+  'fs.unexpected': 'Unexpected error with {path}: {detail}',
+  'fs.file.denied':
+    '`{path}` could not be read (permission denied); skipped. Allow reading it, then import again.',
+  'fs.file.disappeared':
+    '`{path}` disappeared during the import; skipped. Import again if it is back.',
+  'fs.file.ioError':
+    '`{path}` could not be read from the card (input/output error: the card may be damaged); skipped. Import again; if it keeps failing, copy the card with another reader.',
+  'fs.file.badName':
+    "`{path}` has a file name that is not valid text (not UTF-8, often a card written by another system or a damaged card); skipped. Rename it on the card's own device, or copy the photo to a folder with a plain name and import that.",
+  'fs.file.unreadable': '`{path}` could not be read ({detail}); skipped. Import again to retry it.',
+  'ingest.file.tooLarge':
+    '`{path}` is {size}, far too large for a photo; skipped. Check what it is on the card.',
+  'ingest.file.empty':
+    '`{path}` is empty (0 bytes): the robot probably did not finish writing it; skipped. Photograph this tube again if it matters.',
+  'ingest.file.notAnImage':
+    '`{path}` is not a photo (its content is not JPEG, PNG, WebP or TIFF, whatever its name says); skipped.',
+  'ingest.file.unsupportedFormat':
+    '`{path}` is a {format} file, a format Inspection Desk does not import (it takes still JPEG, PNG, WebP and TIFF photos); skipped. Set the camera to JPEG, or convert the file to JPEG and import it.',
+  'ingest.file.unreadableImage': '`{path}` is not a readable image ({detail}); skipped.',
+  'ingest.file.corrupt':
+    '`{path}` is damaged ({detail}): its picture data is broken, so it was not imported. Copy it from the robot again if you still have it.',
+  'ingest.file.dimensionsMismatch':
+    '`{path}` claims to be {claimed} pixels but holds {actual}: the file is damaged; skipped.',
+  'ingest.sourceGone':
+    'The folder {source} disappeared during the import (was the SD card removed?). {finished, plural, one {# photo finished so far is kept} other {# photos finished so far are kept}}; reinsert the card and import it again to finish the rest.',
+  'ingest.sourceUnmounted':
+    "{source} no longer holds the card's files (was the SD card unmounted or removed?): {missing, plural, one {# file} other {# files}} found at the start could not be found any more. Reinsert the card and import it again; finished photos are kept.",
+  'ingest.source.notFound':
+    'The folder {source} does not exist. Check the SD card is inserted and the path is right.',
+  'ingest.source.denied':
+    'The folder {source} cannot be read (permission denied). Check that your user may open it, or copy the card to a folder you own and import that.',
+  'ingest.source.isFile':
+    '{source} is a file, not a folder. Choose the folder that holds the photos (the SD card itself or its DCIM folder).',
+  'ingest.source.insideLibrary':
+    '{source} is inside the library folder {library}. Import from the SD card or a folder outside the library.',
+  'ingest.diskFull':
+    'The disk holding the library is full. Free some space and import again; the photos already imported are kept.',
 } as const;
 
 export type CoreMessageKey = keyof typeof coreEn;

@@ -4,6 +4,8 @@ import type { CoreMessages } from './en.js';
 export const corePtBR: CoreMessages = {
   'error.internal':
     'Erro inesperado: {detail}. Tente de novo; se acontecer outra vez, anote o que você fez e informe o suporte.',
+  'error.diskFull':
+    'O disco da biblioteca está cheio, por isso esta alteração não foi salva. Libere espaço e tente de novo; nada do que foi salvo antes se perdeu.',
   'jobs.notFound':
     'Não há tarefa {jobId}. Ela pode ser de uma sessão anterior; liste as tarefas para ver as atuais.',
   'jobs.alreadyRunning.import':
@@ -37,4 +39,57 @@ export const corePtBR: CoreMessages = {
     'Os embeddings já estão sendo calculados (tarefa {jobId}). Espere que termine ou cancele-a.',
   'similar.noEmbedding':
     'A foto {imageId} ainda não tem embedding de {modelId}. Calcule os embeddings que faltam (tela Modelos, ou `models backfill`) e tente de novo.',
+  // reliability (fs errors, ingest): owned by the reliability work (issue 14)
+  'fs.diskFull':
+    'O disco ficou cheio ao gravar {path}. Libere espaço e execute o mesmo comando de novo; nada do que já foi salvo se perdeu.',
+  'fs.readOnly':
+    '{path} está em um disco somente leitura. Use uma pasta em um disco que aceite gravação.',
+  'fs.export.readOnly':
+    'A pasta de exportação {path} está em um disco somente leitura (um cartão SD ou pendrive travado, ou um compartilhamento somente leitura). Escolha uma pasta em um disco gravável e exporte de novo; a biblioteca não foi alterada.',
+  'fs.export.denied':
+    'Você não tem permissão para gravar na pasta de exportação {path}. Escolha uma pasta sua, por exemplo dentro da sua pasta pessoal, e exporte de novo.',
+  'fs.library.denied':
+    'Não é possível gravar na pasta da biblioteca {path} (permissão negada). Verifique se ela pertence ao seu usuário ou escolha outro local para a biblioteca.',
+  'fs.denied': 'Permissão negada para {path}. Verifique se o seu usuário pode lê-lo.',
+  'fs.missing': '{path} não existe.',
+  'fs.deviceGone':
+    'O dispositivo onde está {path} parou de responder (o cartão SD foi retirado?). Insira-o de novo e importe outra vez: as fotos já concluídas são mantidas.',
+  'fs.unexpected': 'Erro inesperado com {path}: {detail}',
+  'fs.file.denied':
+    '`{path}` não pôde ser lido (permissão negada); ignorado. Permita a leitura e importe de novo.',
+  'fs.file.disappeared':
+    '`{path}` sumiu durante a importação; ignorado. Importe de novo se ele voltar.',
+  'fs.file.ioError':
+    '`{path}` não pôde ser lido do cartão (erro de entrada/saída: o cartão pode estar danificado); ignorado. Importe de novo; se continuar falhando, copie o cartão com outro leitor.',
+  'fs.file.badName':
+    '`{path}` tem um nome de arquivo que não é texto válido (não é UTF-8; costuma ser um cartão gravado por outro sistema ou danificado); ignorado. Renomeie-o no próprio aparelho do cartão, ou copie a foto para uma pasta com um nome simples e importe-a.',
+  'fs.file.unreadable':
+    '`{path}` não pôde ser lido ({detail}); ignorado. Importe de novo para tentar outra vez.',
+  'ingest.file.tooLarge':
+    '`{path}` tem {size}, grande demais para uma foto; ignorado. Verifique o que é esse arquivo no cartão.',
+  'ingest.file.empty':
+    '`{path}` está vazio (0 bytes): o robô provavelmente não terminou de gravá-lo; ignorado. Fotografe este tubo de novo se for importante.',
+  'ingest.file.notAnImage':
+    '`{path}` não é uma foto (o conteúdo não é JPEG, PNG, WebP nem TIFF, seja qual for o nome); ignorado.',
+  'ingest.file.unsupportedFormat':
+    '`{path}` é um arquivo {format}, formato que o Inspection Desk não importa (ele aceita fotos estáticas JPEG, PNG, WebP e TIFF); ignorado. Configure a câmera para JPEG, ou converta o arquivo para JPEG e importe-o.',
+  'ingest.file.unreadableImage': '`{path}` não é uma imagem legível ({detail}); ignorado.',
+  'ingest.file.corrupt':
+    '`{path}` está danificado ({detail}): os dados da imagem estão corrompidos, por isso não foi importado. Copie-o de novo do robô se ainda o tiver.',
+  'ingest.file.dimensionsMismatch':
+    '`{path}` diz ter {claimed} pixels mas contém {actual}: o arquivo está danificado; ignorado.',
+  'ingest.sourceGone':
+    'A pasta {source} sumiu durante a importação (o cartão SD foi retirado?). {finished, plural, one {# foto concluída até agora foi mantida} other {# fotos concluídas até agora foram mantidas}}; insira o cartão de novo e importe outra vez para concluir o resto.',
+  'ingest.sourceUnmounted':
+    '{source} não contém mais os arquivos do cartão (o cartão SD foi desmontado ou retirado?): {missing, plural, one {# arquivo encontrado} other {# arquivos encontrados}} no início não puderam mais ser encontrados. Insira o cartão de novo e importe outra vez; as fotos concluídas são mantidas.',
+  'ingest.source.notFound':
+    'A pasta {source} não existe. Verifique se o cartão SD está inserido e se o caminho está certo.',
+  'ingest.source.denied':
+    'A pasta {source} não pode ser lida (permissão negada). Verifique se o seu usuário pode abri-la, ou copie o cartão para uma pasta sua e importe-a.',
+  'ingest.source.isFile':
+    '{source} é um arquivo, não uma pasta. Escolha a pasta que contém as fotos (o próprio cartão SD ou a pasta DCIM dele).',
+  'ingest.source.insideLibrary':
+    '{source} está dentro da pasta da biblioteca {library}. Importe do cartão SD ou de uma pasta fora da biblioteca.',
+  'ingest.diskFull':
+    'O disco da biblioteca está cheio. Libere espaço e importe de novo; as fotos já importadas são mantidas.',
 };

@@ -10,7 +10,7 @@ const statusKeys: Record<ImportSummary['status'], MessageKey> = {
 };
 
 export function ImportResult(props: { summary: ImportSummary; onReview(): void }) {
-  const { t, format } = useI18n();
+  const { t, format, errorText } = useI18n();
   const s = props.summary;
   const stats: [MessageKey, number][] = [
     ['counter.imported', s.imported],
@@ -72,7 +72,7 @@ export function ImportResult(props: { summary: ImportSummary; onReview(): void }
                   <tr key={error.path}>
                     <td className="mono">{error.path}</td>
                     <td>
-                      {error.message} <span className="code-tag">{error.code}</span>
+                      {errorText(error)} <span className="code-tag">{error.code}</span>
                     </td>
                   </tr>
                 ))}

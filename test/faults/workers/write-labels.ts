@@ -1,0 +1,43 @@
+/**
+ * A second process labelling the same library (what the desktop app or the server does
+ * while a CLI imports): sets labels on the library's photos in a loop and prints one line
+ * per label the core acknowledged, `ack <imageId> <label>`, and one per failure,
+ * `fail <code> <message>`. Stops after `--count` labels, or when `--stop-file` appears.
+ *
+ * Usage: tsx test/faults/workers/write-labels.ts <library> [--count N] [--stop-file F]
+ */
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createCore } from '../../../electron/core/app.js';
+import { serializeError } from '../../../electron/core/errors.js';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { count: { type: 'string' }, 'stop-file': { type: 'string' } },
+});
+const library = positionals[0]!;
+const count = values.count ? Number(values.count) : Infinity;
+const stopFile = values['stop-file'];
+
+const core = await createCore({ libraryDir: library, defaultModelDirs: [] });
+const labels = ['clear', 'clogged'];
+let written = 0;
+process.stdout.write('ready\n');
+while (written < count && !(stopFile && existsSync(stopFile))) {
+  const { ids } = await core.invoke('library.ids', {});
+  if (ids.length === 0) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    continue;
+  }
+  const imageId = ids[written % ids.length]!;
+  const label = labels[written % labels.length]!;
+  try {
+    await core.invoke('review.setLabel', { imageIds: [imageId], label, reviewer: 'fault-suite' });
+    process.stdout.write(`ack ${imageId} ${label}\n`);
+  } catch (error) {
+    const { code, message } = serializeError(error);
+    process.stdout.write(`fail ${code} ${message.replace(/\n/g, ' ')}\n`);
+  }
+  written++;
+}
+await core.close();
