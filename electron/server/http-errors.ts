@@ -16,7 +16,8 @@ export type TransportErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'MISSING_IMAGE'
   | 'FORBIDDEN'
-  | 'ROUTE_NOT_FOUND';
+  | 'ROUTE_NOT_FOUND'
+  | 'SERVER_BUSY';
 
 /** HTTP status for every error code. `Record` makes a new core code a compile error here. */
 const STATUS_BY_CODE: Record<ErrorCode | TransportErrorCode, number> = {
@@ -50,6 +51,8 @@ const STATUS_BY_CODE: Record<ErrorCode | TransportErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   // The request is fine; the server cannot serve it until a model is activated.
   NO_ACTIVE_MODEL: 503,
+  // Too many classify requests at once: try again after Retry-After.
+  SERVER_BUSY: 503,
   DISK_FULL: 507,
   LIBRARY_INVALID: 500,
   INTERNAL: 500,

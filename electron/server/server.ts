@@ -18,6 +18,12 @@ import {
   handleClassify,
   imageTooLarge,
 } from './routes/classify.js';
+import {
+  createClassifyGate,
+  defaultClassifyGateOptions,
+  type ClassifyGate,
+  type ClassifyGateOptions,
+} from './routes/classify-gate.js';
 import { createEventStreams } from './routes/events.js';
 import { handleMedia, MEDIA_PREFIX } from './routes/media.js';
 import { handleRpc, RPC_PREFIX } from './routes/rpc.js';
@@ -47,6 +53,8 @@ export interface ServerOptions {
   rendererDir?: string;
   maxRpcBytes?: number;
   maxImageBytes?: number;
+  /** Classify requests served at once and waiting; the rest get 503 (see classify-gate.ts). */
+  classifyGate?: ClassifyGateOptions;
   heartbeatMs?: number;
   /** Receives one line per slow request and per server fault. Default: stderr. */
   log?: (line: string) => void;
@@ -56,6 +64,8 @@ export interface RunningServer {
   url: string;
   port: number;
   core: Core;
+  /** The classify route's admission gate (how many requests it serves and queues now). */
+  classify: { gate: Pick<ClassifyGate, 'active' | 'waiting'> };
   close(): Promise<void>;
 }
 
@@ -83,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const maxRpcBytes = options.maxRpcBytes ?? DEFAULT_MAX_RPC_BYTES;
   const maxImageBytes = options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES;
+  const classifyGate = createClassifyGate(options.classifyGate ?? defaultClassifyGateOptions());
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const streams = createEventStreams(core, options.heartbeatMs ?? 15_000);
   // Filled in once the port is known (it may be 0 = any free port until then).
@@ -101,7 +112,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       return streams.open(req, res);
     }
-    if (pathname === CLASSIFY_PATH) return handleClassify(core, req, res, maxImageBytes);
+    if (pathname === CLASSIFY_PATH)
+      return handleClassify(core, req, res, { maxImageBytes, gate: classifyGate });
     if (pathname === '/api/health') return health(res);
     if (pathname.startsWith('/api/')) {
       throw new HttpError(
@@ -208,6 +220,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${urlHost}:${port}`,
     port,
     core,
+    classify: { gate: classifyGate },
     close() {
       closing ??= (async () => {
         streams.closeAll();

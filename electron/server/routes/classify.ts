@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../../core/app.js';
 import { HttpError, sendJson } from '../http-errors.js';
 import { formatLimit, readBody } from '../read-body.js';
+import type { ClassifyGate } from './classify-gate.js';
 
 export const CLASSIFY_PATH = '/api/v1/classify';
 export const IMAGE_FIELD = 'image';
@@ -77,11 +78,27 @@ async function imageFromMultipart(
   return Buffer.from(await field.arrayBuffer());
 }
 
+/** Seconds a client told "busy" waits before trying again. */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
+
+export function serverBusy(): HttpError {
+  return new HttpError(
+    'SERVER_BUSY',
+    `The server is classifying as many photos as it can right now. Send this one again in ${BUSY_RETRY_AFTER_SECONDS} s (see Retry-After), or send fewer at once.`,
+    { headers: { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) } },
+  );
+}
+
+export interface ClassifyLimits {
+  maxImageBytes: number;
+  gate: ClassifyGate;
+}
+
 export async function handleClassify(
   core: Core,
   req: IncomingMessage,
   res: ServerResponse,
-  maxImageBytes: number,
+  { maxImageBytes, gate }: ClassifyLimits,
 ): Promise<void> {
   if (req.method !== 'POST') {
     throw new HttpError('METHOD_NOT_ALLOWED', `Use POST. ${howToSend(req)}`, {
@@ -96,14 +113,23 @@ export async function handleClassify(
       `Expected multipart/form-data or an image/* body, got ${mediaType || 'no Content-Type'}. ${howToSend(req)}`,
     );
   }
-  const limit = classifyBodyLimit(contentType, maxImageBytes);
-  const body = await readBody(req, limit, () => imageTooLarge(maxImageBytes));
-  const image =
-    mediaType === 'multipart/form-data'
-      ? await imageFromMultipart(req, contentType, body, maxImageBytes)
-      : body;
-  if (image.length === 0) {
-    throw new HttpError('EMPTY_FILE', `The image is empty (0 bytes). ${howToSend(req)}`);
+  // Before the body is read: a refused upload never reaches our memory.
+  const entering = gate.enter(new Promise<void>((resolve) => res.once('close', resolve)));
+  if (!entering) throw serverBusy();
+  const leave = await entering;
+  if (!leave) return; // The client went away while waiting.
+  try {
+    const limit = classifyBodyLimit(contentType, maxImageBytes);
+    const body = await readBody(req, limit, () => imageTooLarge(maxImageBytes));
+    const image =
+      mediaType === 'multipart/form-data'
+        ? await imageFromMultipart(req, contentType, body, maxImageBytes)
+        : body;
+    if (image.length === 0) {
+      throw new HttpError('EMPTY_FILE', `The image is empty (0 bytes). ${howToSend(req)}`);
+    }
+    sendJson(res, 200, await core.classifyImage(image));
+  } finally {
+    leave();
   }
-  sendJson(res, 200, await core.classifyImage(image));
 }

@@ -4,7 +4,10 @@
  * per label the core acknowledged, `ack <imageId> <label>`, and one per failure,
  * `fail <code> <message>`. Stops after `--count` labels, or when `--stop-file` appears.
  *
- * Usage: tsx test/faults/workers/write-labels.ts <library> [--count N] [--stop-file F]
+ * `--batch N` labels N photos per call (a window's "label the selection"), so the
+ * writes hold the lock for longer.
+ *
+ * Usage: tsx test/faults/workers/write-labels.ts <library> [--count N] [--batch N] [--stop-file F]
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -13,10 +16,15 @@ import { serializeError } from '../../../electron/core/errors.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { count: { type: 'string' }, 'stop-file': { type: 'string' } },
+  options: {
+    count: { type: 'string' },
+    batch: { type: 'string' },
+    'stop-file': { type: 'string' },
+  },
 });
 const library = positionals[0]!;
 const count = values.count ? Number(values.count) : Infinity;
+const batch = values.batch ? Number(values.batch) : 1;
 const stopFile = values['stop-file'];
 
 const core = await createCore({ libraryDir: library, defaultModelDirs: [] });
@@ -29,11 +37,13 @@ while (written < count && !(stopFile && existsSync(stopFile))) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     continue;
   }
-  const imageId = ids[written % ids.length]!;
+  const imageIds = Array.from({ length: Math.min(batch, ids.length) }, (_, i) => {
+    return ids[(written * batch + i) % ids.length]!;
+  });
   const label = labels[written % labels.length]!;
   try {
-    await core.invoke('review.setLabel', { imageIds: [imageId], label, reviewer: 'fault-suite' });
-    process.stdout.write(`ack ${imageId} ${label}\n`);
+    await core.invoke('review.setLabel', { imageIds, label, reviewer: 'fault-suite' });
+    process.stdout.write(imageIds.map((id) => `ack ${id} ${label}\n`).join(''));
   } catch (error) {
     const { code, message } = serializeError(error);
     process.stdout.write(`fail ${code} ${message.replace(/\n/g, ' ')}\n`);
