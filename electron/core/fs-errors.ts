@@ -79,6 +79,8 @@ export function describeFsError(
     return as('NOT_FOUND', 'fs.missing');
   }
   if (errno === 'EILSEQ') return as('SOURCE_UNREADABLE', 'fs.file.badName');
+  // A card file that kept growing while it was read (see source-reader.ts).
+  if (errno === 'EFBIG') return as('IMAGE_TOO_LARGE', 'fs.file.tooLarge');
   if (errno !== undefined && DEVICE_ERRNOS.has(errno)) {
     if (place.role === 'sourceFile') return as('SOURCE_UNREADABLE', 'fs.file.ioError');
     return as('SOURCE_UNREADABLE', 'fs.deviceGone');

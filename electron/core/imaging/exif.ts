@@ -31,7 +31,24 @@ export async function readCaptureTime(exif: Buffer | undefined): Promise<Date | 
   }
   for (const tag of DATE_TAGS) {
     const value = tags?.[tag];
-    if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+    if (value instanceof Date && isPlausibleCaptureTime(value)) return value;
   }
   return null;
+}
+
+/** Digital inspection cameras did not exist before this. */
+const EARLIEST_YEAR = 1990;
+/** A camera clock a little ahead of the laptop's is still believed. */
+const FUTURE_SLACK_MS = 2 * 24 * 60 * 60 * 1000;
+
+/**
+ * Whether an EXIF date can be a capture time. A camera with an unset clock writes
+ * "0000:00:00 00:00:00", which the Date constructor turns into 30 November 1899; a
+ * damaged block gives years like 2206. Either way the file time is the better guess.
+ */
+export function isPlausibleCaptureTime(value: Date, now: number = Date.now()): boolean {
+  const time = value.getTime();
+  return (
+    !Number.isNaN(time) && value.getFullYear() >= EARLIEST_YEAR && time <= now + FUTURE_SLACK_MS
+  );
 }

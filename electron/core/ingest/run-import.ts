@@ -23,6 +23,7 @@ import {
   FORMAT_EXTENSION,
   SNIFF_BYTES,
   sniffImageFormat,
+  sniffUnsupportedFormat,
   type ImageFormat,
 } from '../imaging/sniff.js';
 import type { JobHandle } from '../jobs/registry.js';
@@ -63,8 +64,11 @@ import { parseTubePosition } from './tube-position.js';
 export interface IngestDeps {
   /** Durable write of a library file (temp file + fsync). */
   write: DurableWrite;
-  /** Reads a whole source file, read-only, with its sha256 (see source-reader.ts). */
-  readSource(absPath: string): Promise<SourceBytes>;
+  /**
+   * Reads a whole source file, read-only, with its sha256 (see source-reader.ts);
+   * `inspect` sees the first bytes first and may refuse the file by throwing.
+   */
+  readSource(absPath: string, inspect?: (head: Buffer) => void): Promise<SourceBytes>;
   /** Files in flight at once. */
   concurrency: number;
   /** Files per database transaction, and the longest a finished file waits for one. */
@@ -79,10 +83,10 @@ export function defaultIngestDeps(): IngestDeps {
   // Two or three files in flight keep two cores busy (one reading and hashing, one
   // decoding) without holding more than a few photos in memory.
   const concurrency = Math.min(4, Math.max(2, os.availableParallelism() + 1));
-  const reader = createSourceReader({ keep: concurrency });
+  const reader = createSourceReader({ keep: concurrency, maxFileBytes: MAX_FILE_BYTES });
   return {
     write: writeDurably,
-    readSource: (absPath) => reader.read(absPath),
+    readSource: (absPath, inspect) => reader.read(absPath, inspect),
     concurrency,
     batchSize: 16,
     batchMs: 250,
@@ -137,6 +141,13 @@ type ImportCounters = {
   classified: number;
   classifyFailed: number;
 };
+
+/** Thrown by the read's first-bytes check to refuse a file before reading it whole. */
+class RefusedFile extends Error {
+  constructor(readonly outcome: Outcome) {
+    super('refused by its first bytes');
+  }
+}
 
 /** Thrown by a worker when the whole source went away; converted once at the top. */
 class SourceGone extends Error {
@@ -197,9 +208,13 @@ export async function runImport(
     }
     let read: SourceBytes;
     try {
-      read = await deps.readSource(file.absPath);
+      read = await deps.readSource(file.absPath, (head) => {
+        const refusal = refuseByContent(file, head);
+        if (refusal) throw new RefusedFile(refusal);
+      });
     } catch (error) {
-      if (await isSourceGone(source, error)) throw new SourceGone(error);
+      if (error instanceof RefusedFile) return error.outcome;
+      if (await isSourceGone(source, error, file.absPath)) throw new SourceGone(error);
       return readFailure(file, error);
     }
     try {
@@ -242,10 +257,7 @@ export async function runImport(
     const format = sniffImageFormat(bytes.subarray(0, SNIFF_BYTES));
     if (format === null) {
       release(false);
-      return failure(file, 'NOT_AN_IMAGE', {
-        key: 'ingest.file.notAnImage',
-        values: { path: file.relPath },
-      });
+      return refuseByContent(file, bytes) ?? failure(file, 'NOT_AN_IMAGE', notAnImage(file));
     }
     let decoded: DecodedPhoto;
     try {
@@ -482,6 +494,27 @@ function createClaim(index: number): Claim {
     settle = resolve;
   });
   return { index, ready, settle, imageId: null };
+}
+
+function notAnImage(file: SourceFile): CoreMessage {
+  return { key: 'ingest.file.notAnImage', values: { path: file.relPath } };
+}
+
+/**
+ * What a file's first bytes already say: not a photo at all, or a photo in a format we
+ * do not import (an animated GIF, a HEIC from a phone). Null when it may be a photo.
+ */
+function refuseByContent(file: SourceFile, head: Uint8Array): Outcome | null {
+  if (head.length === 0) return null; // EMPTY_FILE, said once the read is done.
+  if (sniffImageFormat(head.subarray(0, SNIFF_BYTES)) !== null) return null;
+  const unsupported = sniffUnsupportedFormat(head);
+  if (unsupported !== null) {
+    return failure(file, 'UNSUPPORTED_FORMAT', {
+      key: 'ingest.file.unsupportedFormat',
+      values: { path: file.relPath, format: unsupported },
+    });
+  }
+  return failure(file, 'NOT_AN_IMAGE', notAnImage(file));
 }
 
 function failure(file: SourceFile, code: string, message: CoreMessage): Outcome {

@@ -13,14 +13,17 @@
  * - the library folder itself, should the source contain it.
  * - other visible files that are not images by their bytes (robot logs `.txt`,
  *   `.json`, videos...): counted as `ignored`, never reported as errors.
- * Files with an image extension (jpg, jpeg, png, webp, tif, tiff) are always candidates,
- * even when their bytes turn out not to be an image: that is reported (NOT_AN_IMAGE),
- * because the inspector expects a photo there.
+ * Files with an image extension (jpg, jpeg, png, webp, tif, tiff, and gif, heic, heif,
+ * avif, bmp, which are reported as UNSUPPORTED_FORMAT) are always candidates, even when
+ * their bytes turn out not to be an image: that is reported (NOT_AN_IMAGE), because the
+ * inspector expects a photo there.
+ * - a name that is not valid UTF-8 cannot be opened by the name Node hands out (it
+ *   holds U+FFFD): reported with its own reason, not as a file that disappeared.
  */
 import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { SNIFF_BYTES, sniffImageFormat } from '../imaging/sniff.js';
+import { SNIFF_BYTES, sniffImageFormat, sniffUnsupportedFormat } from '../imaging/sniff.js';
 
 export interface SourceFile {
   /** '/'-separated path inside the source. */
@@ -65,6 +68,13 @@ export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set([
   'webp',
   'tif',
   'tiff',
+  // Not imported, but a photo the inspector expects: reported as an unsupported format
+  // rather than skipped in silence.
+  'gif',
+  'heic',
+  'heif',
+  'avif',
+  'bmp',
 ]);
 
 /** Camera RAW files are TIFF inside; they are not what the robot's photos are. */
@@ -124,7 +134,7 @@ export async function scanSource(root: string, options: ScanOptions = {}): Promi
           try {
             return { relPath, file: await describeFile(path.join(dir, entry.name), relPath) };
           } catch (error) {
-            return { relPath, error };
+            return { relPath, error: badNameOr(entry.name, error) };
           }
         }),
       );
@@ -158,6 +168,16 @@ export async function scanSource(root: string, options: ScanOptions = {}): Promi
   return result;
 }
 
+/**
+ * Node decodes file names as UTF-8 and puts U+FFFD where the bytes are not: such a name
+ * no longer reaches the file (ENOENT). Say that the name is the problem (EILSEQ).
+ */
+function badNameOr(name: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== 'ENOENT' || !name.includes('\uFFFD')) return error;
+  return Object.assign(new Error(`invalid file name encoding: ${name}`), { code: 'EILSEQ' });
+}
+
 /** The file as a candidate, or null when it is not a photo at all. */
 async function describeFile(absPath: string, relPath: string): Promise<SourceFile | null> {
   const stat = await fs.lstat(absPath);
@@ -180,7 +200,8 @@ async function looksLikeImage(absPath: string): Promise<boolean> {
     handle = await fs.open(absPath, 'r');
     const head = new Uint8Array(SNIFF_BYTES);
     const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-    return sniffImageFormat(head.subarray(0, bytesRead)) !== null;
+    const sniffed = head.subarray(0, bytesRead);
+    return sniffImageFormat(sniffed) !== null || sniffUnsupportedFormat(sniffed) !== null;
   } catch {
     // An unreadable log file is not worth an error: it would not be imported anyway.
     return false;

@@ -22,8 +22,22 @@ export interface SourceBytes {
 }
 
 export interface SourceReader {
-  /** Reads the whole file read-only (the SD card is never written). */
-  read(absPath: string): Promise<SourceBytes>;
+  /**
+   * Reads the whole file read-only (the SD card is never written). `inspect` first sees
+   * the file's first bytes (up to HEAD_BYTES); if it throws, nothing more is read and
+   * the error is the read's: a 400 MB junk file named .JPG costs one small read, not 400 MB.
+   */
+  read(absPath: string, inspect?: (head: Buffer) => void): Promise<SourceBytes>;
+}
+
+/** Bytes `inspect` is given (enough for any format signature). */
+export const HEAD_BYTES = 64;
+
+/** Thrown (code EFBIG) when a file grows past `maxBytes` while it is read. */
+export function fileTooLarge(absPath: string, maxBytes: number): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${absPath} grew past ${maxBytes} bytes while being read`), {
+    code: 'EFBIG',
+  });
 }
 
 export interface SourceReaderOptions {
@@ -31,6 +45,8 @@ export interface SourceReaderOptions {
   keep: number;
   /** Larger buffers are not kept: a rare huge TIFF should not pin its size in memory. */
   maxKeptBytes?: number;
+  /** A file larger than this (by stat, or growing while read) fails with EFBIG. */
+  maxFileBytes?: number;
   chunkBytes?: number;
 }
 
@@ -40,6 +56,7 @@ const DEFAULT_CHUNK = 1024 * 1024;
 export function createSourceReader(options: SourceReaderOptions): SourceReader {
   const maxKept = options.maxKeptBytes ?? DEFAULT_MAX_KEPT;
   const chunk = options.chunkBytes ?? DEFAULT_CHUNK;
+  const maxFile = options.maxFileBytes ?? Number.MAX_SAFE_INTEGER;
   const free: Buffer[] = [];
 
   /** The smallest free buffer that fits, else a new one (rounded up so sizes settle). */
@@ -63,15 +80,22 @@ export function createSourceReader(options: SourceReaderOptions): SourceReader {
   }
 
   return {
-    async read(absPath) {
+    async read(absPath, inspect) {
       const handle = await fs.open(absPath, 'r');
       let buffer: Buffer | null = null;
       try {
+        if (inspect) {
+          const head = Buffer.alloc(HEAD_BYTES);
+          const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+          inspect(head.subarray(0, bytesRead));
+        }
         const { size } = await handle.stat();
+        if (size > maxFile) throw fileTooLarge(absPath, maxFile);
         buffer = lease(size);
         const hash = createHash('sha256');
         let length = 0;
         for (;;) {
+          if (length > maxFile) throw fileTooLarge(absPath, maxFile);
           if (length === buffer.length) {
             // The file grew after stat (or stat was wrong): keep reading into a larger buffer.
             const larger = Buffer.allocUnsafeSlow(buffer.length * 2);

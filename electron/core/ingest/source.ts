@@ -91,14 +91,23 @@ const DEVICE_ERRORS: ReadonlySet<string> = new Set([
 
 /**
  * Whether a read failure means the whole source went away (card pulled out, folder
- * renamed or deleted) rather than one bad file: the folder itself no longer lists.
+ * renamed or deleted) rather than one bad file: the folder itself no longer lists, or it
+ * is empty now (a card unmounted under a mount folder that stays), or the folder that
+ * held `file` is gone (its whole DCIM tree went, not one photo).
  */
-export async function isSourceGone(root: string, error: unknown): Promise<boolean> {
+export async function isSourceGone(root: string, error: unknown, file?: string): Promise<boolean> {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === undefined || !DEVICE_ERRORS.has(code)) return false;
+  let names: string[];
   try {
-    const dir = await fs.opendir(root);
-    await dir.close();
+    names = await fs.readdir(root);
+  } catch {
+    return true;
+  }
+  if (names.length === 0) return true;
+  if (file === undefined || path.dirname(file) === root) return false;
+  try {
+    await fs.access(path.dirname(file));
     return false;
   } catch {
     return true;

@@ -44,6 +44,16 @@ export const coreEn = {
     'Embeddings are already being computed (job {jobId}). Wait for it to finish or cancel it.',
   'similar.noEmbedding':
     'Photo {imageId} has no embedding of {modelId} yet. Compute the missing embeddings (Models screen, or `models backfill`), then try again.',
+  // imaging (reliability): decode failures, also answered by the classify endpoint
+  'imaging.empty':
+    '`{name}` is empty (0 bytes); skipped. The copy from the camera was probably interrupted.',
+  'imaging.notAnImage': '`{name}` is not a JPEG, PNG, WebP or TIFF image; skipped.',
+  'imaging.unreadable':
+    '`{name}` is not a readable image ({what}); skipped. Copy it from the camera again if it matters.',
+  'imaging.tooLarge':
+    '`{name}` is too large to decode safely: the limit is {megapixels} megapixels; skipped. Resize it before importing.',
+  'imaging.tooLargeSized':
+    '`{name}` is too large to decode safely ({width}x{height}): the limit is {megapixels} megapixels; skipped. Resize it before importing.',
   // reliability (fs errors, ingest): owned by the reliability work (issue 14)
   'fs.diskFull':
     'The disk is full while writing {path}. Free some space and run the same command again; nothing already saved was lost.',
@@ -67,6 +77,8 @@ export const coreEn = {
     '`{path}` could not be read from the card (input/output error: the card may be damaged); skipped. Import again; if it keeps failing, copy the card with another reader.',
   'fs.file.badName':
     "`{path}` has a file name that is not valid text (not UTF-8, often a card written by another system or a damaged card); skipped. Rename it on the card's own device, or copy the photo to a folder with a plain name and import that.",
+  'fs.file.tooLarge':
+    '`{path}` is too large for a photo, or kept growing while it was read; skipped. Check what it is on the card.',
   'fs.file.unreadable': '`{path}` could not be read ({detail}); skipped. Import again to retry it.',
   'ingest.file.tooLarge':
     '`{path}` is {size}, far too large for a photo; skipped. Check what it is on the card.',
@@ -83,8 +95,6 @@ export const coreEn = {
     '`{path}` claims to be {claimed} pixels but holds {actual}: the file is damaged; skipped.',
   'ingest.sourceGone':
     'The folder {source} disappeared during the import (was the SD card removed?). {finished, plural, one {# photo finished so far is kept} other {# photos finished so far are kept}}; reinsert the card and import it again to finish the rest.',
-  'ingest.sourceUnmounted':
-    "{source} no longer holds the card's files (was the SD card unmounted or removed?): {missing, plural, one {# file} other {# files}} found at the start could not be found any more. Reinsert the card and import it again; finished photos are kept.",
   'ingest.source.notFound':
     'The folder {source} does not exist. Check the SD card is inserted and the path is right.',
   'ingest.source.denied':

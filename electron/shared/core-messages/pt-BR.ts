@@ -39,6 +39,16 @@ export const corePtBR: CoreMessages = {
     'Os embeddings já estão sendo calculados (tarefa {jobId}). Espere que termine ou cancele-a.',
   'similar.noEmbedding':
     'A foto {imageId} ainda não tem embedding de {modelId}. Calcule os embeddings que faltam (tela Modelos, ou `models backfill`) e tente de novo.',
+  // imaging (reliability): decode failures, also answered by the classify endpoint
+  'imaging.empty':
+    '`{name}` está vazio (0 bytes); ignorado. A cópia da câmera provavelmente foi interrompida.',
+  'imaging.notAnImage': '`{name}` não é uma imagem JPEG, PNG, WebP nem TIFF; ignorado.',
+  'imaging.unreadable':
+    '`{name}` não é uma imagem legível ({what}); ignorado. Copie-a de novo da câmera se for importante.',
+  'imaging.tooLarge':
+    '`{name}` é grande demais para decodificar com segurança: o limite é de {megapixels} megapixels; ignorado. Reduza-a antes de importar.',
+  'imaging.tooLargeSized':
+    '`{name}` é grande demais para decodificar com segurança ({width}x{height}): o limite é de {megapixels} megapixels; ignorado. Reduza-a antes de importar.',
   // reliability (fs errors, ingest): owned by the reliability work (issue 14)
   'fs.diskFull':
     'O disco ficou cheio ao gravar {path}. Libere espaço e execute o mesmo comando de novo; nada do que já foi salvo se perdeu.',
@@ -63,6 +73,8 @@ export const corePtBR: CoreMessages = {
     '`{path}` não pôde ser lido do cartão (erro de entrada/saída: o cartão pode estar danificado); ignorado. Importe de novo; se continuar falhando, copie o cartão com outro leitor.',
   'fs.file.badName':
     '`{path}` tem um nome de arquivo que não é texto válido (não é UTF-8; costuma ser um cartão gravado por outro sistema ou danificado); ignorado. Renomeie-o no próprio aparelho do cartão, ou copie a foto para uma pasta com um nome simples e importe-a.',
+  'fs.file.tooLarge':
+    '`{path}` é grande demais para uma foto, ou continuou crescendo enquanto era lido; ignorado. Verifique o que é esse arquivo no cartão.',
   'fs.file.unreadable':
     '`{path}` não pôde ser lido ({detail}); ignorado. Importe de novo para tentar outra vez.',
   'ingest.file.tooLarge':
@@ -80,8 +92,6 @@ export const corePtBR: CoreMessages = {
     '`{path}` diz ter {claimed} pixels mas contém {actual}: o arquivo está danificado; ignorado.',
   'ingest.sourceGone':
     'A pasta {source} sumiu durante a importação (o cartão SD foi retirado?). {finished, plural, one {# foto concluída até agora foi mantida} other {# fotos concluídas até agora foram mantidas}}; insira o cartão de novo e importe outra vez para concluir o resto.',
-  'ingest.sourceUnmounted':
-    '{source} não contém mais os arquivos do cartão (o cartão SD foi desmontado ou retirado?): {missing, plural, one {# arquivo encontrado} other {# arquivos encontrados}} no início não puderam mais ser encontrados. Insira o cartão de novo e importe outra vez; as fotos concluídas são mantidas.',
   'ingest.source.notFound':
     'A pasta {source} não existe. Verifique se o cartão SD está inserido e se o caminho está certo.',
   'ingest.source.denied':
