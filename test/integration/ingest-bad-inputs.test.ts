@@ -26,6 +26,7 @@ async function jpeg(width: number, height: number, seed = 1): Promise<Buffer> {
       width,
       height,
       channels: 3,
+      background: '#000',
       noise: { type: 'gaussian', mean: 100 + seed, sigma: 40 },
     },
   })
