@@ -17,8 +17,34 @@ export class UsageError extends Error {
   }
 }
 
-/** Exit codes: scripts can tell success, failure, bad usage and Ctrl-C apart. */
-export const EXIT = { ok: 0, error: 1, usage: 2, interrupted: 130 } as const;
+/**
+ * Exit codes: scripts can tell success, failure, bad usage, a disk or folder to fix, a
+ * library busy with another job, and Ctrl-C apart.
+ */
+export const EXIT = {
+  ok: 0,
+  error: 1,
+  usage: 2,
+  /** The disk is full, or a folder cannot be written: fix it, then run the same command. */
+  storage: 3,
+  /** Another job runs on this library: wait, then run the same command. */
+  busy: 4,
+  interrupted: 130,
+} as const;
+
+/** The exit code for a core error code (see EXIT); 1 for every other failure. */
+export function exitCodeFor(code: string | undefined): number {
+  switch (code) {
+    case 'DISK_FULL':
+    case 'DEST_NOT_WRITABLE':
+      return EXIT.storage;
+    case 'JOB_RUNNING':
+    case 'LIBRARY_LOCKED':
+      return EXIT.busy;
+    default:
+      return EXIT.error;
+  }
+}
 
 export interface CommandContext {
   readonly term: Terminal;

@@ -1,18 +1,20 @@
 /**
  * The CLI runner: finds the command in argv, parses its options, opens the library
  * when the command needs it, and turns every failure into a message and an exit code
- * (0 ok, 1 error, 2 bad usage, 130 interrupted).
+ * (0 ok, 1 error, 2 bad usage, 3 disk or folder to fix, 4 library busy, 130 interrupted;
+ * see EXIT). With --json the failure is also printed as `{error: {code, message, details}}`.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '../core/app.js';
-import { CoreError } from '../core/errors.js';
+import { CoreError, serializeError } from '../core/errors.js';
 import { defaultLibraryDir } from '../core/library/default-location.js';
 import { shippedModelDirs } from '../core/models/shipped.js';
 import { appVersion } from '../core/app-version.js';
 import { commands } from './commands/index.js';
 import {
   EXIT,
+  exitCodeFor,
   GLOBAL_HELP,
   GLOBAL_OPTIONS,
   stringOption,
@@ -168,8 +170,16 @@ export async function runCli(argv: string[], term: Terminal): Promise<number> {
           () => 'en' as const,
         )
       : 'en';
+    const serialized = serializeError(error, language);
+    if (values.json === true) {
+      // Scripts reading --json get the failure as JSON too, with its code.
+      const { code, message, details } = serialized;
+      ctx.printJson({
+        error: details === undefined ? { code, message } : { code, message, details },
+      });
+    }
     term.stderr.write(`Error: ${describeError(error, language)}\n`);
-    return EXIT.error;
+    return exitCodeFor(serialized.code);
   } finally {
     if (opened) {
       await opened.then(

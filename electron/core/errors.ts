@@ -3,7 +3,11 @@
  * `{code, message, details}` once, through `serializeError`.
  */
 import type { SerializedError } from '../contract.js';
-import { renderCoreMessage, type CoreMessage } from '../shared/core-messages/index.js';
+import {
+  isCoreMessageKey,
+  renderCoreMessage,
+  type CoreMessage,
+} from '../shared/core-messages/index.js';
 import type { Language } from '../shared/language.js';
 // A cycle by design: fs-errors builds CoreErrors, and only functions cross it at call time.
 import { isDiskFull } from './fs-errors.js';
@@ -97,6 +101,18 @@ export function serializeError(error: unknown, language: Language = 'en'): Seria
     messageKey: 'error.internal',
     messageValues: { detail },
   };
+}
+
+/**
+ * A serialized error back as a CoreError (a job's failure re-thrown by a shell), keeping
+ * its code and catalog message so the shell still maps it to the right exit code.
+ */
+export function deserializeError(error: SerializedError): CoreError {
+  const message =
+    error.messageKey !== undefined && isCoreMessageKey(error.messageKey)
+      ? { key: error.messageKey, values: error.messageValues ?? {} }
+      : error.message;
+  return new CoreError(error.code as ErrorCode, message, error.details);
 }
 
 /** Makes a switch exhaustive: TypeScript fails the build when a case is missing. */

@@ -8,6 +8,7 @@ import type {
   SplitSpec,
 } from '../../contract.js';
 import type { z } from 'zod';
+import { CoreError, deserializeError } from '../../core/errors.js';
 import {
   EXIT,
   expectPositionals,
@@ -126,9 +127,7 @@ async function run(ctx: CommandContext, { values, positionals }: ParsedInput) {
   const plan = await core.invoke('export.preview', options);
   if (!json) ctx.note(renderPlan(plan));
   if (plan.total === 0) {
-    throw new Error(
-      'Nothing to export: no photo has a label yet (classify or review photos first, or loosen the filters).',
-    );
+    throw new CoreError('NOT_FOUND', { key: 'cli.nothingToExport' });
   }
   const { jobId } = await core.invoke('export.start', options);
   const { snapshot, interrupted } = await followJob(ctx, core, jobId, {
@@ -136,7 +135,7 @@ async function run(ctx: CommandContext, { values, positionals }: ParsedInput) {
     resumeHint: 'The destination keeps what was written; export again into an empty folder.',
   });
   if (snapshot.status === 'failed') {
-    throw new Error(snapshot.error?.message ?? 'The export failed.');
+    throw snapshot.error ? deserializeError(snapshot.error) : new Error('The export failed.');
   }
   if (snapshot.status === 'cancelled') {
     ctx.note('Export cancelled.\n');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FileError, ImportSummary } from '../../contract.js';
 import {
   EXIT,
+  exitCodeFor,
   expectPositionals,
   flag,
   JSON_OPTION,
@@ -75,7 +76,7 @@ async function run(ctx: CommandContext, { values, positionals }: ParsedInput) {
   }
   if (snapshot.status === 'failed') {
     ctx.note(`Error: ${snapshot.error?.message ?? 'the import failed.'}\n`);
-    return EXIT.error;
+    return exitCodeFor(snapshot.error?.code);
   }
   if (snapshot.status === 'cancelled') {
     if (!summary) ctx.note(`Import cancelled. ${RESUME_HINT}\n`);

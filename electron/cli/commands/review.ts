@@ -4,6 +4,7 @@
  */
 import type { LabelEvent } from '../../contract.js';
 import type { Core } from '../../core/app.js';
+import { CoreError } from '../../core/errors.js';
 import {
   flag,
   JSON_OPTION,
@@ -42,7 +43,8 @@ async function targetIds(core: Core, refs: string[], values: OptionValues): Prom
   }
   if (hasFilter(filter)) {
     const { ids } = await core.invoke('library.ids', { filter });
-    if (ids.length === 0) throw new UsageError('No photo matches these filters; nothing changed.');
+    // Not a usage mistake (the filters are fine): one line and exit 1, no help page.
+    if (ids.length === 0) throw new CoreError('NOT_FOUND', { key: 'cli.noMatch' });
     return ids;
   }
   if (refs.length === 0)

@@ -54,6 +54,10 @@ export const coreEn = {
     '`{name}` is too large to decode safely: the limit is {megapixels} megapixels; skipped. Resize it before importing.',
   'imaging.tooLargeSized':
     '`{name}` is too large to decode safely ({width}x{height}): the limit is {megapixels} megapixels; skipped. Resize it before importing.',
+  // cli (reliability)
+  'cli.noMatch': 'No photo matches these filters; nothing changed.',
+  'cli.nothingToExport':
+    'Nothing to export: no photo has a label yet (classify or review photos first, or loosen the filters).',
   // reliability (fs errors, ingest): owned by the reliability work (issue 14)
   'fs.diskFull':
     'The disk is full while writing {path}. Free some space and run the same command again; nothing already saved was lost.',

@@ -49,6 +49,10 @@ export const corePtBR: CoreMessages = {
     '`{name}` é grande demais para decodificar com segurança: o limite é de {megapixels} megapixels; ignorado. Reduza-a antes de importar.',
   'imaging.tooLargeSized':
     '`{name}` é grande demais para decodificar com segurança ({width}x{height}): o limite é de {megapixels} megapixels; ignorado. Reduza-a antes de importar.',
+  // cli (reliability)
+  'cli.noMatch': 'Nenhuma foto corresponde a esses filtros; nada foi alterado.',
+  'cli.nothingToExport':
+    'Nada para exportar: nenhuma foto tem rótulo ainda (classifique ou revise fotos primeiro, ou afrouxe os filtros).',
   // reliability (fs errors, ingest): owned by the reliability work (issue 14)
   'fs.diskFull':
     'O disco ficou cheio ao gravar {path}. Libere espaço e execute o mesmo comando de novo; nada do que já foi salvo se perdeu.',
