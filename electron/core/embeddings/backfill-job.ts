@@ -13,6 +13,7 @@ import { runClassifyJob } from '../models/classify-job.js';
 import { activeModelId, getModel, type LoadedModel } from '../models/registry.js';
 import { float32FromBytes } from './quantize.js';
 import { storeEmbeddings } from './store.js';
+import { writeTransaction } from '../library/database.js';
 
 const CONVERT_PAGE = 500;
 
@@ -51,14 +52,14 @@ export function convertLegacyEmbeddings(
     if (shouldStop()) break;
     const rows = page.all(modelId) as { imageId: number; embedding: Uint8Array }[];
     if (rows.length === 0) break;
-    ctx.db.transaction(() => {
+    writeTransaction(ctx.db, () => {
       storeEmbeddings(
         ctx.db,
         modelId,
         rows.map((r) => ({ imageId: r.imageId, embedding: float32FromBytes(r.embedding) })),
       );
       for (const r of rows) clear.run(modelId, r.imageId);
-    })();
+    });
     converted += rows.length;
   }
   return converted;

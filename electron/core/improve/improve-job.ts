@@ -9,7 +9,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImproveResult, ModelMetrics } from '../../contract.js';
 import type { CoreContext } from '../context.js';
-import { CoreError, fromFsError } from '../errors.js';
+import { CoreError } from '../errors.js';
+import { fromFsError } from '../fs-errors.js';
 import { int8FromBytes } from '../embeddings/quantize.js';
 import type { JobHandle } from '../jobs/registry.js';
 import { addModel } from '../models/add-model.js';
@@ -238,7 +239,7 @@ export async function runImproveJob(
     registeredId = (await addModel(ctx, staging)).id;
   } catch (error) {
     if (error instanceof CoreError) throw error;
-    throw fromFsError(error, staging);
+    throw fromFsError(error, { role: 'library', path: staging });
   } finally {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
   }
