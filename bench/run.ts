@@ -29,6 +29,7 @@ import {
 } from './lib/report.js';
 import { runBrowserSection } from './sections/browser.js';
 import { runClassifySection } from './sections/classify.js';
+import { runCliStartSection } from './sections/cli-start.js';
 import { runColdStartSection } from './sections/cold-start.js';
 import { runImportSection } from './sections/import.js';
 import { runQueriesSection } from './sections/queries.js';
@@ -56,6 +57,7 @@ const RUNNERS: Record<SectionName, (ctx: BenchContext) => Promise<SectionResult>
   queries: runQueriesSection,
   browser: runBrowserSection,
   coldstart: runColdStartSection,
+  cli: runCliStartSection,
 };
 
 const SECTION_TITLES: Record<SectionName, string> = {
@@ -64,6 +66,7 @@ const SECTION_TITLES: Record<SectionName, string> = {
   queries: '3. Grid queries',
   browser: '4. Review in the browser',
   coldstart: '6. Cold start',
+  cli: '6. Cold start (command line)',
 };
 
 function positiveInt(text: string | undefined, name: string, fallback: number): number {

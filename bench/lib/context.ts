@@ -1,7 +1,7 @@
 /** What every section of the benchmark receives. */
 import type { BenchModel } from './model.js';
 
-export const SECTIONS = ['import', 'classify', 'queries', 'browser', 'coldstart'] as const;
+export const SECTIONS = ['import', 'classify', 'queries', 'browser', 'coldstart', 'cli'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
