@@ -41,6 +41,8 @@ export const ImageFilter = z
     disagreement: z.boolean().optional(),
     /** Only photos the active model has not classified yet. */
     unclassified: z.boolean().optional(),
+    /** Only photos two people labeled differently without seeing each other's decision. */
+    conflict: z.boolean().optional(),
     /** Model whose predictions the filter and sort use; defaults to the active model. */
     modelId: ModelId.optional(),
   })
@@ -91,6 +93,8 @@ export interface LabelEvent {
   modelId: string | null;
   /** 'set' (relabel), 'accept' (accepted the prediction), 'undo' (reverted a decision). */
   kind: 'set' | 'accept' | 'undo';
+  /** The laptop (library) that recorded the decision; several laptops merge their history. */
+  deviceId?: string;
 }
 
 export interface ImageDetail extends ImageSummary {
@@ -477,6 +481,42 @@ export const SettingsArgs = z
   .strict();
 
 // ---------------------------------------------------------------------------
+// Sync: offline bundles between laptops (and, later, the hub)
+// ---------------------------------------------------------------------------
+
+export interface BundleExportResult {
+  /** Absolute path of the bundle written. */
+  file: string;
+  photos: number;
+  predictions: number;
+  events: number;
+  bytes: number;
+}
+
+export interface BundleImportResult {
+  file: string;
+  photosInBundle: number;
+  eventsInBundle: number;
+  /** What the merge added: 0 everywhere when the bundle was imported before. */
+  imagesAdded: number;
+  predictionsAdded: number;
+  eventsAdded: number;
+  /** Photos of the bundle that two people labeled differently (the conflict filter). */
+  conflicts: number;
+}
+
+export const BundleExportArgs = z
+  .object({
+    /** The imports (SD cards) whose photos, predictions and label history go in the bundle. */
+    importIds: z.array(z.number().int().positive()).min(1, 'choose at least one import').max(1000),
+    file: z.string().min(1, 'give the bundle file to write'),
+  })
+  .strict();
+export const BundleImportArgs = z
+  .object({ file: z.string().min(1, 'give the bundle file to import') })
+  .strict();
+
+// ---------------------------------------------------------------------------
 // Methods
 // ---------------------------------------------------------------------------
 
@@ -548,6 +588,11 @@ export const methods = {
   'library.suspects': method<MislabelSuspect[]>()(SuspectArgs),
   'settings.get': method<Settings>()(NoArgs),
   'settings.set': method<Settings>()(SettingsArgs),
+
+  /** Writes one bundle file (photos, predictions, label events) for a USB stick. */
+  'bundle.export': method<BundleExportResult>()(BundleExportArgs),
+  /** Merges a bundle from another laptop; importing it again changes nothing. */
+  'bundle.import': method<BundleImportResult>()(BundleImportArgs),
 } as const;
 
 export type Methods = typeof methods;

@@ -21,6 +21,7 @@ export const FILTER_OPTIONS: OptionsConfig = {
   unreviewed: { type: 'boolean' },
   disagreement: { type: 'boolean' },
   unclassified: { type: 'boolean' },
+  conflict: { type: 'boolean' },
   import: { type: 'string' },
   model: { type: 'string' },
 };
@@ -34,6 +35,7 @@ export const FILTER_HELP = `Filters (combined with AND):
   --unreviewed          only photos nobody reviewed yet
   --disagreement        only photos whose reviewer label differs from the prediction
   --unclassified        only photos the model has not classified yet
+  --conflict            only photos two people labeled differently (merged laptops)
   --import N            only photos of import N (see \`imports\`)
   --model ID            use this model's predictions instead of the active model's`;
 
@@ -58,6 +60,7 @@ export function filterFromOptions(values: OptionValues): ImageFilter {
   if (flag(values, 'unreviewed')) filter.reviewed = false;
   if (flag(values, 'disagreement')) filter.disagreement = true;
   if (flag(values, 'unclassified')) filter.unclassified = true;
+  if (flag(values, 'conflict')) filter.conflict = true;
   const importId = numberOption(values, 'import', { min: 1, integer: true });
   if (importId !== undefined) filter.importId = importId;
   const modelId = stringOption(values, 'model');

@@ -25,6 +25,7 @@ import { getActiveModel, releaseModels } from './models/registry.js';
 import { createReviewHandlers } from './review/handlers.js';
 import { createSettingsHandlers, readSettings } from './settings/handlers.js';
 import { createStatsHandlers } from './stats/handlers.js';
+import { createSyncHandlers } from './sync/handlers.js';
 import type { Language } from '../shared/language.js';
 
 export interface Core {
@@ -103,6 +104,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     createJobHandlers(context),
     createSettingsHandlers(context),
     createImproveHandlers(context),
+    createSyncHandlers(context),
   ]);
 
   async function invokeUnknown(method: string, args: unknown): Promise<unknown> {

@@ -36,6 +36,9 @@ export type ErrorCode =
   | 'CANCELLED'
   | 'LIBRARY_LOCKED'
   | 'LIBRARY_INVALID'
+  | 'BUNDLE_INVALID'
+  | 'HUB_UNREACHABLE'
+  | 'HUB_INVALID'
   | 'INTERNAL';
 
 /**

@@ -30,6 +30,8 @@ const STATUS_BY_CODE: Record<ErrorCode | TransportErrorCode, number> = {
   MODEL_MISMATCH: 400,
   LABEL_UNKNOWN: 400,
   DEST_INSIDE_SOURCE: 400,
+  BUNDLE_INVALID: 400,
+  HUB_INVALID: 400,
   SOURCE_UNREADABLE: 400,
   INVALID_JSON: 400,
   MISSING_IMAGE: 400,
@@ -54,6 +56,8 @@ const STATUS_BY_CODE: Record<ErrorCode | TransportErrorCode, number> = {
   // Too many classify requests at once: try again after Retry-After.
   SERVER_BUSY: 503,
   DISK_FULL: 507,
+  // The hub (PostgreSQL, object storage) did not answer: a gateway's failure.
+  HUB_UNREACHABLE: 502,
   LIBRARY_INVALID: 500,
   INTERNAL: 500,
 };

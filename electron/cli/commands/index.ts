@@ -1,5 +1,6 @@
 /** Every CLI command, in the order the overview lists them. */
 import type { Command } from '../command.js';
+import { bundleCommand } from './bundle.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { importsCommand, settingsCommand, summaryCommand } from './library.js';
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   acceptCommand,
   undoCommand,
   exportCommand,
+  bundleCommand,
   modelsCommand,
   summaryCommand,
   importsCommand,

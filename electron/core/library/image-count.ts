@@ -126,7 +126,8 @@ function dependsOnPredictions(filter: ImageFilter): boolean {
 }
 
 function countGrid(db: Db, filter: ImageFilter): number {
-  return filter.importId !== undefined
+  // The aggregates know nothing of conflicts between people: count those rows.
+  return filter.importId !== undefined || filter.conflict !== undefined
     ? countGridRows(db, filter)
     : countFromAggregates(db, filter);
 }

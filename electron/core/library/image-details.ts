@@ -23,6 +23,7 @@ interface LabelEventRow {
   at: string;
   model_id: string | null;
   kind: LabelEvent['kind'];
+  device_id?: string | null;
 }
 
 export function toLabelEvent(row: LabelEventRow): LabelEvent {
@@ -35,6 +36,7 @@ export function toLabelEvent(row: LabelEventRow): LabelEvent {
     at: row.at,
     modelId: row.model_id,
     kind: row.kind,
+    ...(row.device_id ? { deviceId: row.device_id } : {}),
   };
 }
 
@@ -42,8 +44,8 @@ export function toLabelEvent(row: LabelEventRow): LabelEvent {
 export function labelHistory(db: Db, imageId: number): LabelEvent[] {
   const rows = db
     .prepare(
-      `SELECT id, image_id, old_label, new_label, reviewer, at, model_id, kind
-       FROM label_events WHERE image_id = ? ORDER BY id`,
+      `SELECT id, image_id, old_label, new_label, reviewer, at, model_id, kind, device_id
+       FROM label_events WHERE image_id = ? ORDER BY lamport, device_id`,
     )
     .all(imageId) as LabelEventRow[];
   return rows.map(toLabelEvent);

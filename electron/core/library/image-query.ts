@@ -247,7 +247,7 @@ export function filterTerms(
   c: Pick<
     QueryColumns,
     'effLabel' | 'predicted' | 'confidence' | 'reviewed' | 'importId' | 'disagree'
-  >,
+  > & { id?: string },
 ): { terms: string[]; params: Record<string, unknown> } {
   const terms: string[] = [];
   const params: Record<string, unknown> = {};
@@ -278,6 +278,13 @@ export function filterTerms(
   }
   if (filter.unclassified !== undefined) {
     terms.push(`${c.confidence} ${filter.unclassified ? 'IS NULL' : 'IS NOT NULL'}`);
+  }
+  // People disagreeing is rare: a lookup in the small label_conflicts table per row walked.
+  if (filter.conflict !== undefined) {
+    if (c.id === undefined) throw new Error('A conflict filter needs the photo id column');
+    terms.push(
+      `${c.id} ${filter.conflict ? 'IN' : 'NOT IN'} (SELECT image_id FROM label_conflicts)`,
+    );
   }
   return { terms, params };
 }

@@ -511,4 +511,74 @@ export const migrations: readonly string[] = [
   ALTER TABLE import_files ADD COLUMN error_key TEXT;
   ALTER TABLE import_files ADD COLUMN error_values TEXT;
   `,
+  // 6: label events that merge across laptops (bundles, hub sync). Every library gets a
+  // random device id; every label event a globally unique id (`<device>-<seq>`), its
+  // device's sequence number and a Lamport clock: one more than the largest clock this
+  // library holds, so a decision made after seeing another laptop's decision sorts after
+  // it, whatever the laptops' wall clocks say. `label_event_parents` records which events
+  // a decision saw as the photo's current ones (its "heads"): two heads with different
+  // labels are two people deciding differently without seeing each other, kept in
+  // `label_conflicts` until someone decides again on a library holding both. Local
+  // writers need not know: the stamp trigger fills the columns of any event inserted
+  // without an id. Existing rows are backfilled as this device's, in id order.
+  `
+  INSERT OR IGNORE INTO settings (key, value) VALUES ('deviceId', lower(hex(randomblob(16))));
+
+  ALTER TABLE label_events ADD COLUMN event_uid TEXT;
+  ALTER TABLE label_events ADD COLUMN device_id TEXT;
+  ALTER TABLE label_events ADD COLUMN device_seq INTEGER;
+  ALTER TABLE label_events ADD COLUMN device_decision INTEGER;
+  ALTER TABLE label_events ADD COLUMN lamport INTEGER;
+  UPDATE label_events SET
+    device_id = (SELECT value FROM settings WHERE key = 'deviceId'),
+    device_seq = id, device_decision = decision_id, lamport = id,
+    event_uid = (SELECT value FROM settings WHERE key = 'deviceId') || '-' || id;
+  CREATE UNIQUE INDEX label_events_uid ON label_events(event_uid);
+  CREATE UNIQUE INDEX label_events_device_seq ON label_events(device_id, device_seq);
+  CREATE INDEX label_events_lamport ON label_events(lamport);
+  CREATE INDEX label_events_image_lamport ON label_events(image_id, lamport);
+
+  CREATE TABLE label_event_parents (
+    event_uid     TEXT NOT NULL,
+    parent_uid    TEXT NOT NULL,
+    PRIMARY KEY (event_uid, parent_uid)
+  ) WITHOUT ROWID;
+  CREATE INDEX label_event_parents_parent ON label_event_parents(parent_uid);
+  INSERT INTO label_event_parents (event_uid, parent_uid)
+  SELECT e.event_uid, (SELECT p.event_uid FROM label_events p
+                       WHERE p.image_id = e.image_id AND p.id < e.id ORDER BY p.id DESC LIMIT 1)
+  FROM label_events e
+  WHERE EXISTS (SELECT 1 FROM label_events p WHERE p.image_id = e.image_id AND p.id < e.id);
+
+  CREATE TABLE label_conflicts (
+    image_id      INTEGER PRIMARY KEY REFERENCES images(id)
+  );
+
+  -- A decision taken here saw every head of the photo: it supersedes them all, so the
+  -- photo's conflict (if any) is resolved by it.
+  CREATE TRIGGER label_events_stamp AFTER INSERT ON label_events
+  WHEN NEW.event_uid IS NULL BEGIN
+    UPDATE label_events SET
+      device_id = (SELECT value FROM settings WHERE key = 'deviceId'),
+      device_seq = (SELECT coalesce(max(device_seq), 0) + 1 FROM label_events
+                    WHERE device_id = (SELECT value FROM settings WHERE key = 'deviceId')),
+      device_decision = NEW.decision_id,
+      lamport = (SELECT coalesce(max(lamport), 0) + 1 FROM label_events),
+      event_uid = (SELECT value FROM settings WHERE key = 'deviceId') || '-' ||
+                  (SELECT coalesce(max(device_seq), 0) + 1 FROM label_events
+                   WHERE device_id = (SELECT value FROM settings WHERE key = 'deviceId'))
+    WHERE id = NEW.id;
+    INSERT INTO label_event_parents (event_uid, parent_uid)
+    SELECT (SELECT event_uid FROM label_events WHERE id = NEW.id), h.event_uid
+    FROM label_events h
+    WHERE h.image_id = NEW.image_id AND h.id <> NEW.id
+      AND NOT EXISTS (SELECT 1 FROM label_event_parents c WHERE c.parent_uid = h.event_uid);
+    DELETE FROM label_conflicts WHERE image_id = NEW.image_id;
+  END;
+
+  -- Where an import came from: '<device id>/<import id>' of the library that read the
+  -- card. NULL for this library's own imports (their origin is this device's id and theirs).
+  ALTER TABLE imports ADD COLUMN origin TEXT;
+  CREATE INDEX imports_origin ON imports(origin);
+  `,
 ];

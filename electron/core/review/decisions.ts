@@ -23,6 +23,7 @@ export interface DecisionContext {
 interface Statements {
   imageName: (id: number) => string | undefined;
   currentLabel: (id: number) => string | null;
+  inConflict: (id: number) => boolean;
   upsertLabel: (id: number, label: string, reviewer: string, at: string) => void;
   deleteLabel: (id: number) => void;
   nextDecision: () => number;
@@ -45,6 +46,7 @@ function statements(db: Db): Statements {
   if (s) return s;
   const name = db.prepare('SELECT original_name FROM images WHERE id = ?').pluck();
   const current = db.prepare('SELECT label FROM labels WHERE image_id = ?').pluck();
+  const conflict = db.prepare('SELECT 1 FROM label_conflicts WHERE image_id = ?').pluck();
   const upsert = db.prepare(
     `INSERT INTO labels (image_id, label, reviewer, reviewed_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (image_id) DO UPDATE SET
@@ -59,6 +61,7 @@ function statements(db: Db): Statements {
   s = {
     imageName: (id) => name.get(id) as string | undefined,
     currentLabel: (id) => (current.get(id) as string | undefined) ?? null,
+    inConflict: (id) => conflict.get(id) !== undefined,
     upsertLabel: (id, label, reviewer, at) => void upsert.run(id, label, reviewer, at),
     deleteLabel: (id) => void remove.run(id),
     nextDecision: () => next.get() as number,
@@ -67,6 +70,9 @@ function statements(db: Db): Statements {
   cache.set(db, s);
   return s;
 }
+
+/** Undo reverts this laptop's decisions only, never one merged from another laptop. */
+const THIS_DEVICE = "device_id = (SELECT value FROM settings WHERE key = 'deviceId')";
 
 /** `PRAGMA synchronous` level that syncs the WAL on every commit. */
 const SYNC_FULL = 2;
@@ -123,7 +129,9 @@ function decide(
   let decision: number | null = null;
   for (const [imageId, label] of changes) {
     const old = s.currentLabel(imageId);
-    if (old === label) continue;
+    // On a photo two people disagree on, choosing the label it already shows is a
+    // decision too: it resolves the disagreement (see sync/merge-slice.ts).
+    if (old === label && !s.inConflict(imageId)) continue;
     decision ??= s.nextDecision();
     s.upsertLabel(imageId, label, ctx.reviewer, ctx.at);
     s.appendEvent({
@@ -220,7 +228,7 @@ export function undoLastDecision(ctx: DecisionContext, decisionId?: number): num
       (ctx.db
         .prepare(
           `SELECT decision_id FROM label_events
-           WHERE reviewer = ? AND undone = 0 AND kind IN ('set', 'accept')
+           WHERE reviewer = ? AND undone = 0 AND kind IN ('set', 'accept') AND ${THIS_DEVICE}
            ORDER BY decision_id DESC LIMIT 1`,
         )
         .pluck()
@@ -232,6 +240,7 @@ export function undoLastDecision(ctx: DecisionContext, decisionId?: number): num
             .prepare(
               `SELECT id, image_id, old_label, new_label FROM label_events
                WHERE decision_id = ? AND reviewer = ? AND undone = 0 AND kind IN ('set', 'accept')
+                 AND ${THIS_DEVICE}
                ORDER BY id`,
             )
             .all(decision, ctx.reviewer) as EventRow[]);

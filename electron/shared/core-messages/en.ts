@@ -109,6 +109,25 @@ export const coreEn = {
     '{source} is inside the library folder {library}. Import from the SD card or a folder outside the library.',
   'ingest.diskFull':
     'The disk holding the library is full. Free some space and import again; the photos already imported are kept.',
+  // sync: bundles and the hub
+  'bundle.unknownImport':
+    'Import {importId} is not in this library. List the imports to see their numbers, then export again.',
+  'bundle.fileNotFound':
+    'No bundle at {file}. Check the path (for example on the USB stick) and import again.',
+  'bundle.notABundle':
+    '{file} is not an Inspection Desk bundle ({detail}). Choose the file written by "bundle export"; nothing was changed.',
+  'bundle.damaged':
+    'The bundle {file} is damaged ({detail}). Copy it again from the other laptop and import again; nothing was changed.',
+  'bundle.newerFormat':
+    'The bundle {file} was written by a newer Inspection Desk (bundle format {version}). Update this application, then import it again; nothing was changed.',
+  'bundle.writeFailed':
+    'Could not write the bundle {file}: {detail}. Check that the folder exists and has room (a USB stick may be full or read-only), then export again.',
+  'hub.unreachable':
+    'Cannot reach the hub {what} ({detail}). Check the network and the address, then sync again: what was already sent is kept, and sync resumes from there.',
+  'hub.badUrl':
+    '{what} is not a valid address ({detail}). Give it as postgres://host:port/database and http(s)://host:port/bucket; put the passwords in the environment (PGPASSWORD, AWS_SECRET_ACCESS_KEY), never in the address.',
+  'hub.schemaNewer':
+    'The hub database has schema version {version}, newer than this application knows ({known}). Update Inspection Desk on this laptop, then sync again.',
 } as const;
 
 export type CoreMessageKey = keyof typeof coreEn;

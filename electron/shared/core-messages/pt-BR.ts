@@ -106,4 +106,23 @@ export const corePtBR: CoreMessages = {
     '{source} está dentro da pasta da biblioteca {library}. Importe do cartão SD ou de uma pasta fora da biblioteca.',
   'ingest.diskFull':
     'O disco da biblioteca está cheio. Libere espaço e importe de novo; as fotos já importadas são mantidas.',
+  // sync: pacotes e o hub
+  'bundle.unknownImport':
+    'A importação {importId} não está nesta biblioteca. Liste as importações para ver os números e exporte de novo.',
+  'bundle.fileNotFound':
+    'Não há pacote em {file}. Confira o caminho (por exemplo, no pendrive) e importe de novo.',
+  'bundle.notABundle':
+    '{file} não é um pacote do Inspection Desk ({detail}). Escolha o arquivo gravado por "bundle export"; nada foi alterado.',
+  'bundle.damaged':
+    'O pacote {file} está danificado ({detail}). Copie-o de novo do outro notebook e importe de novo; nada foi alterado.',
+  'bundle.newerFormat':
+    'O pacote {file} foi gravado por um Inspection Desk mais novo (formato {version}). Atualize este aplicativo e importe de novo; nada foi alterado.',
+  'bundle.writeFailed':
+    'Não foi possível gravar o pacote {file}: {detail}. Confira se a pasta existe e tem espaço (um pendrive pode estar cheio ou protegido contra gravação) e exporte de novo.',
+  'hub.unreachable':
+    'Não foi possível acessar o hub {what} ({detail}). Confira a rede e o endereço e sincronize de novo: o que já foi enviado fica guardado e a sincronização continua dali.',
+  'hub.badUrl':
+    '{what} não é um endereço válido ({detail}). Informe-o como postgres://host:porta/banco e http(s)://host:porta/bucket; coloque as senhas no ambiente (PGPASSWORD, AWS_SECRET_ACCESS_KEY), nunca no endereço.',
+  'hub.schemaNewer':
+    'O banco do hub tem o esquema versão {version}, mais novo do que este aplicativo conhece ({known}). Atualize o Inspection Desk neste notebook e sincronize de novo.',
 };
