@@ -332,6 +332,24 @@ export const en = {
   'bulk.labeledDone': 'Labeled {n, plural, one {# photo} other {# photos}} as “{label}”.',
   'bulk.acceptedDone':
     'Accepted the model’s label for {n, plural, one {# photo} other {# photos}}.',
+  // sync: bundles between laptops
+  'filter.conflict': 'Reviewers disagree',
+  'bundle.exportTitle': 'Bundle for another laptop',
+  'bundle.exportLead':
+    'One file with an import’s photos, the model’s predictions and every label decision, for a USB stick. Import it on the other laptop’s Import screen.',
+  'bundle.import': 'Import',
+  'bundle.file': 'Bundle file',
+  'bundle.exportStart': 'Write bundle',
+  'bundle.exportDone': 'Bundle written: {photos} photos, {events} label decisions, {size}.',
+  'bundle.importTitle': 'Bundle from another laptop',
+  'bundle.importLead':
+    'Merges the photos and label decisions another laptop wrote with “Write bundle”. Importing the same bundle again changes nothing.',
+  'bundle.importStart': 'Import bundle',
+  'bundle.importDone':
+    'Merged: {photos} new photos, {events} new label decisions, {predictions} new predictions.',
+  'bundle.nothingNew': 'Nothing new: this library already had everything in the bundle.',
+  'bundle.conflicts':
+    'Photos two people labeled differently: {count}. Filter the review screen by “Reviewers disagree” and choose their label.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

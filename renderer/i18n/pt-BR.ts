@@ -335,4 +335,22 @@ export const ptBR: Messages = {
   'bulk.labeledDone':
     '{n, plural, one {# foto rotulada} other {# fotos rotuladas}} como “{label}”.',
   'bulk.acceptedDone': 'Rótulo do modelo aceito para {n, plural, one {# foto} other {# fotos}}.',
+  // sync: pacotes entre notebooks
+  'filter.conflict': 'Revisores discordam',
+  'bundle.exportTitle': 'Pacote para outro notebook',
+  'bundle.exportLead':
+    'Um arquivo com as fotos de uma importação, as previsões do modelo e todas as decisões de rótulo, para um pendrive. Importe-o na tela Importar do outro notebook.',
+  'bundle.import': 'Importação',
+  'bundle.file': 'Arquivo do pacote',
+  'bundle.exportStart': 'Gravar pacote',
+  'bundle.exportDone': 'Pacote gravado: {photos} fotos, {events} decisões de rótulo, {size}.',
+  'bundle.importTitle': 'Pacote de outro notebook',
+  'bundle.importLead':
+    'Junta as fotos e as decisões de rótulo que outro notebook gravou com “Gravar pacote”. Importar o mesmo pacote de novo não muda nada.',
+  'bundle.importStart': 'Importar pacote',
+  'bundle.importDone':
+    'Juntado: {photos} fotos novas, {events} decisões de rótulo novas, {predictions} previsões novas.',
+  'bundle.nothingNew': 'Nada novo: esta biblioteca já tinha tudo o que está no pacote.',
+  'bundle.conflicts':
+    'Fotos com rótulos diferentes de duas pessoas: {count}. Filtre a tela de revisão por “Revisores discordam” e escolha o rótulo.',
 };

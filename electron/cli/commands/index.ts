@@ -1,6 +1,7 @@
 /** Every CLI command, in the order the overview lists them. */
 import type { Command } from '../command.js';
 import { bundleCommand } from './bundle.js';
+import { hubCommand, syncCommand } from './sync.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { importsCommand, settingsCommand, summaryCommand } from './library.js';
@@ -18,6 +19,8 @@ export const commands: Command[] = [
   undoCommand,
   exportCommand,
   bundleCommand,
+  syncCommand,
+  hubCommand,
   modelsCommand,
   summaryCommand,
   importsCommand,

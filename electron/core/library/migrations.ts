@@ -580,5 +580,20 @@ export const migrations: readonly string[] = [
   -- card. NULL for this library's own imports (their origin is this device's id and theirs).
   ALTER TABLE imports ADD COLUMN origin TEXT;
   CREATE INDEX imports_origin ON imports(origin);
+
+  -- Hub sync progress, per hub (its address without credentials), so a sync cut by the
+  -- network resumes where it stopped: cursors (last event pushed, last hub row pulled)
+  -- and the photos whose file and row are on the hub.
+  CREATE TABLE sync_state (
+    hub           TEXT NOT NULL,
+    key           TEXT NOT NULL,
+    value         TEXT NOT NULL,
+    PRIMARY KEY (hub, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE sync_pushed_photos (
+    hub           TEXT NOT NULL,
+    sha256        TEXT NOT NULL,
+    PRIMARY KEY (hub, sha256)
+  ) WITHOUT ROWID;
   `,
 ];

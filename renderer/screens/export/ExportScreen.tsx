@@ -17,6 +17,7 @@ import { useClient } from '../../state/client-context.js';
 import { useReportError } from '../../state/errors.js';
 import { useJob, useJobs } from '../../state/jobs.js';
 import { hasFilter } from '../../state/review-query.js';
+import { BundleExport } from './BundleExport.js';
 import { ExportPlanView } from './ExportPlanView.js';
 
 const formats: { id: ExportFormat; title: MessageKey; hint: MessageKey }[] = [
@@ -309,6 +310,7 @@ export function ExportScreen(props: {
             )}
           </div>
         </div>
+        <BundleExport />
       </div>
     </div>
   );

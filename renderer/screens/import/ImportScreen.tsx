@@ -10,6 +10,7 @@ import { useClient } from '../../state/client-context.js';
 import { useReportError } from '../../state/errors.js';
 import { useJob, useJobs } from '../../state/jobs.js';
 import { useInvoke } from '../../state/use-invoke.js';
+import { BundleImport } from './BundleImport.js';
 import { ImportResult } from './ImportResult.js';
 import { SourcePicker } from './SourcePicker.js';
 
@@ -94,6 +95,7 @@ export function ImportScreen(props: {
             onReview={() => props.onReviewImport(finished.importId)}
           />
         )}
+        <BundleImport />
         {earlier.length > 0 && (
           <section className="card">
             <h2>{t('import.earlier')}</h2>

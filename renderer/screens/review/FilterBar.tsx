@@ -159,6 +159,15 @@ export function FilterBar(props: {
         />
         {t('filter.disagreement')}
       </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={filter.conflict ?? false}
+          data-testid="filter-conflict"
+          onChange={(e) => set({ conflict: e.target.checked || undefined })}
+        />
+        {t('filter.conflict')}
+      </label>
       <span className="filter-bar__spacer" />
       <div className="field">
         <span className="field__label">{t('sort.title')}</span>

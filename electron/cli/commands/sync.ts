@@ -1,0 +1,137 @@
+/**
+ * `sync --hub <postgres-url> --objects <s3-url>`: push this laptop's photos, predictions
+ * and label events to the hub and pull the other laptops'. `hub migrate`: the hub
+ * owner's set-up (schema, least-privilege role, bucket).
+ */
+import { flag, JSON_OPTION, expectPositionals, UsageError, type Command } from '../command.js';
+import { formatBytes, formatCount, formatDuration, renderFields } from '../format.js';
+import { parseHubAddress } from '../../core/hub/hub-address.js';
+import type { SyncResult } from '../../core/hub/sync.js';
+
+const HUB_OPTIONS = {
+  hub: { type: 'string' },
+  objects: { type: 'string' },
+  ...JSON_OPTION,
+} as const;
+
+const CREDENTIALS_HELP = `Credentials come from the environment only, never from the addresses:
+  PGUSER, PGPASSWORD (or PGPASSFILE)          the hub database
+  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY    the object storage (AWS_REGION optional)
+TLS: add ?sslmode=require (or verify-full) to the postgres address and use https:// for
+the object storage.`;
+
+function addresses(values: Record<string, unknown>) {
+  const hub = typeof values.hub === 'string' ? values.hub : undefined;
+  const objects = typeof values.objects === 'string' ? values.objects : undefined;
+  if (!hub || !objects) {
+    throw new UsageError('Give both --hub postgres://host/db and --objects http(s)://host/bucket.');
+  }
+  return parseHubAddress(hub, objects);
+}
+
+export function renderSync(r: SyncResult): string {
+  const mbps = r.uploadMs > 0 ? (r.bytesUploaded / 1e6 / (r.uploadMs / 1000)).toFixed(1) : '-';
+  return renderFields([
+    ['Hub', r.hub],
+    [
+      'Photos sent',
+      `${formatCount(r.photosUploaded)} (${formatBytes(r.bytesUploaded)}, ${mbps} MB/s)`,
+    ],
+    ['Already on hub', formatCount(r.photosAlreadyOnHub)],
+    ['Label events sent', formatCount(r.eventsPushed)],
+    ['Predictions sent', formatCount(r.predictionsPushed)],
+    ['Photos received', `${formatCount(r.photosDownloaded)} (${formatBytes(r.bytesDownloaded)})`],
+    ['Label events received', formatCount(r.eventsPulled)],
+    ['Predictions received', formatCount(r.predictionsPulled)],
+    ['Conflicts', formatCount(r.conflicts)],
+    ['Took', formatDuration(r.durationMs)],
+  ]);
+}
+
+export const syncCommand: Command = {
+  name: 'sync',
+  summary: 'send and receive photos and labels through the hub (PostgreSQL + S3)',
+  help: `Usage: sync --hub <postgres-url> --objects <s3-url> [--json]
+
+Sends this laptop's photos (content-addressed, multipart when large), predictions and
+label events to the hub, then receives the other laptops' label events, predictions
+and photos for the inspections this laptop holds. Safe to run again at any time: a
+sync cut by the network resumes where it stopped, and nothing is sent twice.
+
+Example:
+  PGUSER=laptop7 PGPASSWORD=... AWS_ACCESS_KEY_ID=... AWS_SECRET_ACCESS_KEY=... \\
+    inspection-desk sync --hub postgres://hub.plant:5432/inspections \\
+                         --objects https://s3.plant:9000/inspection-photos
+
+${CREDENTIALS_HELP}
+`,
+  options: HUB_OPTIONS,
+  async run(ctx, { values, positionals }) {
+    expectPositionals(positionals, []);
+    const address = addresses(values);
+    const { syncWithHub } = await import('../../core/hub/sync.js');
+    const core = await ctx.core();
+    const result = await syncWithHub(core.context, address, {
+      onProgress: (p) => {
+        if (!flag(values, 'json')) {
+          ctx.note(
+            `${p.phase}: ${formatCount(p.done)}${p.total === null ? '' : ` / ${formatCount(p.total)}`}`,
+          );
+        }
+      },
+    });
+    if (flag(values, 'json')) return ctx.printJson(result);
+    ctx.print(renderSync(result));
+    if (result.conflicts > 0) {
+      ctx.print(`List the photos two people labeled differently with \`list --conflict\`.\n`);
+    }
+  },
+};
+
+const migrateSub: Command = {
+  name: 'migrate',
+  summary: 'create or update the hub schema (as the database owner)',
+  help: `Usage: hub migrate --hub <postgres-url> --objects <s3-url>
+
+Applies the hub's versioned SQL migrations (hub/migrations) as the connecting role (the
+database owner), creates the role inspection_desk_sync with only the rights a laptop's
+sync needs (read, append, mark an event undone), and creates the bucket when missing.
+Give each laptop a login role that is a member of it:
+  CREATE ROLE laptop7 LOGIN PASSWORD '...' IN ROLE inspection_desk_sync;
+
+${CREDENTIALS_HELP}
+`,
+  options: HUB_OPTIONS,
+  async run(ctx, { values, positionals }) {
+    expectPositionals(positionals, []);
+    const address = addresses(values);
+    const { connectHub } = await import('../../core/hub/sync.js');
+    const { migrateHub } = await import('../../core/hub/hub-schema.js');
+    const { openObjectStore } = await import('../../core/hub/object-store.js');
+    const client = await connectHub(address);
+    try {
+      const applied = await migrateHub(client);
+      const store = openObjectStore(address.objects);
+      try {
+        await store.ensureBucket();
+      } finally {
+        store.close();
+      }
+      if (flag(values, 'json')) return ctx.printJson({ applied });
+      ctx.print(
+        applied.length
+          ? `Hub schema updated: applied ${applied.join(', ')}.\n`
+          : 'Hub schema already up to date.\n',
+      );
+    } finally {
+      await client.end();
+    }
+  },
+};
+
+export const hubCommand: Command = {
+  name: 'hub',
+  summary: 'set up the hub (schema, role, bucket)',
+  help: `Usage: hub migrate --hub <postgres-url> --objects <s3-url>\n`,
+  subcommands: [migrateSub],
+};

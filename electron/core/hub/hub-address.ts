@@ -1,0 +1,56 @@
+/**
+ * The hub's two addresses: PostgreSQL (catalog, label history) and an S3-compatible
+ * bucket (photos). Credentials come from the environment only (PGUSER/PGPASSWORD, or
+ * PGPASSFILE; AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY), never from an address the
+ * library or a shell history would keep in plain text.
+ */
+import { CoreError } from '../errors.js';
+
+export interface HubAddress {
+  /** postgres://[user@]host[:port]/database[?sslmode=...], without a password. */
+  database: string;
+  /** S3 endpoint (scheme, host, port) and bucket, path-style. */
+  objects: { endpoint: string; bucket: string; region: string };
+  /** A stable name of this hub for the library's sync progress (no credentials). */
+  key: string;
+}
+
+function badUrl(what: string, detail: string): CoreError {
+  return new CoreError('HUB_INVALID', { key: 'hub.badUrl', values: { what, detail } });
+}
+
+export function parseHubAddress(
+  database: string,
+  objects: string,
+  env: NodeJS.ProcessEnv = process.env,
+): HubAddress {
+  let db: URL;
+  try {
+    db = new URL(database);
+  } catch {
+    throw badUrl(database, 'not a URL');
+  }
+  if (db.protocol !== 'postgres:' && db.protocol !== 'postgresql:') {
+    throw badUrl(database, 'it must start with postgres://');
+  }
+  if (db.password) throw badUrl(db.host, 'it contains a password');
+  if (db.pathname.length <= 1) throw badUrl(database, 'it names no database');
+  let s3: URL;
+  try {
+    s3 = new URL(objects);
+  } catch {
+    throw badUrl(objects, 'not a URL');
+  }
+  if (s3.protocol !== 'http:' && s3.protocol !== 'https:') {
+    throw badUrl(objects, 'it must start with http:// or https://');
+  }
+  if (s3.username || s3.password) throw badUrl(s3.host, 'it contains credentials');
+  const bucket = s3.pathname.split('/').filter(Boolean)[0];
+  if (!bucket) throw badUrl(objects, 'it names no bucket (http://host:port/bucket)');
+  const endpoint = `${s3.protocol}//${s3.host}`;
+  return {
+    database,
+    objects: { endpoint, bucket, region: env.AWS_REGION ?? 'us-east-1' },
+    key: `${db.host}${db.pathname} ${endpoint}/${bucket}`,
+  };
+}

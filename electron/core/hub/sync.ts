@@ -1,0 +1,663 @@
+/**
+ * Hub sync: push this laptop's photos, predictions and label events to the hub, then
+ * pull other laptops' events, predictions and photos for the inspections held here.
+ *
+ * Every step is idempotent and resumable. Photos are content-addressed objects (an
+ * upload first asks whether the key is there) and their rows are written after their
+ * files, so a hub row never points at nothing; rows are appended with
+ * `ON CONFLICT DO NOTHING`. Progress is kept in the library (`sync_state`,
+ * `sync_pushed_photos`) and advances only after the hub (push) or the library (pull)
+ * committed: a sync cut by the network at any moment loses nothing and, run again,
+ * continues from where it stopped. The laptop stays fully usable offline meanwhile.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import pg from 'pg';
+import type { CoreContext } from '../context.js';
+import { CoreError } from '../errors.js';
+import { originalPath, thumbPath } from '../library/database.js';
+import { mapLimited } from '../models/map-limited.js';
+import { deviceIdOf } from '../sync/device.js';
+import { mergeSlice } from '../sync/merge-slice.js';
+import { placeFile } from '../sync/place-file.js';
+import { readEvents } from '../sync/read-slice.js';
+import type {
+  SharedEvent,
+  SharedImage,
+  SharedImport,
+  SharedModel,
+  SharedPrediction,
+} from '../sync/shared-records.js';
+import type { HubAddress } from './hub-address.js';
+import { checkHubSchema } from './hub-schema.js';
+import { openObjectStore, type ObjectStore } from './object-store.js';
+
+export interface SyncProgress {
+  phase: 'photos-up' | 'predictions-up' | 'events-up' | 'photos-down' | 'events-down';
+  done: number;
+  total: number | null;
+}
+
+export interface SyncResult {
+  hub: string;
+  photosUploaded: number;
+  bytesUploaded: number;
+  /** Photos already on the hub (another laptop had sent them): rows only. */
+  photosAlreadyOnHub: number;
+  predictionsPushed: number;
+  eventsPushed: number;
+  photosDownloaded: number;
+  bytesDownloaded: number;
+  predictionsPulled: number;
+  eventsPulled: number;
+  /** Photos of the inspections held here that two people labeled differently. */
+  conflicts: number;
+  uploadMs: number;
+  durationMs: number;
+}
+
+export interface SyncOptions {
+  onProgress?(progress: SyncProgress): void;
+  /** Photos moved at once (default 4). */
+  concurrency?: number;
+  /** Rows per hub statement (default 500). */
+  batch?: number;
+}
+
+/** Writers of hub_seq rows take this lock, so sequence order is commit order. */
+const APPEND_LOCK = 0x1d5c;
+
+const CONTENT_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  tif: 'image/tiff',
+};
+
+function unreachable(what: string, error: unknown): CoreError {
+  if (error instanceof CoreError) return error;
+  const e = error as { message?: string; code?: string; name?: string };
+  const detail = [e.code ?? e.name, e.message].filter(Boolean).join(': ') || String(error);
+  return new CoreError(
+    'HUB_UNREACHABLE',
+    { key: 'hub.unreachable', values: { what, detail } },
+    undefined,
+    { cause: error },
+  );
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A connection to the hub's database; password and user from the environment. */
+export async function connectHub(address: HubAddress): Promise<pg.Client> {
+  const client = new pg.Client({
+    connectionString: address.database,
+    connectionTimeoutMillis: 15_000,
+    keepAlive: true,
+    // A dropped link must fail the sync (to resume later), not hang it.
+    query_timeout: 120_000,
+  });
+  // A connection lost between queries is reported by the next query; don't crash.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw unreachable(address.key, error);
+  }
+  return client;
+}
+
+class SyncState {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly hub: string,
+  ) {}
+  get(key: string): string | null {
+    const v = this.ctx.db
+      .prepare('SELECT value FROM sync_state WHERE hub = ? AND key = ?')
+      .pluck()
+      .get(this.hub, key) as string | undefined;
+    return v ?? null;
+  }
+  set(key: string, value: string): void {
+    this.ctx.db
+      .prepare(
+        `INSERT INTO sync_state (hub, key, value) VALUES (?, ?, ?)
+         ON CONFLICT (hub, key) DO UPDATE SET value = excluded.value`,
+      )
+      .run(this.hub, key, value);
+  }
+}
+
+interface LocalPhoto extends SharedImage {
+  importId: number;
+}
+
+function localImports(ctx: CoreContext, device: string): (SharedImport & { id: number })[] {
+  return ctx.db
+    .prepare(
+      `SELECT id, coalesce(origin, @device || '/' || id) AS origin, source,
+              started_at AS startedAt, finished_at AS finishedAt
+       FROM imports`,
+    )
+    .all({ device }) as (SharedImport & { id: number })[];
+}
+
+function photosToPush(ctx: CoreContext, hub: string, device: string): LocalPhoto[] {
+  return ctx.db
+    .prepare(
+      `SELECT i.sha256, coalesce(im.origin, @device || '/' || im.id) AS importOrigin, i.ext,
+              i.format, i.original_name AS originalName, i.source_path AS sourcePath,
+              i.size_bytes AS sizeBytes, i.width, i.height, i.captured_at AS capturedAt,
+              i.captured_from AS capturedFrom, i.tube_row AS tubeRow, i.tube_col AS tubeCol,
+              i.imported_at AS importedAt, i.import_id AS importId
+       FROM images i JOIN imports im ON im.id = i.import_id
+       WHERE NOT EXISTS (SELECT 1 FROM sync_pushed_photos s
+                         WHERE s.hub = @hub AND s.sha256 = i.sha256)
+       ORDER BY i.id`,
+    )
+    .all({ device, hub }) as LocalPhoto[];
+}
+
+async function pushPhotos(
+  ctx: CoreContext,
+  client: pg.Client,
+  store: ObjectStore,
+  hub: string,
+  device: string,
+  options: Required<Omit<SyncOptions, 'onProgress'>> & Pick<SyncOptions, 'onProgress'>,
+  result: SyncResult,
+): Promise<void> {
+  const photos = photosToPush(ctx, hub, device);
+  const imports = new Map(localImports(ctx, device).map((i) => [i.origin, i]));
+  const markPushed = ctx.db.prepare(
+    'INSERT OR IGNORE INTO sync_pushed_photos (hub, sha256) VALUES (?, ?)',
+  );
+  let done = 0;
+  const started = Date.now();
+  for (const batch of chunks(photos, options.batch)) {
+    const onHub = new Set(
+      (
+        await client.query('SELECT sha256 FROM photos WHERE sha256 = ANY($1)', [
+          batch.map((p) => p.sha256),
+        ])
+      ).rows.map((r: { sha256: string }) => r.sha256),
+    );
+    const withThumb = new Set<string>();
+    await mapLimited(batch, options.concurrency, async (photo) => {
+      const thumb = thumbPath(ctx.paths, photo.sha256);
+      if (existsSync(thumb)) withThumb.add(photo.sha256);
+      if (onHub.has(photo.sha256)) {
+        result.photosAlreadyOnHub++;
+        return;
+      }
+      const file = originalPath(ctx.paths, photo.sha256, photo.ext);
+      const key = `originals/${photo.sha256}.${photo.ext}`;
+      if (!(await store.has(key))) {
+        const size = statSync(file).size;
+        await store.put(key, file, CONTENT_TYPES[photo.ext] ?? 'application/octet-stream');
+        result.photosUploaded++;
+        result.bytesUploaded += size;
+      }
+      const thumbKey = `thumbs/${photo.sha256}.webp`;
+      if (withThumb.has(photo.sha256) && !(await store.has(thumbKey))) {
+        await store.put(thumbKey, thumb, 'image/webp');
+        result.bytesUploaded += statSync(thumb).size;
+      }
+    });
+    const origins = [...new Set(batch.map((p) => p.importOrigin))];
+    const inspections = origins.map((o) => {
+      const i = imports.get(o);
+      return {
+        origin: o,
+        source: i?.source ?? o,
+        startedAt: i?.startedAt ?? new Date(0).toISOString(),
+        finishedAt: i?.finishedAt ?? null,
+      };
+    });
+    const rows = batch.map(({ importId: _local, ...p }) => ({
+      ...p,
+      hasThumb: withThumb.has(p.sha256),
+    }));
+    await client.query('BEGIN');
+    try {
+      await client.query(
+        `INSERT INTO inspections (origin, source, started_at, finished_at)
+         SELECT origin, source, "startedAt", "finishedAt"
+         FROM json_to_recordset($1::json)
+           AS x(origin text, source text, "startedAt" text, "finishedAt" text)
+         ON CONFLICT DO NOTHING`,
+        [JSON.stringify(inspections)],
+      );
+      await client.query(
+        `INSERT INTO photos (sha256, ext, format, original_name, source_path, size_bytes, width,
+                             height, captured_at, captured_from, tube_row, tube_col, imported_at,
+                             has_thumb)
+         SELECT sha256, ext, format, "originalName", "sourcePath", "sizeBytes", width, height,
+                "capturedAt", "capturedFrom", "tubeRow", "tubeCol", "importedAt", "hasThumb"
+         FROM json_to_recordset($1::json) AS x(sha256 text, ext text, format text,
+           "originalName" text, "sourcePath" text, "sizeBytes" bigint, width int, height int,
+           "capturedAt" text, "capturedFrom" text, "tubeRow" int, "tubeCol" int,
+           "importedAt" text, "hasThumb" boolean)
+         ON CONFLICT DO NOTHING`,
+        [JSON.stringify(rows)],
+      );
+      await client.query(
+        `INSERT INTO inspection_photos (origin, sha256)
+         SELECT "importOrigin", sha256 FROM json_to_recordset($1::json)
+           AS x("importOrigin" text, sha256 text)
+         ON CONFLICT DO NOTHING`,
+        [JSON.stringify(rows)],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    ctx.db.transaction(() => {
+      for (const p of batch) markPushed.run(hub, p.sha256);
+    })();
+    done += batch.length;
+    options.onProgress?.({ phase: 'photos-up', done, total: photos.length });
+  }
+  result.uploadMs += Date.now() - started;
+}
+
+async function pushPredictions(
+  ctx: CoreContext,
+  client: pg.Client,
+  state: SyncState,
+  batchSize: number,
+  result: SyncResult,
+): Promise<void> {
+  const models = ctx.db
+    .prepare(
+      `SELECT id, name, version, file_sha256 AS fileSha256, manifest_json AS manifestJson,
+              labels_json AS labelsJson, added_at AS addedAt FROM models`,
+    )
+    .all() as SharedModel[];
+  if (models.length > 0) {
+    await client.query(
+      `INSERT INTO models (id, name, version, file_sha256, manifest_json, labels_json, added_at)
+       SELECT id, name, version, "fileSha256", "manifestJson", "labelsJson", "addedAt"
+       FROM json_to_recordset($1::json) AS x(id text, name text, version text,
+         "fileSha256" text, "manifestJson" text, "labelsJson" text, "addedAt" text)
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(models)],
+    );
+  }
+  // Predictions are never rewritten in place, only added: a creation-time cursor (>=, so
+  // rows of the same instant are sent again and ignored by the hub) finds the new ones.
+  const since = state.get('predictionsPushedAt') ?? '';
+  const rows = ctx.db
+    .prepare(
+      `SELECT i.sha256, p.model_id AS modelId, p.label, p.confidence, p.scores_json AS scoresJson,
+              p.embedding, p.created_at AS createdAt
+       FROM predictions p JOIN images i ON i.id = p.image_id
+       WHERE p.created_at >= ? ORDER BY p.created_at`,
+    )
+    .all(since) as (Omit<SharedPrediction, 'embedding'> & { embedding: Buffer | null })[];
+  for (const batch of chunks(rows, batchSize)) {
+    const json = batch.map((p) => ({
+      ...p,
+      embedding: p.embedding ? p.embedding.toString('base64') : null,
+    }));
+    await client.query('BEGIN');
+    try {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+      const inserted = await client.query(
+        `INSERT INTO predictions (sha256, model_id, label, confidence, scores_json, embedding,
+                                  created_at)
+         SELECT sha256, "modelId", label, confidence, "scoresJson", decode(embedding, 'base64'),
+                "createdAt"
+         FROM json_to_recordset($1::json) AS x(sha256 text, "modelId" text, label text,
+           confidence double precision, "scoresJson" text, embedding text, "createdAt" text)
+         ON CONFLICT DO NOTHING`,
+        [JSON.stringify(json)],
+      );
+      await client.query('COMMIT');
+      result.predictionsPushed += inserted.rowCount ?? 0;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    state.set('predictionsPushedAt', batch[batch.length - 1]!.createdAt);
+  }
+}
+
+function eventsJson(events: SharedEvent[]): string {
+  return JSON.stringify(events);
+}
+
+async function pushEvents(
+  ctx: CoreContext,
+  client: pg.Client,
+  state: SyncState,
+  batchSize: number,
+  result: SyncResult,
+): Promise<void> {
+  const after = Number(state.get('eventsPushedId') ?? '0');
+  const ids = ctx.db
+    .prepare('SELECT id FROM label_events WHERE id > ? ORDER BY id')
+    .pluck()
+    .all(after) as number[];
+  for (const batch of chunks(ids, batchSize)) {
+    const events = readEvents(ctx.db, 'e.id IN (SELECT value FROM json_each(@ids))', {
+      ids: JSON.stringify(batch),
+    });
+    await client.query('BEGIN');
+    try {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+      const inserted = await client.query(
+        `INSERT INTO label_events (event_uid, device_id, device_seq, device_decision, lamport,
+                                   sha256, old_label, new_label, reviewer, at, model_id, kind,
+                                   undone, parents)
+         SELECT uid, "deviceId", "deviceSeq", "deviceDecision", lamport, sha256, "oldLabel",
+                "newLabel", reviewer, at, "modelId", kind, undone,
+                ARRAY(SELECT json_array_elements_text(parents))
+         FROM json_to_recordset($1::json) AS x(uid text, "deviceId" text, "deviceSeq" bigint,
+           "deviceDecision" bigint, lamport bigint, sha256 text, "oldLabel" text,
+           "newLabel" text, reviewer text, at text, "modelId" text, kind text, undone boolean,
+           parents json)
+         ON CONFLICT DO NOTHING`,
+        [eventsJson(events)],
+      );
+      await client.query('COMMIT');
+      result.eventsPushed += inserted.rowCount ?? 0;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    state.set('eventsPushedId', String(batch[batch.length - 1]));
+  }
+  // Undo flags only ever turn on: send every undone event's id; the hub keeps the flag.
+  const undone = ctx.db
+    .prepare('SELECT event_uid FROM label_events WHERE undone = 1')
+    .pluck()
+    .all() as string[];
+  if (undone.length > 0) {
+    await client.query(
+      'UPDATE label_events SET undone = true WHERE event_uid = ANY($1) AND NOT undone',
+      [undone],
+    );
+  }
+}
+
+interface HubPhotoRow {
+  sha256: string;
+  origin: string;
+  ext: string;
+  format: string;
+  original_name: string;
+  source_path: string;
+  size_bytes: string;
+  width: number;
+  height: number;
+  captured_at: string;
+  captured_from: 'exif' | 'file';
+  tube_row: number | null;
+  tube_col: number | null;
+  imported_at: string;
+  has_thumb: boolean;
+}
+
+function toPrediction(r: Record<string, unknown>): SharedPrediction {
+  return {
+    sha256: r.sha256 as string,
+    modelId: r.model_id as string,
+    label: r.label as string,
+    confidence: Number(r.confidence),
+    scoresJson: r.scores_json as string,
+    embedding: r.embedding ? (r.embedding as Buffer).toString('base64') : null,
+    createdAt: r.created_at as string,
+  };
+}
+
+async function hubModels(client: pg.Client): Promise<SharedModel[]> {
+  const rows = await client.query(
+    `SELECT id, name, version, file_sha256 AS "fileSha256", manifest_json AS "manifestJson",
+            labels_json AS "labelsJson", added_at AS "addedAt" FROM models`,
+  );
+  return rows.rows as SharedModel[];
+}
+
+async function pullPhotos(
+  ctx: CoreContext,
+  client: pg.Client,
+  store: ObjectStore,
+  hub: string,
+  origins: string[],
+  options: Required<Omit<SyncOptions, 'onProgress'>> & Pick<SyncOptions, 'onProgress'>,
+  result: SyncResult,
+): Promise<void> {
+  const rows = (
+    await client.query(
+      `SELECT p.*, ip.origin FROM inspection_photos ip JOIN photos p ON p.sha256 = ip.sha256
+       WHERE ip.origin = ANY($1) ORDER BY ip.origin, p.captured_at`,
+      [origins],
+    )
+  ).rows as HubPhotoRow[];
+  const known = ctx.db.prepare('SELECT 1 FROM images WHERE sha256 = ?').pluck();
+  const missing = rows.filter((r) => known.get(r.sha256) === undefined);
+  if (missing.length === 0) return;
+  const inspections = (
+    await client.query(
+      `SELECT origin, source, started_at AS "startedAt", finished_at AS "finishedAt"
+       FROM inspections WHERE origin = ANY($1)`,
+      [origins],
+    )
+  ).rows as SharedImport[];
+  const models = await hubModels(client);
+  const markPushed = ctx.db.prepare(
+    'INSERT OR IGNORE INTO sync_pushed_photos (hub, sha256) VALUES (?, ?)',
+  );
+  let done = 0;
+  for (const batch of chunks(missing, options.batch)) {
+    await mapLimited(batch, options.concurrency, async (r) => {
+      await placeFile(
+        ctx.paths,
+        originalPath(ctx.paths, r.sha256, r.ext),
+        await store.get(`originals/${r.sha256}.${r.ext}`),
+        r.sha256,
+      );
+      result.bytesDownloaded += Number(r.size_bytes);
+      if (r.has_thumb) {
+        await placeFile(
+          ctx.paths,
+          thumbPath(ctx.paths, r.sha256),
+          await store.get(`thumbs/${r.sha256}.webp`),
+          null,
+        );
+      }
+    });
+    const predictions = (
+      await client.query('SELECT * FROM predictions WHERE sha256 = ANY($1)', [
+        batch.map((r) => r.sha256),
+      ])
+    ).rows.map(toPrediction);
+    const images: SharedImage[] = batch.map((r) => ({
+      sha256: r.sha256,
+      importOrigin: r.origin,
+      ext: r.ext,
+      format: r.format,
+      originalName: r.original_name,
+      sourcePath: r.source_path,
+      sizeBytes: Number(r.size_bytes),
+      width: r.width,
+      height: r.height,
+      capturedAt: r.captured_at,
+      capturedFrom: r.captured_from,
+      tubeRow: r.tube_row,
+      tubeCol: r.tube_col,
+      importedAt: r.imported_at,
+    }));
+    const merged = mergeSlice(
+      ctx.db,
+      { imports: inspections, images, models, predictions, events: [] },
+      ctx.now().toISOString(),
+    );
+    result.photosDownloaded += merged.imagesAdded;
+    result.predictionsPulled += merged.predictionsAdded;
+    ctx.db.transaction(() => {
+      for (const r of batch) markPushed.run(hub, r.sha256);
+    })();
+    done += batch.length;
+    options.onProgress?.({ phase: 'photos-down', done, total: missing.length });
+  }
+}
+
+function originsKey(origins: string[]): string {
+  return createHash('sha256').update(origins.join('\n')).digest('hex').slice(0, 16);
+}
+
+async function pullRows(
+  ctx: CoreContext,
+  client: pg.Client,
+  state: SyncState,
+  device: string,
+  origins: string[],
+  batchSize: number,
+  result: SyncResult,
+  onProgress?: SyncOptions['onProgress'],
+): Promise<void> {
+  // The cursors hold for one set of inspections: a laptop that gains an inspection reads
+  // the hub's rows again from the start (merging is idempotent).
+  const scope = originsKey(origins);
+  const held = 'sha256 IN (SELECT sha256 FROM inspection_photos WHERE origin = ANY($2))';
+  const models = await hubModels(client);
+  let predCursor = Number(state.get(`predictionsPulledSeq:${scope}`) ?? '0');
+  for (;;) {
+    const rows = (
+      await client.query(
+        `SELECT * FROM predictions WHERE hub_seq > $1 AND ${held} ORDER BY hub_seq LIMIT $3`,
+        [predCursor, origins, batchSize],
+      )
+    ).rows as Record<string, unknown>[];
+    if (rows.length === 0) break;
+    const merged = mergeSlice(
+      ctx.db,
+      { imports: [], images: [], models, predictions: rows.map(toPrediction), events: [] },
+      ctx.now().toISOString(),
+    );
+    result.predictionsPulled += merged.predictionsAdded;
+    predCursor = Number(rows[rows.length - 1]!.hub_seq);
+    state.set(`predictionsPulledSeq:${scope}`, String(predCursor));
+  }
+  let cursor = Number(state.get(`eventsPulledSeq:${scope}`) ?? '0');
+  let pulled = 0;
+  const changed = new Set<number>();
+  for (;;) {
+    const rows = (
+      await client.query(
+        `SELECT hub_seq, event_uid AS uid, device_id AS "deviceId", device_seq AS "deviceSeq",
+                device_decision AS "deviceDecision", lamport, sha256, old_label AS "oldLabel",
+                new_label AS "newLabel", reviewer, at, model_id AS "modelId", kind, undone,
+                parents
+         FROM label_events WHERE hub_seq > $1 AND ${held} AND device_id <> $4
+         ORDER BY hub_seq LIMIT $3`,
+        [cursor, origins, batchSize, device],
+      )
+    ).rows as (SharedEvent & { hub_seq: string })[];
+    if (rows.length === 0) break;
+    const events = rows.map(({ hub_seq: _seq, ...e }) => ({
+      ...e,
+      deviceSeq: Number(e.deviceSeq),
+      deviceDecision: Number(e.deviceDecision),
+      lamport: Number(e.lamport),
+    }));
+    const merged = mergeSlice(
+      ctx.db,
+      { imports: [], images: [], models: [], predictions: [], events },
+      ctx.now().toISOString(),
+    );
+    merged.changedImageIds.forEach((id) => changed.add(id));
+    result.eventsPulled += merged.eventsAdded;
+    pulled += rows.length;
+    cursor = Number(rows[rows.length - 1]!.hub_seq);
+    state.set(`eventsPulledSeq:${scope}`, String(cursor));
+    onProgress?.({ phase: 'events-down', done: pulled, total: null });
+  }
+  // Undo flags set on the hub after this laptop pulled the event.
+  const undone = (
+    await client.query(
+      `SELECT event_uid FROM label_events WHERE undone AND ${held.replace('$2', '$1')}`,
+      [origins],
+    )
+  ).rows.map((r: { event_uid: string }) => r.event_uid);
+  if (undone.length > 0) {
+    ctx.db
+      .prepare(
+        `UPDATE label_events SET undone = 1
+         WHERE undone = 0 AND event_uid IN (SELECT value FROM json_each(?))`,
+      )
+      .run(JSON.stringify(undone));
+  }
+  if (changed.size > 0) {
+    ctx.events.emit('library.changed', { imageIds: [...changed], reason: 'review' });
+  }
+}
+
+/** One full sync with the hub: push, then pull. Run it again after any failure. */
+export async function syncWithHub(
+  ctx: CoreContext,
+  address: HubAddress,
+  options: SyncOptions = {},
+): Promise<SyncResult> {
+  const started = Date.now();
+  const opts = { concurrency: 4, batch: 500, ...options };
+  const result: SyncResult = {
+    hub: address.key,
+    photosUploaded: 0,
+    bytesUploaded: 0,
+    photosAlreadyOnHub: 0,
+    predictionsPushed: 0,
+    eventsPushed: 0,
+    photosDownloaded: 0,
+    bytesDownloaded: 0,
+    predictionsPulled: 0,
+    eventsPulled: 0,
+    conflicts: 0,
+    uploadMs: 0,
+    durationMs: 0,
+  };
+  const client = await connectHub(address);
+  const store = openObjectStore(address.objects);
+  const state = new SyncState(ctx, address.key);
+  const device = deviceIdOf(ctx.db);
+  try {
+    await checkHubSchema(client, address.key);
+    await client.query(
+      `INSERT INTO devices (device_id, last_sync) VALUES ($1, now()) ON CONFLICT DO NOTHING`,
+      [device],
+    );
+    await pushPhotos(ctx, client, store, address.key, device, opts, result);
+    await pushPredictions(ctx, client, state, opts.batch, result);
+    await pushEvents(ctx, client, state, opts.batch, result);
+    const origins = localImports(ctx, device)
+      .map((i) => i.origin)
+      .sort();
+    await pullPhotos(ctx, client, store, address.key, origins, opts, result);
+    await pullRows(ctx, client, state, device, origins, opts.batch, result, opts.onProgress);
+    await client.query('UPDATE devices SET last_sync = now() WHERE device_id = $1', [device]);
+    result.conflicts = ctx.db
+      .prepare('SELECT count(*) FROM label_conflicts')
+      .pluck()
+      .get() as number;
+    state.set('lastSyncAt', ctx.now().toISOString());
+    if (result.photosDownloaded > 0) {
+      ctx.events.emit('library.changed', { imageIds: [], reason: 'import' });
+    }
+  } catch (error) {
+    throw unreachable(address.key, error);
+  } finally {
+    store.close();
+    await client.end().catch(() => undefined);
+  }
+  result.durationMs = Date.now() - started;
+  return result;
+}
