@@ -7,89 +7,38 @@
  * each photo once on the hub, each event once, every conflict listed on every laptop,
  * the same labels everywhere.
  */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/app.js';
 import { serializeError } from '../../electron/core/errors.js';
-import { parseHubAddress, type HubAddress } from '../../electron/core/hub/hub-address.js';
 import { migrateHub } from '../../electron/core/hub/hub-schema.js';
-import { openObjectStore } from '../../electron/core/hub/object-store.js';
 import { syncWithHub, type SyncResult } from '../../electron/core/hub/sync.js';
 import { makeSdCard } from '../fixtures/sd-card.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
-import { cuttableLink, type CuttableLink } from './network-cut.js';
+import { createThrowawayHub, testHubServers, type ThrowawayHub } from './throwaway-hub.js';
 
-const PG = process.env.INSPECTION_DESK_TEST_PG;
-const PG_PASSWORD = process.env.INSPECTION_DESK_TEST_PG_PASSWORD;
-const S3 = process.env.INSPECTION_DESK_TEST_S3;
-if (!PG || !PG_PASSWORD || !S3) {
-  throw new Error(
-    'npm run test:sync needs a real PostgreSQL and S3 server: run `eval "$(bash scripts/test-hub.sh start)"` first (it sets INSPECTION_DESK_TEST_PG, INSPECTION_DESK_TEST_PG_PASSWORD and INSPECTION_DESK_TEST_S3), or run .ci/run.',
-  );
-}
+// Fails (never skips) without the servers, saying how to start them.
+testHubServers();
 
 const TORCH_MODEL = path.resolve('test/fixtures/models/torch-style');
 const tempDir = useTempDirs();
-const suffix = randomBytes(4).toString('hex');
-const database = `hub_${suffix}`;
-const laptopRole = `laptop_${suffix}`;
-const laptopPassword = randomBytes(12).toString('hex');
-const bucket = `photos-${suffix}`;
-let pgLink: CuttableLink;
-let s3Link: CuttableLink;
-let hub: HubAddress;
+let th: ThrowawayHub;
 const cores: Core[] = [];
 
-function adminClient(db: string): pg.Client {
-  const url = new URL(PG!);
-  return new pg.Client({
-    host: url.hostname,
-    port: Number(url.port),
-    user: decodeURIComponent(url.username),
-    database: db,
-    password: PG_PASSWORD,
-  });
-}
-
 beforeAll(async () => {
-  const admin = adminClient('postgres');
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.query(`DROP ROLE IF EXISTS ${laptopRole}`);
-  await admin.end();
-  const owner = adminClient(database);
+  th = await createThrowawayHub();
+  expect(th.applied).toEqual([1]);
+  const owner = th.owner();
   await owner.connect();
-  expect(await migrateHub(owner)).toEqual([1]);
+  // Applying again changes nothing.
   expect(await migrateHub(owner)).toEqual([]);
-  // The laptops' login: only the least-privilege sync role's rights.
-  await owner.query(
-    `CREATE ROLE ${laptopRole} LOGIN PASSWORD '${laptopPassword}' IN ROLE inspection_desk_sync`,
-  );
   await owner.end();
-
-  const pgUrl = new URL(PG!);
-  const s3Url = new URL(S3!);
-  pgLink = await cuttableLink(pgUrl.hostname, Number(pgUrl.port));
-  s3Link = await cuttableLink(s3Url.hostname, Number(s3Url.port));
-  process.env.PGUSER = laptopRole;
-  process.env.PGPASSWORD = laptopPassword;
-  process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
-  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
-  hub = parseHubAddress(
-    `postgres://127.0.0.1:${pgLink.port}/${database}`,
-    `http://127.0.0.1:${s3Link.port}/${bucket}`,
-  );
-  const store = openObjectStore(hub.objects);
-  await store.ensureBucket();
-  store.close();
 });
 
 afterAll(async () => {
   for (const core of cores.splice(0)) await core.close();
-  await pgLink?.close();
-  await s3Link?.close();
+  await th?.close();
 });
 
 async function laptop(reviewer: string): Promise<Core> {
@@ -170,7 +119,7 @@ describe('three laptops sync one inspection through a real hub', () => {
         core.context.db.prepare('SELECT count(*) FROM label_events').pluck().get() as number,
     );
 
-    const first = await syncWithHub(a.context, hub);
+    const first = await syncWithHub(a.context, th.address);
     console.log(
       `sync A (first upload): ${first.photosUploaded} photos, ${(first.bytesUploaded / 1e6).toFixed(2)} MB in ${first.uploadMs} ms = ${mbps(first)} MB/s; whole sync ${first.durationMs} ms`,
     );
@@ -178,33 +127,33 @@ describe('three laptops sync one inspection through a real hub', () => {
 
     // B's sync: the network goes down after the first batch of rows, mid-upload.
     let cutOnce = false;
-    const failed = await syncWithHub(b.context, hub, {
+    const failed = await syncWithHub(b.context, th.address, {
       batch: 3,
       onProgress: (p) => {
         if (p.phase === 'photos-up' && !cutOnce) {
           cutOnce = true;
-          pgLink.cut();
-          s3Link.cut();
+          th.pgLink.cut();
+          th.s3Link.cut();
         }
       },
     }).catch(serializeError);
     expect(failed).toMatchObject({ code: 'HUB_UNREACHABLE', messageKey: 'hub.unreachable' });
-    pgLink.restore();
-    s3Link.restore();
-    const resumed = await syncWithHub(b.context, hub, { batch: 3 });
+    th.pgLink.restore();
+    th.s3Link.restore();
+    const resumed = await syncWithHub(b.context, th.address, { batch: 3 });
     // A had sent every photo: B's are rows only; the 3 rows B committed before the cut
     // are not sent again.
     expect(resumed.photosUploaded).toBe(0);
     expect(resumed.photosAlreadyOnHub).toBe(shas.length - 3);
 
-    await syncWithHub(c.context, hub);
+    await syncWithHub(c.context, th.address);
     // Everyone syncs once more: each receives what the others sent after its sync.
-    for (const core of [a, b, c]) await syncWithHub(core.context, hub);
-    const quiet = await syncWithHub(a.context, hub);
+    for (const core of [a, b, c]) await syncWithHub(core.context, th.address);
+    const quiet = await syncWithHub(a.context, th.address);
     console.log(`re-sync with nothing new: ${quiet.durationMs} ms`);
     expect(quiet).toMatchObject({ photosUploaded: 0, eventsPushed: 0, eventsPulled: 0 });
 
-    const owner = adminClient(database);
+    const owner = th.owner();
     await owner.connect();
     try {
       const photos = await owner.query(
@@ -221,10 +170,10 @@ describe('three laptops sync one inspection through a real hub', () => {
       // The least-privilege role cannot rewrite or drop a decision.
       const laptopClient = new pg.Client({
         host: '127.0.0.1',
-        port: pgLink.port,
-        database,
-        user: laptopRole,
-        password: laptopPassword,
+        port: th.pgLink.port,
+        database: th.database,
+        user: th.laptopRole,
+        password: th.laptopPassword,
       });
       await laptopClient.connect();
       const denied = await laptopClient.query('DELETE FROM label_events').catch((e: Error) => e);

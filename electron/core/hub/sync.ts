@@ -609,7 +609,7 @@ export async function syncWithHub(
   options: SyncOptions = {},
 ): Promise<SyncResult> {
   const started = Date.now();
-  const opts = { concurrency: 4, batch: 500, ...options };
+  const opts = { concurrency: 8, batch: 500, ...options };
   const result: SyncResult = {
     hub: address.key,
     photosUploaded: 0,
