@@ -505,6 +505,26 @@ export interface BundleImportResult {
   conflicts: number;
 }
 
+export interface HubSyncStatus {
+  /** The hub's database and bucket (no credentials). */
+  hub: string;
+  /** Last sync that finished (ISO); null when every attempt was cut short. */
+  lastSyncAt: string | null;
+  /** Photos of this library not on that hub yet. */
+  photosToSend: number;
+  /** Label decisions recorded here since the last push to that hub. */
+  eventsToSend: number;
+}
+
+export interface SyncStatus {
+  /** This library's device id, on every decision it records. */
+  deviceId: string;
+  /** Photos two people labeled differently (the conflict filter). */
+  conflicts: number;
+  /** One entry per hub this library ever synced with. */
+  hubs: HubSyncStatus[];
+}
+
 export const BundleExportArgs = z
   .object({
     /** The imports (SD cards) whose photos, predictions and label history go in the bundle. */
@@ -593,6 +613,8 @@ export const methods = {
   'bundle.export': method<BundleExportResult>()(BundleExportArgs),
   /** Merges a bundle from another laptop; importing it again changes nothing. */
   'bundle.import': method<BundleImportResult>()(BundleImportArgs),
+  /** Device id, conflicts, and per hub: last sync and what waits to be sent. */
+  'sync.status': method<SyncStatus>()(NoArgs),
 } as const;
 
 export type Methods = typeof methods;

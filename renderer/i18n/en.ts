@@ -333,6 +333,16 @@ export const en = {
   'bulk.acceptedDone':
     'Accepted the model’s label for {n, plural, one {# photo} other {# photos}}.',
   // sync: bundles between laptops
+  'sync.title': 'Sync between laptops',
+  'sync.device': 'This laptop’s device id',
+  'sync.conflicts': 'Photos two people labeled differently',
+  'sync.hub': 'Hub',
+  'sync.never': 'Never synced with a hub.',
+  'sync.last': 'Last sync {when}.',
+  'sync.unfinished': 'The last sync did not finish.',
+  'sync.pending': 'Waiting to send: {photos} photos, {events} label decisions.',
+  'sync.hint':
+    'Run “inspection-desk sync --hub postgres://… --objects https://…” when the plant network is reachable (passwords in the environment), or carry a bundle on a USB stick (Export and Import screens). The app works fully offline meanwhile.',
   'filter.conflict': 'Reviewers disagree',
   'bundle.exportTitle': 'Bundle for another laptop',
   'bundle.exportLead':

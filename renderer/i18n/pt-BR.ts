@@ -336,6 +336,16 @@ export const ptBR: Messages = {
     '{n, plural, one {# foto rotulada} other {# fotos rotuladas}} como “{label}”.',
   'bulk.acceptedDone': 'Rótulo do modelo aceito para {n, plural, one {# foto} other {# fotos}}.',
   // sync: pacotes entre notebooks
+  'sync.title': 'Sincronização entre notebooks',
+  'sync.device': 'Identificador deste notebook',
+  'sync.conflicts': 'Fotos com rótulos diferentes de duas pessoas',
+  'sync.hub': 'Hub',
+  'sync.never': 'Nunca sincronizado com um hub.',
+  'sync.last': 'Última sincronização {when}.',
+  'sync.unfinished': 'A última sincronização não terminou.',
+  'sync.pending': 'Aguardando envio: {photos} fotos, {events} decisões de rótulo.',
+  'sync.hint':
+    'Rode “inspection-desk sync --hub postgres://… --objects https://…” quando a rede da planta estiver acessível (senhas no ambiente), ou leve um pacote num pendrive (telas Exportar e Importar). O aplicativo funciona totalmente offline enquanto isso.',
   'filter.conflict': 'Revisores discordam',
   'bundle.exportTitle': 'Pacote para outro notebook',
   'bundle.exportLead':

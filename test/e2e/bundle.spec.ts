@@ -55,6 +55,13 @@ test('imports a bundle from another laptop, shows the disagreement, writes one b
     await expect(thumbs.first()).toHaveAttribute('data-image-id', String(idIn(a, first)));
     await desk.screen(page, '21-review-conflict');
 
+    // Settings: this laptop's sync state, the disagreement counted.
+    await openScreen(page, desk, 'settings');
+    await expect(page.getByTestId('sync-conflicts')).toHaveText('1');
+    await expect(page.getByTestId('sync-never')).toContainText('Nunca sincronizado');
+    await page.getByTestId('sync-status').scrollIntoViewIfNeeded();
+    await desk.screen(page, '23-settings-sync');
+
     // Export screen: a bundle of the import, which laptop B merges.
     const toB = path.join(desk.root, 'usb', 'to-b.idbundle');
     await openScreen(page, desk, 'export');

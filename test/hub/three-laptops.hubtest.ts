@@ -119,6 +119,7 @@ describe('three laptops sync one inspection through a real hub', () => {
         core.context.db.prepare('SELECT count(*) FROM label_events').pluck().get() as number,
     );
 
+    expect(await a.invoke('sync.status')).toMatchObject({ hubs: [], conflicts: 0 });
     const first = await syncWithHub(a.context, th.address);
     console.log(
       `sync A (first upload): ${first.photosUploaded} photos, ${(first.bytesUploaded / 1e6).toFixed(2)} MB in ${first.uploadMs} ms = ${mbps(first)} MB/s; whole sync ${first.durationMs} ms`,
@@ -186,6 +187,18 @@ describe('three laptops sync one inspection through a real hub', () => {
     } finally {
       await owner.end();
     }
+
+    // What the Settings screen shows: synced, nothing waiting, three conflicts.
+    const status = await b.invoke('sync.status');
+    expect(status.conflicts).toBe(3);
+    expect(status.hubs).toEqual([
+      {
+        hub: th.address.key,
+        lastSyncAt: expect.any(String) as unknown,
+        photosToSend: 0,
+        eventsToSend: 0,
+      },
+    ]);
 
     const expected = [p1, p2, p3].sort();
     for (const core of [a, b, c]) {

@@ -570,11 +570,20 @@ async function pullRows(
       deviceDecision: Number(e.deviceDecision),
       lamport: Number(e.lamport),
     }));
-    const merged = mergeSlice(
-      ctx.db,
-      { imports: [], images: [], models: [], predictions: [], events },
-      ctx.now().toISOString(),
-    );
+    // Events pulled from the hub need no push back: when nothing of this laptop's waited
+    // to be sent, the push cursor moves past them, in the same write transaction (a
+    // decision taken meanwhile in another window gets a later id and is still sent).
+    const maxId = ctx.db.prepare('SELECT coalesce(max(id), 0) FROM label_events').pluck();
+    const merged = ctx.db.transaction(() => {
+      const caughtUp = Number(state.get('eventsPushedId') ?? '0') >= (maxId.get() as number);
+      const result = mergeSlice(
+        ctx.db,
+        { imports: [], images: [], models: [], predictions: [], events },
+        ctx.now().toISOString(),
+      );
+      if (caughtUp) state.set('eventsPushedId', String(maxId.get() as number));
+      return result;
+    })();
     merged.changedImageIds.forEach((id) => changed.add(id));
     result.eventsPulled += merged.eventsAdded;
     pulled += rows.length;

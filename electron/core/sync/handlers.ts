@@ -1,12 +1,14 @@
-/** Sync domain: offline bundles between laptops. */
+/** Sync domain: offline bundles between laptops, and the hub sync's status. */
 import type { CoreContext, HandlerMap } from '../context.js';
 import { exportBundle, importBundle } from './bundle.js';
+import { syncStatus } from './status.js';
 
 export function createSyncHandlers(
   ctx: CoreContext,
-): HandlerMap<'bundle.export' | 'bundle.import'> {
+): HandlerMap<'bundle.export' | 'bundle.import' | 'sync.status'> {
   return {
     'bundle.export': ({ importIds, file }) => exportBundle(ctx, importIds, file),
     'bundle.import': ({ file }) => importBundle(ctx, file),
+    'sync.status': () => syncStatus(ctx.db),
   };
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useI18n, type Language } from '../../i18n/i18n.js';
 import { useSettings } from '../../state/settings.js';
 import { useInvoke } from '../../state/use-invoke.js';
+import { SyncStatusCard } from './SyncStatusCard.js';
 
 const languages: { id: Language; name: string }[] = [
   { id: 'pt-BR', name: 'Português (Brasil)' },
@@ -104,6 +105,7 @@ export function SettingsScreen() {
           )}
           <p className="muted small">{t('settings.libraryHint')}</p>
         </section>
+        <SyncStatusCard />
       </div>
     </div>
   );
