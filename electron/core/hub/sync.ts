@@ -511,6 +511,22 @@ async function pullPhotos(
   }
 }
 
+/**
+ * The rows a cursor may move past: those before the first whose photo is not here yet
+ * (another laptop added it to the inspection after this sync listed the photos). The
+ * cursor stops there, so the next sync fetches the photo first, then that row.
+ */
+function rowsWithPhotosHere<T extends { sha256: string }>(
+  ctx: CoreContext,
+  rows: T[],
+): { ready: T[]; stopped: boolean } {
+  const known = ctx.db.prepare('SELECT 1 FROM images WHERE sha256 = ?').pluck();
+  const first = rows.findIndex((r) => known.get(r.sha256) === undefined);
+  return first === -1
+    ? { ready: rows, stopped: false }
+    : { ready: rows.slice(0, first), stopped: true };
+}
+
 function originsKey(origins: string[]): string {
   return createHash('sha256').update(origins.join('\n')).digest('hex').slice(0, 16);
 }
@@ -537,16 +553,19 @@ async function pullRows(
         `SELECT * FROM predictions WHERE hub_seq > $1 AND ${held} ORDER BY hub_seq LIMIT $3`,
         [predCursor, origins, batchSize],
       )
-    ).rows as Record<string, unknown>[];
-    if (rows.length === 0) break;
-    const merged = mergeSlice(
-      ctx.db,
-      { imports: [], images: [], models, predictions: rows.map(toPrediction), events: [] },
-      ctx.now().toISOString(),
-    );
-    result.predictionsPulled += merged.predictionsAdded;
-    predCursor = Number(rows[rows.length - 1]!.hub_seq);
-    state.set(`predictionsPulledSeq:${scope}`, String(predCursor));
+    ).rows as (Record<string, unknown> & { sha256: string })[];
+    const { ready, stopped } = rowsWithPhotosHere(ctx, rows);
+    if (ready.length > 0) {
+      const merged = mergeSlice(
+        ctx.db,
+        { imports: [], images: [], models, predictions: ready.map(toPrediction), events: [] },
+        ctx.now().toISOString(),
+      );
+      result.predictionsPulled += merged.predictionsAdded;
+      predCursor = Number(ready[ready.length - 1]!.hub_seq);
+      state.set(`predictionsPulledSeq:${scope}`, String(predCursor));
+    }
+    if (rows.length === 0 || stopped) break;
   }
   let cursor = Number(state.get(`eventsPulledSeq:${scope}`) ?? '0');
   let pulled = 0;
@@ -563,8 +582,9 @@ async function pullRows(
         [cursor, origins, batchSize, device],
       )
     ).rows as (SharedEvent & { hub_seq: string })[];
-    if (rows.length === 0) break;
-    const events = rows.map(({ hub_seq: _seq, ...e }) => ({
+    const { ready, stopped } = rowsWithPhotosHere(ctx, rows);
+    if (ready.length === 0) break;
+    const events = ready.map(({ hub_seq: _seq, ...e }) => ({
       ...e,
       deviceSeq: Number(e.deviceSeq),
       deviceDecision: Number(e.deviceDecision),
@@ -586,10 +606,11 @@ async function pullRows(
     })();
     merged.changedImageIds.forEach((id) => changed.add(id));
     result.eventsPulled += merged.eventsAdded;
-    pulled += rows.length;
-    cursor = Number(rows[rows.length - 1]!.hub_seq);
+    pulled += ready.length;
+    cursor = Number(ready[ready.length - 1]!.hub_seq);
     state.set(`eventsPulledSeq:${scope}`, String(cursor));
     onProgress?.({ phase: 'events-down', done: pulled, total: null });
+    if (stopped) break;
   }
   // Undo flags set on the hub after this laptop pulled the event.
   const undone = (
