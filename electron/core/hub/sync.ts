@@ -15,7 +15,7 @@ import { existsSync, statSync } from 'node:fs';
 import pg from 'pg';
 import type { CoreContext } from '../context.js';
 import { CoreError } from '../errors.js';
-import { originalPath, thumbPath } from '../library/database.js';
+import { originalPath, thumbPath, writeTransaction } from '../library/database.js';
 import { mapLimited } from '../models/map-limited.js';
 import { deviceIdOf } from '../sync/device.js';
 import { mergeSlice } from '../sync/merge-slice.js';
@@ -259,9 +259,9 @@ async function pushPhotos(
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
-    ctx.db.transaction(() => {
+    writeTransaction(ctx.db, () => {
       for (const p of batch) markPushed.run(hub, p.sha256);
-    })();
+    });
     done += batch.length;
     options.onProgress?.({ phase: 'photos-up', done, total: photos.length });
   }
@@ -503,9 +503,9 @@ async function pullPhotos(
     );
     result.photosDownloaded += merged.imagesAdded;
     result.predictionsPulled += merged.predictionsAdded;
-    ctx.db.transaction(() => {
+    writeTransaction(ctx.db, () => {
       for (const r of batch) markPushed.run(hub, r.sha256);
-    })();
+    });
     done += batch.length;
     options.onProgress?.({ phase: 'photos-down', done, total: missing.length });
   }
@@ -594,7 +594,7 @@ async function pullRows(
     // to be sent, the push cursor moves past them, in the same write transaction (a
     // decision taken meanwhile in another window gets a later id and is still sent).
     const maxId = ctx.db.prepare('SELECT coalesce(max(id), 0) FROM label_events').pluck();
-    const merged = ctx.db.transaction(() => {
+    const merged = writeTransaction(ctx.db, () => {
       const caughtUp = Number(state.get('eventsPushedId') ?? '0') >= (maxId.get() as number);
       const result = mergeSlice(
         ctx.db,
@@ -603,7 +603,7 @@ async function pullRows(
       );
       if (caughtUp) state.set('eventsPushedId', String(maxId.get() as number));
       return result;
-    })();
+    });
     merged.changedImageIds.forEach((id) => changed.add(id));
     result.eventsPulled += merged.eventsAdded;
     pulled += ready.length;

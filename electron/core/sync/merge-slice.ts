@@ -8,7 +8,7 @@
  *
  * The caller puts the photo files in place first: a photo row never points at nothing.
  */
-import type { Db } from '../library/database.js';
+import { writeTransaction, type Db } from '../library/database.js';
 import { deviceIdOf } from './device.js';
 import type { SharedImport, SharedSlice } from './shared-records.js';
 
@@ -94,7 +94,7 @@ export function settleImage(db: Db, imageId: number): boolean {
 
 /** Merges `slice` in one transaction. Photos must already be in the library's folders. */
 export function mergeSlice(db: Db, slice: SharedSlice, now: string): MergeResult {
-  return db.transaction((): MergeResult => {
+  return writeTransaction(db, (): MergeResult => {
     const device = deviceIdOf(db);
     const importIds = new Map<string, number>();
     const imageIdOf = db.prepare('SELECT id FROM images WHERE sha256 = ?').pluck();
@@ -207,5 +207,5 @@ export function mergeSlice(db: Db, slice: SharedSlice, now: string): MergeResult
       .pluck()
       .get(JSON.stringify(slice.images.map((i) => i.sha256))) as number;
     return { imagesAdded, predictionsAdded, eventsAdded, changedImageIds, conflicts };
-  })();
+  });
 }
