@@ -93,17 +93,34 @@ def seed_everything(seed: int) -> None:
 # --- data -----------------------------------------------------------------------------------
 
 
+class RandomQuarterTurn:
+    """Rotates a PIL image by 0, 90, 180 or 270 degrees, uniformly."""
+
+    def __call__(self, image: Image.Image) -> Image.Image:
+        turns = int(torch.randint(0, 4, (1,)).item())
+        if turns == 0:
+            return image
+        return image.transpose([Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180,
+                                Image.Transpose.ROTATE_270][turns - 1])
+
+
 def train_transform(args: argparse.Namespace) -> T.Compose:
     """Augmentations that keep what an inspector sees: the pipe may be flipped, a bit rotated,
     framed differently, lit differently; the obstruction must stay in the picture."""
     return T.Compose([
+        # A pipe cross-section has no "up" and a robot's camera can be mounted at any angle:
+        # every multiple of 90 degrees is as likely as the photo's own orientation (1.0.0,
+        # trained with +-15 degrees only, called every rotated clear photo obstructed).
+        RandomQuarterTurn(),
         T.RandomApply([T.RandomRotation(args.rotation, interpolation=T.InterpolationMode.BILINEAR)], p=0.5),
         T.RandomResizedCrop(args.size, scale=(args.crop_scale, 1.0), ratio=(0.8, 1.25),
                             interpolation=T.InterpolationMode.BILINEAR),
         T.RandomHorizontalFlip(),
         T.RandomVerticalFlip(),
         T.ColorJitter(args.jitter, args.jitter, args.jitter, args.hue),
-        T.RandomGrayscale(0.05),
+        # Darker cameras and unlit pipes: a quarter of the photos at 40-80% brightness.
+        T.RandomApply([T.ColorJitter(brightness=(0.4, 0.8))], p=0.25),
+        T.RandomGrayscale(0.15),
         T.ToTensor(),
         T.Normalize(MEAN, STD),
     ])
@@ -259,7 +276,7 @@ def manifest(args: argparse.Namespace, model_id: str, version: str, labels: Sequ
     name = args.name or model_id.replace("-", " ").replace("_", " ").capitalize() + " classifier"
     description = args.description or f"Classifies a photo as {', '.join(labels[:-1])} or {labels[-1]}."
     return {
-        "schemaVersion": 1,
+        "schemaVersion": 2,
         "id": model_id,
         "version": version,
         "name": name,
@@ -275,7 +292,7 @@ def manifest(args: argparse.Namespace, model_id: str, version: str, labels: Sequ
             "resize": "stretch",
             "scaling": {"kind": "meanStd", "mean": MEAN, "std": STD},
         },
-        "output": {"name": "probabilities", "activation": "none"},
+        "output": {"name": "probabilities", "type": "probabilities"},
         "embedding": {"name": "embedding"},
         "threshold": None,
     }
@@ -411,9 +428,9 @@ not a replacement for it.
   batch {args.batch_size}, label smoothing {args.label_smoothing}, up to {args.epochs} epochs, early stopping
   (patience {args.patience}) on validation balanced accuracy, ties broken by the class-balanced validation loss.
 - Class imbalance: {args.balance} ({'weighted random sampler' if args.balance != 'loss' else ''}{' + ' if args.balance == 'both' else ''}{'class-weighted loss' if args.balance != 'sampler' else ''}).
-- Augmentation: random rotation up to {args.rotation}° (p=0.5), random resized crop keeping {args.crop_scale:.0%}–100% of
+- Augmentation: a random quarter turn (0/90/180/270°, uniform), then random rotation up to {args.rotation}° (p=0.5), random resized crop keeping {args.crop_scale:.0%}–100% of
   the area (aspect 0.8–1.25), horizontal and vertical flips, brightness/contrast/saturation jitter {args.jitter},
-  hue jitter {args.hue}, 5% grayscale; augmented from a copy of the 512 px decode shrunk to
+  hue jitter {args.hue}, 40–80% brightness (p=0.25), 15% grayscale; augmented from a copy of the 512 px decode shrunk to
   {round(args.size * 1.3)} px (the random crop still shrinks).
 - Seed {args.seed}; deterministic algorithms on; {args.threads} CPU threads; best epoch {ctx['best_epoch']} of
   {len(ctx['history'])} run, {ctx['train_minutes']:.1f} min on {platform.machine()} CPU.

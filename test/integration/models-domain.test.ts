@@ -143,7 +143,7 @@ describe('models in a library', () => {
     await writeFile(path.join(broken, 'model.onnx'), 'not an onnx graph');
     expect(await errorOf(core.invoke('models.add', { path: broken }))).toMatchObject({
       code: 'MODEL_INVALID',
-      message: expect.stringContaining('model.onnx cannot be loaded'),
+      message: expect.stringContaining('model.onnx is not a readable ONNX model'),
     });
     const wrongSize = path.join(tempDir(), 'wrong-size');
     await cp(KERAS, wrongSize, { recursive: true });

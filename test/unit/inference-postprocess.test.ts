@@ -3,12 +3,12 @@ import { sigmoid, softmax, toModelOutput } from '../../electron/core/inference/p
 
 const softmaxModel = {
   labels: ['clear', 'clogged', 'broken'],
-  output: { name: 'logits', activation: 'softmax' as const },
+  output: { name: 'logits', type: 'logits' as const },
   threshold: undefined,
 };
 const sigmoidModel = {
   labels: ['open', 'closed'],
-  output: { name: 'dense', activation: 'sigmoid' as const },
+  output: { name: 'dense', type: 'logits' as const },
   threshold: null,
 };
 
@@ -53,14 +53,43 @@ describe('turning model outputs into labels and confidence', () => {
     expect(toModelOutput([3], strict, null).label).toBe('closed'); // 0.95 >= 0.9
   });
 
-  it('passes probabilities through unchanged for activation "none"', () => {
+  it('passes probabilities through unchanged for output.type "probabilities"', () => {
     const out = toModelOutput(
       [0.2, 0.8],
-      { labels: ['a', 'b'], output: { name: 'p', activation: 'none' }, threshold: null },
+      { labels: ['a', 'b'], output: { name: 'p', type: 'probabilities' }, threshold: null },
       Float32Array.of(1, 2),
     );
     expect(out).toMatchObject({ label: 'b', scores: { a: 0.2, b: 0.8 } });
     expect(out.confidence).toBeCloseTo(0.8, 12);
     expect([...out.embedding!]).toEqual([1, 2]);
+  });
+});
+
+describe('one output value is P(labels[1]) whatever the output type', () => {
+  const keras = (type: 'probabilities' | 'logits') => ({
+    labels: ['open', 'closed'],
+    output: { name: 'dense', type },
+    threshold: null,
+  });
+
+  it('reads a Keras sigmoid unit (probabilities) as P(closed) without a second sigmoid', () => {
+    // White bottle: the graph's own sigmoid said 0.9 closed; a second sigmoid would say 0.71.
+    const white = toModelOutput([0.9], keras('probabilities'), null);
+    expect(white).toMatchObject({ label: 'closed' });
+    expect(white.confidence).toBeCloseTo(0.9, 6);
+    // Black bottle: 0.05 closed is "open" at 0.95 (a second sigmoid gave "closed" 0.51).
+    const black = toModelOutput([0.05], keras('probabilities'), null);
+    expect(black).toMatchObject({ label: 'open' });
+    expect(black.confidence).toBeCloseTo(0.95, 6);
+  });
+
+  it('squashes a single logit with a sigmoid', () => {
+    const out = toModelOutput([-3], keras('logits'), null);
+    expect(out.label).toBe('open');
+    expect(out.scores.closed).toBeCloseTo(sigmoid(-3), 12);
+  });
+
+  it('keeps the raw output values next to the probabilities', () => {
+    expect([...(toModelOutput([-3], keras('logits'), null).raw ?? [])]).toEqual([-3]);
   });
 });

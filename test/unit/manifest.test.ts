@@ -74,7 +74,7 @@ describe('model.json validation', () => {
       'model.json: input.layout must be "NCHW" or "NHWC" (got "CHW")',
     );
     expect(messageOf(edit((m) => (m.output.activation = 'softmax2')))).toContain(
-      'output.activation must be "softmax", "sigmoid" or "none" (got "softmax2")',
+      'output.activation must be "softmax", "sigmoid" or "none" (or use schemaVersion 2 with output.type) (got "softmax2")',
     );
     expect(messageOf(edit((m) => (m.input.width = 22.5)))).toContain(
       'input.width must be a whole number of pixels, 1..4096 (got 22.5)',
@@ -82,7 +82,9 @@ describe('model.json validation', () => {
     expect(messageOf(edit((m) => (m.input.scaling.std = [0.2, 0, 0.2])))).toContain(
       'input.scaling.std[1] must be a positive number (got 0)',
     );
-    expect(messageOf(edit((m) => (m.schemaVersion = 2)))).toContain('schemaVersion must be 1');
+    expect(messageOf(edit((m) => (m.schemaVersion = 3)))).toContain(
+      'schemaVersion must be 2 (or 1 for the older format) (got 3)',
+    );
   });
 
   it('says which field is missing and which is unknown', () => {
@@ -116,5 +118,45 @@ describe('model.json validation', () => {
     expect(messageOf(edit((m) => (m.file = '../other/model.onnx')))).toContain(
       'file must be a file name next to model.json',
     );
+  });
+});
+
+function v2(output: unknown, extra: Record<string, unknown> = {}): unknown {
+  const { output: _old, ...rest } = torchManifest();
+  void _old;
+  return { ...rest, schemaVersion: 2, output, ...extra };
+}
+
+describe('model.json format 2: output.type says what the output is', () => {
+  it('reads output.type and keeps labelNames per language', () => {
+    const m = parseManifest(
+      v2(
+        { name: 'probabilities', type: 'probabilities' },
+        { labelNames: { 'pt-BR': { clear: 'livre', obstructed: 'obstruído' } } },
+      ),
+    );
+    expect(m.output).toEqual({ name: 'probabilities', type: 'probabilities' });
+    expect(m.labelNames?.['pt-BR']?.obstructed).toBe('obstruído');
+  });
+
+  it('refuses an activation in a format 2 manifest and an unknown type', () => {
+    expect(messageOf(v2({ name: 'p', activation: 'none' }))).toContain('output.type is missing');
+    expect(messageOf(v2({ name: 'p', type: 'sigmoid' }))).toContain(
+      'output.type must be "probabilities" or "logits" (got "sigmoid")',
+    );
+  });
+
+  it('refuses display names of labels the model does not have', () => {
+    expect(
+      messageOf(v2({ name: 'p', type: 'logits' }, { labelNames: { en: { blocked: 'Blocked' } } })),
+    ).toContain('labelNames.en names labels that are not in labels: "blocked"');
+  });
+
+  it('reads format 1 activation as what the output is: none = probabilities, else logits', () => {
+    const as = (activation: string) =>
+      parseManifest(edit((m) => (m.output.activation = activation))).output.type;
+    expect(as('none')).toBe('probabilities');
+    expect(as('softmax')).toBe('logits');
+    expect(as('sigmoid')).toBe('logits');
   });
 });

@@ -198,14 +198,20 @@ export async function runImproveJob(
       0,
       200,
     );
+    // Format 2 (what the head gives, not what to apply); the parent's format-1 reading
+    // and display names of labels the new head does not have are not carried over.
+    const { v1Activation: _parentFormat, labelNames: parentNames, ...parent } = model.manifest;
+    void _parentFormat;
     const manifest = {
-      ...model.manifest,
+      ...parent,
+      schemaVersion: 2,
+      ...(parentNames ? { labelNames: namesOf(parentNames, labels) } : {}),
       version,
       name,
       description: `Improved from ${model.id} on ${createdAt.slice(0, 10)}: a new head fitted on ${train.length} reviewed photos.`,
       file: 'model.onnx',
       labels,
-      output: { name: HEAD_OUTPUT, activation: 'none' as const },
+      output: { name: HEAD_OUTPUT, type: 'probabilities' as const },
       embedding: { name: embeddingName },
       parentModelId: model.id,
       threshold: null,
@@ -270,4 +276,17 @@ export async function runImproveJob(
     activated,
     durationMs: Date.now() - started,
   };
+}
+
+/** Display names per language, kept only for labels the model still has. */
+function namesOf(
+  names: Record<string, Record<string, string>>,
+  labels: readonly string[],
+): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(names).map(([language, byLabel]) => [
+      language,
+      Object.fromEntries(Object.entries(byLabel).filter(([label]) => labels.includes(label))),
+    ]),
+  );
 }

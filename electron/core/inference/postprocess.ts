@@ -2,7 +2,7 @@
  * Model outputs to what the app stores: a label, the probability of that label
  * ("confidence"), every label's score, and the optional embedding.
  */
-import type { ModelManifest } from './manifest.js';
+import type { ModelManifest, OutputType } from './manifest.js';
 
 /** What a model says about one photo, as the library stores it. */
 export interface ModelOutput {
@@ -12,6 +12,26 @@ export interface ModelOutput {
   /** Every label's score, in the model's label order. */
   scores: Record<string, number>;
   embedding: Float32Array | null;
+  /** The model's own output values for the photo, before any activation. */
+  raw?: Float32Array;
+}
+
+/** False when the model answered NaN/Inf or a probability outside 0..1 for this photo. */
+export function isUsableOutput(output: ModelOutput): boolean {
+  return (
+    Number.isFinite(output.confidence) &&
+    output.confidence >= 0 &&
+    output.confidence <= 1 &&
+    Object.values(output.scores).every(Number.isFinite)
+  );
+}
+
+/** The raw values of an output for a message: `[NaN, 0.5]`. */
+export function describeRaw(raw: Float32Array): string {
+  const shown = Array.from(raw.subarray(0, 8), (v) =>
+    Number.isFinite(v) ? String(Math.round(v * 1e4) / 1e4) : String(v),
+  );
+  return `[${shown.join(', ')}${raw.length > 8 ? ', ...' : ''}]`;
 }
 
 /** Numerically stable softmax (subtracts the max so large logits do not overflow). */
@@ -31,22 +51,16 @@ export function sigmoid(x: number): number {
   return e / (1 + e);
 }
 
-type Activation = ModelManifest['output']['activation'];
-
-/** Output values of one image to per-label probabilities, in label order. */
-export function probabilities(values: ArrayLike<number>, activation: Activation): number[] {
-  switch (activation) {
-    case 'softmax':
-      return softmax(values);
-    case 'sigmoid': {
-      // One output: P(labels[1]); labels[0] gets the rest.
-      const p = sigmoid(values[0]!);
-      return [1 - p, p];
-    }
-    case 'none':
-      // The model already ends in its own softmax/sigmoid; a single value is P(labels[1]).
-      return values.length === 1 ? [1 - values[0]!, values[0]!] : Array.from(values);
+/**
+ * Output values of one image to per-label probabilities, in label order. One value is
+ * P(labels[1]) (after a sigmoid when it is a logit); several are one per label.
+ */
+export function probabilities(values: ArrayLike<number>, type: OutputType): number[] {
+  if (values.length === 1) {
+    const p = type === 'logits' ? sigmoid(values[0]!) : values[0]!;
+    return [1 - p, p];
   }
+  return type === 'logits' ? softmax(values) : Array.from(values);
 }
 
 /**
@@ -73,14 +87,13 @@ export function toModelOutput(
   manifest: Pick<ModelManifest, 'labels' | 'output' | 'threshold'>,
   embedding: Float32Array | null,
 ): ModelOutput {
-  const probs = probabilities(values, manifest.output.activation);
-  // A sigmoid output is a yes/no on labels[1]: 0.5 unless the manifest says otherwise.
-  const threshold =
-    manifest.output.activation === 'sigmoid' ? (manifest.threshold ?? 0.5) : manifest.threshold;
+  const probs = probabilities(values, manifest.output.type);
+  // One value is a yes/no on labels[1]: 0.5 unless the manifest says otherwise.
+  const threshold = values.length === 1 ? (manifest.threshold ?? 0.5) : manifest.threshold;
   const { label, confidence } = decide(probs, manifest.labels, threshold);
   const scores: Record<string, number> = {};
   manifest.labels.forEach((name, i) => {
     scores[name] = probs[i] ?? 0;
   });
-  return { label, confidence, scores, embedding };
+  return { label, confidence, scores, embedding, raw: Float32Array.from(values) };
 }

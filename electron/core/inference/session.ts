@@ -146,12 +146,12 @@ function checkOutputNames(session: SessionDescription, manifest: ModelManifest):
   }
 }
 
-/** Values per image the output must have: one per label, or one for a sigmoid. */
+/** Values per image the output must have: one per label, or one (P(labels[1])) for two labels. */
 function expectedOutputSizes(manifest: ModelManifest): number[] {
   const n = manifest.labels.length;
-  if (manifest.output.activation === 'sigmoid') return [1];
-  if (manifest.output.activation === 'none' && n === 2) return [2, 1];
-  return [n];
+  // Format 1's "sigmoid" meant one logit of labels[1], never one per label.
+  if (manifest.v1Activation === 'sigmoid') return [1];
+  return n === 2 ? [2, 1] : [n];
 }
 
 /** Opens model.onnx on a new inference thread; throws MODEL_INVALID when onnxruntime cannot load it. */
@@ -248,14 +248,16 @@ class SessionRunner implements ModelSession {
     const perImage = outputs.output.length / batch;
     const expected = expectedOutputSizes(this.manifest);
     if (!expected.includes(perImage)) {
-      const { activation, name } = this.manifest.output;
-      const want =
-        activation === 'sigmoid'
-          ? 'a sigmoid output gives 1 value, P(labels[1])'
-          : `one value per label (${this.manifest.labels.length})`;
+      const { name } = this.manifest.output;
+      if (this.manifest.v1Activation === 'sigmoid') {
+        throw mismatch(
+          `model.json says output.activation "sigmoid", so a sigmoid output gives 1 value, P(labels[1]), but model.onnx's "${name}" gives ${perImage} values per image; with one value per label write "schemaVersion": 2 and "output": {"name": "${name}", "type": "logits"}`,
+          { field: 'output.activation' },
+        );
+      }
       throw mismatch(
-        `model.json says output.activation "${activation}" with labels ${JSON.stringify(this.manifest.labels)}, so ${want}, but model.onnx's "${name}" gives ${perImage} value${perImage === 1 ? '' : 's'} per image`,
-        { field: perImage === 1 || activation === 'sigmoid' ? 'output.activation' : 'labels' },
+        `model.json lists ${this.manifest.labels.length} labels ${JSON.stringify(this.manifest.labels)}, so model.onnx's "${name}" must give one value per label${this.manifest.labels.length === 2 ? ' (or one value, P(labels[1]))' : ''}, but it gives ${perImage} value${perImage === 1 ? '' : 's'} per image`,
+        { field: 'labels' },
       );
     }
     this.outputSize = perImage;

@@ -10,8 +10,14 @@ import path from 'node:path';
 import type { CoreContext } from '../context.js';
 import { CoreError } from '../errors.js';
 import { fromFsError } from '../fs-errors.js';
-import { readManifest, type ModelManifest } from '../inference/manifest.js';
+import { readManifest, serializeManifest, type ModelManifest } from '../inference/manifest.js';
 import { openModelSession } from '../inference/session.js';
+import { checkManifestAgainstGraph, type GraphVerdict } from '../inference/graph-check.js';
+import { checkRegularFile, MAX_ONNX_BYTES, readRegularFile } from '../inference/model-files.js';
+import { OnnxParseError, parseOnnxGraph, type OnnxGraph } from '../inference/onnx-graph.js';
+import { decodePhoto } from '../imaging/decode.js';
+import { originalPath } from '../library/database.js';
+import { checkProbeOutputs, syntheticProbes, type Probe } from './probe-model.js';
 import { findModelRow, modelIdOf, type ModelRow } from './registry.js';
 
 /** Folder of the library that holds registered models. */
@@ -59,10 +65,11 @@ export async function readModelSource(input: string): Promise<ModelSource> {
   } catch {
     throw new CoreError(
       'MODEL_INVALID',
-      `model.json names file "${manifest.file}" but ${dir} has no such file. Put the ONNX file next to model.json.`,
+      { key: 'models.file.missing', values: { name: manifest.file, dir } },
       { path: onnxPath, field: 'file' },
     );
   }
+  await checkRegularFile(onnxPath, MAX_ONNX_BYTES);
   return { dir, manifestPath, onnxPath, manifest };
 }
 
@@ -74,7 +81,7 @@ export async function sha256File(file: string): Promise<string> {
 }
 
 function manifestJson(manifest: ModelManifest): string {
-  return JSON.stringify(manifest);
+  return serializeManifest(manifest);
 }
 
 /**
@@ -99,9 +106,22 @@ export async function addModel(ctx: CoreContext, input: string): Promise<ModelRo
     );
   }
 
-  // Refuses a model whose manifest and ONNX graph disagree before anything is copied.
+  // Refuses a model whose manifest and ONNX graph disagree, or that answers nonsense on
+  // the probe images, before anything is copied.
+  await checkGraph(source.onnxPath, manifest);
   const session = await openModelSession(source.onnxPath, manifest);
-  await session.release();
+  try {
+    const probes = [...syntheticProbes(), ...(await libraryProbes(ctx))];
+    const outputs = await session.classify(probes.map((p) => p.image));
+    checkProbeOutputs(
+      manifest,
+      probes,
+      outputs,
+      outputs.map((o) => o.raw ?? new Float32Array(0)),
+    );
+  } finally {
+    await session.release();
+  }
 
   const relDir = path.join(LIBRARY_MODELS_FOLDER, id);
   const finalDir = path.join(ctx.paths.root, relDir);
@@ -126,6 +146,52 @@ export async function addModel(ctx: CoreContext, input: string): Promise<ModelRo
     )
     .run(row);
   return findModelRow(ctx, id) ?? row;
+}
+
+/** Reads model.onnx's graph and checks model.json's output against it. */
+export async function checkGraph(onnxPath: string, manifest: ModelManifest): Promise<GraphVerdict> {
+  return checkManifestAgainstGraph(await readOnnxGraph(onnxPath), manifest);
+}
+
+/** Parses model.onnx (a regular file under the cap); MODEL_INVALID when it is not ONNX. */
+export async function readOnnxGraph(onnxPath: string): Promise<OnnxGraph> {
+  const bytes = await readRegularFile(onnxPath, MAX_ONNX_BYTES);
+  try {
+    return parseOnnxGraph(bytes);
+  } catch (error) {
+    if (!(error instanceof OnnxParseError)) throw error;
+    throw new CoreError(
+      'MODEL_INVALID',
+      { key: 'models.graph.unreadable', values: { file: onnxPath, reason: error.message } },
+      { path: onnxPath },
+      { cause: error },
+    );
+  }
+}
+
+/** Up to 3 of the library's own photos (spread over its imports), decoded as for classification. */
+async function libraryProbes(ctx: CoreContext): Promise<Probe[]> {
+  const { n } = ctx.db.prepare('SELECT COUNT(*) AS n FROM images').get() as { n: number };
+  const pick = ctx.db.prepare(
+    'SELECT sha256, ext, original_name FROM images ORDER BY id LIMIT 1 OFFSET ?',
+  );
+  const offsets = [...new Set([0, Math.floor(n / 2), n - 1])].filter((o) => o >= 0 && o < n);
+  const rows = offsets.map(
+    (o) => pick.get(o) as { sha256: string; ext: string; original_name: string },
+  );
+  const probes: Probe[] = [];
+  for (const row of rows) {
+    try {
+      const bytes = await readFile(originalPath(ctx.paths, row.sha256, row.ext));
+      probes.push({
+        name: row.original_name,
+        image: (await decodePhoto(bytes, row.original_name)).preview,
+      });
+    } catch {
+      // A missing original only means one probe fewer; the synthetic probes remain.
+    }
+  }
+  return probes;
 }
 
 function bumpHint(version: string): string {

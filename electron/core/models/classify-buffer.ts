@@ -4,6 +4,7 @@ import type { CoreContext } from '../context.js';
 import { CoreError } from '../errors.js';
 import { decodePhoto } from '../imaging/decode.js';
 import { getActiveModel } from './registry.js';
+import { describeRaw, isUsableOutput } from '../inference/postprocess.js';
 
 /** Decodes and classifies `bytes`; nothing is stored in the library. */
 export async function classifyImageBuffer(
@@ -21,6 +22,17 @@ export async function classifyImageBuffer(
   const [output] = await model.classify([preview]);
   if (!output)
     throw new CoreError('INTERNAL', `Model ${model.id} returned no result for the photo.`);
+  // Never answer "classified" with a confidence that is not a probability (NaN became null in JSON).
+  if (!isUsableOutput(output)) {
+    throw new CoreError(
+      'MODEL_INVALID',
+      {
+        key: 'models.classify.badOutput',
+        values: { value: describeRaw(output.raw ?? Float32Array.of(output.confidence)) },
+      },
+      { modelId: model.id },
+    );
+  }
   return {
     label: output.label,
     confidence: output.confidence,

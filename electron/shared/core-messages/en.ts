@@ -130,6 +130,38 @@ export const coreEn = {
     'The hub {hub} has schema version {version}; this application needs {known}. Ask whoever runs the hub to run "inspection-desk hub migrate" as the database owner, then sync again.',
   'hub.schemaNewer':
     'The hub database has schema version {version}, newer than this application knows ({known}). Update Inspection Desk on this laptop, then sync again.',
+  // models (manifest, graph check, probes, model files)
+  'models.manifest.invalid': '{source}: {problems}',
+  'models.manifest.unreadable':
+    'Cannot read {file} ({reason}). A model folder holds model.json and model.onnx.',
+  'models.manifest.notJson':
+    '{file} is not valid JSON ({reason}). Fix the file and add the model again.',
+  'models.graph.unreadable':
+    '{file} is not a readable ONNX model ({reason}). Re-export it from your training tool, or choose another model.',
+  'models.graph.outputMissing':
+    'model.json says output.name "{output}" but model.onnx\'s outputs are {outputs}. Write one of them in output.name.',
+  'models.graph.typeMismatch':
+    'model.json says output.type "{declared}", but model.onnx\'s output "{output}" comes from node "{node}" ({opType}), which gives {actual}. Write "output": {fix} in model.json and add the model again.',
+  'models.graph.v1Mismatch':
+    'model.json (format 1) says output.activation "{activation}", so Inspection Desk would treat the output as {declared}, but model.onnx\'s output "{output}" comes from node "{node}" ({opType}), which gives {actual}. Write "schemaVersion": 2 and "output": {fix} in model.json and add the model again.',
+  'models.graph.v1Ambiguous':
+    'model.json (format 1) says output.activation "{activation}", but model.onnx\'s output "{output}" comes from node "{node}" ({opType}), which does not show whether it gives probabilities or logits. Say which: write "schemaVersion": 2 and "output": {fix} if the model ends in its own softmax or sigmoid, or "type": "logits" if it does not.',
+  'models.probe.nonFinite':
+    'The model answered {value} on the probe image "{probe}": its output must be finite numbers. The export is broken (check the last layers and the input scaling), so it was not added.',
+  'models.probe.outOfRange':
+    'model.json says output.type "probabilities", but on the probe image "{probe}" the model answered {value} for "{label}", outside 0..1. If the model does not end in a softmax or sigmoid, write "type": "logits".',
+  'models.probe.notSummingToOne':
+    'model.json says output.type "probabilities", but on the probe image "{probe}" the {count} values add up to {sum}, not 1. If the model does not end in a softmax, write "type": "logits"; a model that scores each label independently (multi-label) is not supported.',
+  'models.probe.constant':
+    'The model gave the same answer ({scores}) for all {count} probe images (uniform colours, noise and photos): a broken export or a wrong input description. Check input.layout, input.scaling and the export, then add it again.',
+  'models.file.notRegular':
+    '{file} is not a regular file ({kind}). A model folder holds model.json and model.onnx as ordinary files: copy the real files there.',
+  'models.file.tooLarge':
+    '{file} is {size} MB; Inspection Desk reads at most {max} MB for this file. Check that it is the right file.',
+  'models.file.missing':
+    'model.json names file "{name}" but {dir} has no such file. Put the ONNX file next to model.json.',
+  'models.classify.badOutput':
+    'The model answered {value} for this photo: its output must be finite probabilities. Check the model (models add refuses such models now) or activate another one.',
 } as const;
 
 export type CoreMessageKey = keyof typeof coreEn;

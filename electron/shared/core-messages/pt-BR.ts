@@ -127,4 +127,36 @@ export const corePtBR: CoreMessages = {
     'O hub {hub} tem o esquema versão {version}; este aplicativo precisa da {known}. Peça a quem cuida do hub para rodar "inspection-desk hub migrate" como dono do banco e sincronize de novo.',
   'hub.schemaNewer':
     'O banco do hub tem o esquema versão {version}, mais novo do que este aplicativo conhece ({known}). Atualize o Inspection Desk neste notebook e sincronize de novo.',
+  // models (manifest, graph check, probes, model files)
+  'models.manifest.invalid': '{source} tem campos a corrigir: {problems}',
+  'models.manifest.unreadable':
+    'Não foi possível ler {file} ({reason}). Uma pasta de modelo contém model.json e model.onnx.',
+  'models.manifest.notJson':
+    '{file} não é um JSON válido ({reason}). Corrija o arquivo e adicione o modelo de novo.',
+  'models.graph.unreadable':
+    '{file} não é um modelo ONNX legível ({reason}). Exporte-o de novo da sua ferramenta de treino, ou escolha outro modelo.',
+  'models.graph.outputMissing':
+    'O model.json diz output.name "{output}", mas as saídas do model.onnx são {outputs}. Escreva uma delas em output.name.',
+  'models.graph.typeMismatch':
+    'O model.json diz output.type "{declared}", mas a saída "{output}" do model.onnx vem do nó "{node}" ({opType}), que dá {actual}. Escreva "output": {fix} no model.json e adicione o modelo de novo.',
+  'models.graph.v1Mismatch':
+    'O model.json (formato 1) diz output.activation "{activation}", então o Inspection Desk trataria a saída como {declared}, mas a saída "{output}" do model.onnx vem do nó "{node}" ({opType}), que dá {actual}. Escreva "schemaVersion": 2 e "output": {fix} no model.json e adicione o modelo de novo.',
+  'models.graph.v1Ambiguous':
+    'O model.json (formato 1) diz output.activation "{activation}", mas a saída "{output}" do model.onnx vem do nó "{node}" ({opType}), que não mostra se dá probabilidades ou logits. Diga qual: escreva "schemaVersion": 2 e "output": {fix} se o modelo termina no próprio softmax ou sigmoid, ou "type": "logits" se não termina.',
+  'models.probe.nonFinite':
+    'O modelo respondeu {value} na imagem de teste "{probe}": a saída precisa ser de números finitos. A exportação está com defeito (confira as últimas camadas e a escala da entrada), então ele não foi adicionado.',
+  'models.probe.outOfRange':
+    'O model.json diz output.type "probabilities", mas na imagem de teste "{probe}" o modelo respondeu {value} para "{label}", fora de 0..1. Se o modelo não termina em softmax ou sigmoid, escreva "type": "logits".',
+  'models.probe.notSummingToOne':
+    'O model.json diz output.type "probabilities", mas na imagem de teste "{probe}" os {count} valores somam {sum}, não 1. Se o modelo não termina em softmax, escreva "type": "logits"; modelos que pontuam cada rótulo de forma independente (multirrótulo) não são suportados.',
+  'models.probe.constant':
+    'O modelo deu a mesma resposta ({scores}) para todas as {count} imagens de teste (cores uniformes, ruído e fotos): exportação com defeito ou descrição de entrada errada. Confira input.layout, input.scaling e a exportação, e adicione-o de novo.',
+  'models.file.notRegular':
+    '{file} não é um arquivo comum ({kind}). Uma pasta de modelo contém model.json e model.onnx como arquivos comuns: copie os arquivos reais para lá.',
+  'models.file.tooLarge':
+    '{file} tem {size} MB; o Inspection Desk lê no máximo {max} MB para este arquivo. Confira se é o arquivo certo.',
+  'models.file.missing':
+    'O model.json indica o arquivo "{name}", mas {dir} não tem esse arquivo. Coloque o arquivo ONNX ao lado do model.json.',
+  'models.classify.badOutput':
+    'O modelo respondeu {value} para esta foto: a saída precisa ser de probabilidades finitas. Confira o modelo (o models add agora recusa modelos assim) ou ative outro.',
 };
