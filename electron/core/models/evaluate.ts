@@ -11,6 +11,7 @@ import { decodePhoto, type RawImage } from '../imaging/decode.js';
 import { openModelSession } from '../inference/session.js';
 import { readModelSource } from './add-model.js';
 import { mapLimited } from './map-limited.js';
+import { makeVariant, type PhotoVariant } from './photo-variants.js';
 import { computeMetrics, type Metrics } from '../stats/metrics.js';
 import { modelIdOf } from './registry.js';
 
@@ -51,6 +52,8 @@ export interface EvalOptions {
   modelDir: string;
   /** Keeps only rows whose `split` column equals this. */
   split?: string;
+  /** Transforms every photo before decoding (a robustness variant); default none. */
+  variant?: PhotoVariant;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -145,10 +148,15 @@ interface Decoded {
   error: { code: string; message: string } | null;
 }
 
-async function decodeSamples(dataDir: string, samples: EvalSample[]): Promise<Decoded[]> {
+async function decodeSamples(
+  dataDir: string,
+  samples: EvalSample[],
+  variant: PhotoVariant | undefined,
+): Promise<Decoded[]> {
   return mapLimited(samples, DECODE_CONCURRENCY, async (sample) => {
     try {
-      const bytes = await readFile(path.resolve(dataDir, sample.file));
+      const original = await readFile(path.resolve(dataDir, sample.file));
+      const bytes = variant ? await makeVariant(original, variant) : original;
       return { sample, preview: (await decodePhoto(bytes, sample.file)).preview, error: null };
     } catch (error) {
       const code = isCoreError(error) ? error.code : 'NOT_FOUND';
@@ -170,10 +178,10 @@ export async function evaluateModel(options: EvalOptions): Promise<EvalReport> {
     const pages: EvalSample[][] = [];
     for (let i = 0; i < samples.length; i += PAGE_SIZE) pages.push(samples.slice(i, i + PAGE_SIZE));
     // Decoding the next page overlaps with inference of this one, as in the app.
-    let next = pages.length ? decodeSamples(dataDir, pages[0]!) : null;
+    let next = pages.length ? decodeSamples(dataDir, pages[0]!, options.variant) : null;
     for (let p = 0; p < pages.length; p++) {
       const decoded = await next!;
-      next = p + 1 < pages.length ? decodeSamples(dataDir, pages[p + 1]!) : null;
+      next = p + 1 < pages.length ? decodeSamples(dataDir, pages[p + 1]!, options.variant) : null;
       const ok = decoded.filter((d): d is Decoded & { preview: RawImage } => d.preview !== null);
       for (const d of decoded) if (d.error) failed.push({ file: d.sample.file, ...d.error });
       const outputs = await session.classify(ok.map((d) => d.preview));
