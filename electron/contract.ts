@@ -162,6 +162,8 @@ export interface ModelInfo {
   /** Photos this model has classified. */
   predictions: number;
   manifest: unknown;
+  /** Display names of labels per language (model.json `labelNames`); {} when none. */
+  labelNames: Record<string, Record<string, string>>;
 }
 
 export interface ConfusionMatrix {
@@ -284,6 +286,15 @@ export interface ClassifyResult {
   classified: number;
   failed: number;
   durationMs: number;
+  /** The photos that failed and why (the first MAX_LISTED_FAILURES; `failed` counts all). */
+  failures?: ClassifyFailure[];
+}
+
+/** One photo a classify job could not classify. */
+export interface ClassifyFailure {
+  imageId: number;
+  name: string;
+  error: SerializedError;
 }
 
 export interface Settings {

@@ -268,6 +268,10 @@ export const en = {
   'models.modelA': 'Model A',
   'models.modelB': 'Model B',
   'models.compareRun': 'Compare',
+  // models: classify failures, label display names
+  'models.classifyFailures':
+    '{count, plural, one {# photo was not classified} other {# photos were not classified}}:',
+  'models.classifyFailuresMore': '… and {count, plural, one {# more} other {# more}}',
 
   'settings.title': 'Settings',
   'settings.reviewer': 'Reviewer name',

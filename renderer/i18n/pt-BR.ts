@@ -269,6 +269,10 @@ export const ptBR: Messages = {
   'models.modelA': 'Modelo A',
   'models.modelB': 'Modelo B',
   'models.compareRun': 'Comparar',
+  // models: classify failures, label display names
+  'models.classifyFailures':
+    '{count, plural, one {# foto não foi classificada} other {# fotos não foram classificadas}}:',
+  'models.classifyFailuresMore': '… e mais {count}',
 
   'settings.title': 'Configurações',
   'settings.reviewer': 'Nome do revisor',

@@ -4,10 +4,11 @@
  * tiny fixture models (test/fixtures/models), real files, the real core.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ClassifyResult } from '../../electron/contract.js';
 import { createCore, type Core } from '../../electron/core/app.js';
 import { isCoreError, type CoreError } from '../../electron/core/errors.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
@@ -211,5 +212,39 @@ describe('model files are read only when they are regular files of a sane size',
     });
     const error = await refusal(core.invoke('models.add', { path: dir }));
     expect(error.message).toMatch(/model\.json is 1(\.\d)? MB; Inspection Desk reads at most 1 MB/);
+  });
+});
+
+describe('a photo the model cannot classify fails alone, with its reason', () => {
+  it('lists it in the classify job result and never answers a null confidence', async () => {
+    const core = await openLibrary();
+    // Accepted: no probe image has a mean green in the (0.6, 0.8) band where it gives NaN.
+    const model = await core.invoke('models.add', {
+      path: path.join(FIXTURES, 'broken/nan-band'),
+      activate: true,
+    });
+    const source = path.join(tempDir(), 'card', 'DCIM');
+    await mkdir(source, { recursive: true });
+    const green = await png('#00b300');
+    await writeFile(path.join(source, 'green.png'), green);
+    await writeFile(path.join(source, 'white.png'), await png('#ffffff'));
+    await writeFile(path.join(source, 'black.png'), await png('#000000'));
+    const { jobId: importJob } = await core.invoke('ingest.start', { source });
+    await core.invoke('jobs.wait', { jobId: importJob, timeoutMs: 120_000 });
+
+    const { jobId } = await core.invoke('models.classify', { modelId: model.id, all: true });
+    const done = await core.invoke('jobs.wait', { jobId, timeoutMs: 120_000 });
+    const result = done.result as ClassifyResult;
+    expect(result).toMatchObject({ classified: 2, failed: 1 });
+    expect(result.failures).toHaveLength(1);
+    expect(result.failures![0]).toMatchObject({
+      name: 'green.png',
+      error: { code: 'MODEL_INVALID', messageKey: 'models.classify.badOutput' },
+    });
+    expect(result.failures![0]!.error.message).toContain('The model answered [NaN]');
+
+    const error = await refusal(core.classifyImage(green));
+    expect(error.code).toBe('MODEL_INVALID');
+    expect(error.message).toContain('must be finite probabilities');
   });
 });

@@ -91,7 +91,12 @@ export function renderMetrics(metrics: ModelMetrics): string {
 
 export function renderClassifyResult(result: ClassifyResult): string {
   const failed = result.failed > 0 ? `, ${plural(result.failed, 'photo')} failed` : '';
-  return `Classified ${plural(result.classified, 'photo')} with ${result.modelId} in ${formatDuration(result.durationMs)}${failed}.\n`;
+  const lines = (result.failures ?? []).map((f) => `  ${f.name}: ${f.error.message}\n`).join('');
+  const more =
+    result.failed > (result.failures ?? []).length
+      ? `  ... and ${plural(result.failed - (result.failures ?? []).length, 'more photo')}\n`
+      : '';
+  return `Classified ${plural(result.classified, 'photo')} with ${result.modelId} in ${formatDuration(result.durationMs)}${failed}.\n${lines}${more}`;
 }
 
 const listCommand: Command = {

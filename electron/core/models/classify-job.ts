@@ -5,9 +5,10 @@
  * run leaves finished batches stored and the next run picks up the rest.
  */
 import { readFile } from 'node:fs/promises';
-import type { ClassifyResult } from '../../contract.js';
+import type { ClassifyFailure, ClassifyResult } from '../../contract.js';
 import type { CoreContext } from '../context.js';
-import { CoreError, isCoreError } from '../errors.js';
+import { CoreError, isCoreError, serializeError } from '../errors.js';
+import { describeRaw, isUsableOutput, type ModelOutput } from '../inference/postprocess.js';
 import { decodePhoto, type RawImage } from '../imaging/decode.js';
 import type { JobHandle } from '../jobs/registry.js';
 import { originalPath } from '../library/database.js';
@@ -19,8 +20,8 @@ import { storePredictions } from './registry.js';
 const PAGE_SIZE = 32;
 /** Concurrent decodes: sharp already spreads each decode over libvips threads. */
 const DECODE_CONCURRENCY = 2;
-/** At most this many per-photo failures are logged; the rest are only counted. */
-const MAX_LOGGED_FAILURES = 20;
+/** At most this many per-photo failures are listed in the result; the rest are only counted. */
+export const MAX_LISTED_FAILURES = 50;
 
 interface ImageRef {
   id: number;
@@ -104,6 +105,7 @@ export async function runClassifyJob(
 
   let classified = 0;
   let failed = 0;
+  const failures: ClassifyFailure[] = [];
   let bytesDone = 0;
   job.progress({
     phase: 'classifying',
@@ -122,19 +124,42 @@ export async function runClassifyJob(
     decoding = refs.length ? decodePage(ctx, refs) : null;
 
     const ok = decoded.filter((d): d is Decoded & { preview: RawImage } => d.preview !== null);
-    for (const bad of decoded.filter((d) => d.error)) {
+    const fail = (ref: ImageRef, error: unknown): void => {
       failed++;
-      if (failed <= MAX_LOGGED_FAILURES) ctx.logger.warn(`classify: ${bad.error!.message}`);
-    }
+      if (failures.length < MAX_LISTED_FAILURES) {
+        failures.push({ imageId: ref.id, name: ref.original_name, error: serializeError(error) });
+        ctx.logger.warn(`classify: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    for (const bad of decoded) if (bad.error) fail(bad.ref, bad.error);
     if (ok.length > 0) {
-      const outputs = await model.classify(ok.map((d) => d.preview));
-      const rows = ok.map((d, i) => ({ imageId: d.ref.id, output: outputs[i]! }));
+      const outputs = await classifyEach(model, ok);
+      const rows: { imageId: number; output: ModelOutput }[] = [];
+      ok.forEach((d, i) => {
+        const result = outputs[i]!;
+        if (result instanceof Error) fail(d.ref, result);
+        else if (!isUsableOutput(result)) {
+          fail(
+            d.ref,
+            new CoreError(
+              'MODEL_INVALID',
+              {
+                key: 'models.classify.badOutput',
+                values: { value: describeRaw(result.raw ?? Float32Array.of(result.confidence)) },
+              },
+              { imageId: d.ref.id },
+            ),
+          );
+        } else rows.push({ imageId: d.ref.id, output: result });
+      });
       storePredictions(ctx, model.id, rows);
       classified += rows.length;
-      ctx.events.emit('library.changed', {
-        imageIds: rows.map((r) => r.imageId),
-        reason: 'classify',
-      });
+      if (rows.length > 0) {
+        ctx.events.emit('library.changed', {
+          imageIds: rows.map((r) => r.imageId),
+          reason: 'classify',
+        });
+      }
     }
     bytesDone += decoded.reduce((sum, d) => sum + d.ref.size_bytes, 0);
     job.progress({
@@ -147,5 +172,29 @@ export async function runClassifyJob(
       break;
     }
   }
-  return { modelId: model.id, classified, failed, durationMs: Date.now() - started };
+  return { modelId: model.id, classified, failed, durationMs: Date.now() - started, failures };
+}
+
+/**
+ * Classifies a page in one batch; when the batch fails, photo by photo, so one photo the
+ * model cannot take fails alone (with its reason) instead of failing its whole page.
+ */
+async function classifyEach(
+  model: LoadedModel,
+  page: readonly { preview: RawImage }[],
+): Promise<(ModelOutput | Error)[]> {
+  try {
+    return await model.classify(page.map((d) => d.preview));
+  } catch {
+    const results: (ModelOutput | Error)[] = [];
+    for (const d of page) {
+      try {
+        const [output] = await model.classify([d.preview]);
+        results.push(output ?? new Error('the model returned no result'));
+      } catch (error) {
+        results.push(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    return results;
+  }
 }

@@ -27,6 +27,14 @@ function predictionCounts(ctx: CoreContext): Map<string, number> {
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
+function labelNamesOf(row: ModelRow): Record<string, Record<string, string>> {
+  const manifest = JSON.parse(row.manifest_json) as { labelNames?: unknown };
+  const names = manifest.labelNames;
+  return names !== null && typeof names === 'object'
+    ? (names as Record<string, Record<string, string>>)
+    : {};
+}
+
 function toModelInfo(ctx: CoreContext, row: ModelRow, counts: Map<string, number>): ModelInfo {
   return {
     id: row.id,
@@ -39,6 +47,7 @@ function toModelInfo(ctx: CoreContext, row: ModelRow, counts: Map<string, number
     addedAt: row.added_at,
     predictions: counts.get(row.id) ?? 0,
     manifest: JSON.parse(row.manifest_json) as unknown,
+    labelNames: labelNamesOf(row),
   };
 }
 

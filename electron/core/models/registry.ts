@@ -8,7 +8,7 @@ import type { CoreContext } from '../context.js';
 import { CoreError } from '../errors.js';
 import type { RawImage } from '../imaging/decode.js';
 import { parseManifest, type ModelManifest } from '../inference/manifest.js';
-import type { ModelOutput } from '../inference/postprocess.js';
+import { isUsableOutput, type ModelOutput } from '../inference/postprocess.js';
 import { openModelSession, type ModelSession } from '../inference/session.js';
 import { storeEmbeddings } from '../embeddings/store.js';
 import { writeTransaction } from '../library/database.js';
@@ -174,8 +174,12 @@ export function storePredictions(
   ctx: CoreContext,
   modelId: string,
   rows: { imageId: number; output: ModelOutput }[],
-): void {
-  if (rows.length === 0) return;
+): { rejected: number[] } {
+  // A NaN confidence would be bound as NULL and fail the whole batch's transaction
+  // (NOT NULL): such photos are left unclassified and returned, the rest are stored.
+  const rejected = rows.filter((r) => !isUsableOutput(r.output)).map((r) => r.imageId);
+  const usable = rejected.length > 0 ? rows.filter((r) => isUsableOutput(r.output)) : rows;
+  if (usable.length === 0) return { rejected };
   const insert = ctx.db.prepare(
     `INSERT INTO predictions (image_id, model_id, label, confidence, scores_json, embedding, created_at)
      VALUES (?, ?, ?, ?, ?, NULL, ?)
@@ -186,7 +190,7 @@ export function storePredictions(
   const createdAt = ctx.now().toISOString();
   writeTransaction(ctx.db, () => {
     const embeddings: { imageId: number; embedding: Float32Array }[] = [];
-    for (const { imageId, output } of rows) {
+    for (const { imageId, output } of usable) {
       insert.run(
         imageId,
         modelId,
@@ -199,4 +203,5 @@ export function storePredictions(
     }
     storeEmbeddings(ctx.db, modelId, embeddings);
   });
+  return { rejected };
 }

@@ -3,6 +3,7 @@
  * `model.json`), making one active, re-classifying the library with it, and comparing two.
  */
 import { useState } from 'react';
+import type { ClassifyResult } from '../../../electron/contract.js';
 import { JobProgress } from '../../components/JobProgress.js';
 import { LabelChip } from '../../components/LabelChip.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -13,7 +14,7 @@ import { useInvoke } from '../../state/use-invoke.js';
 import { CompareModels } from './CompareModels.js';
 
 export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: string): void }) {
-  const { t, format, errorText } = useI18n();
+  const { t, format, errorText, language } = useI18n();
   const client = useClient();
   const report = useReportError();
   const { track, cancel } = useJobs();
@@ -91,9 +92,15 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
                       </td>
                       <td>
                         <span className="chips">
-                          {model.labels.map((label) => (
-                            <LabelChip key={label} label={label} size="sm" />
-                          ))}
+                          {model.labels.map((label) => {
+                            const shown = model.labelNames[language]?.[label];
+                            return (
+                              <span key={label} title={shown ? label : undefined}>
+                                <LabelChip label={label} size="sm" />
+                                {shown && shown !== label && <span className="muted small"> {shown}</span>}
+                              </span>
+                            );
+                          })}
                         </span>
                       </td>
                       <td className="num">{format.number(model.predictions)}</td>
@@ -125,6 +132,9 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
             </div>
           )}
           {job && <JobProgress job={job} onCancel={() => void cancel(job.id)} />}
+          {job?.finished?.result && 'failures' in job.finished.result && (
+            <ClassifyFailures result={job.finished.result} />
+          )}
           {job?.finished?.error && (
             <p className="inline-error" role="alert">
               {errorText(job.finished.error)}
@@ -190,6 +200,27 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
         </section>
         {list.length >= 1 && <CompareModels models={list} />}
       </div>
+    </div>
+  );
+}
+
+/** The photos a classify job could not classify, each with its reason. */
+function ClassifyFailures(props: { result: ClassifyResult }) {
+  const { t, errorText } = useI18n();
+  const failures = props.result.failures ?? [];
+  if (props.result.failed === 0) return null;
+  const more = props.result.failed - failures.length;
+  return (
+    <div className="inline-error" role="alert" data-testid="classify-failures">
+      <p>{t('models.classifyFailures', { count: props.result.failed })}</p>
+      <ul>
+        {failures.map((f) => (
+          <li key={f.imageId}>
+            <span className="mono">{f.name}</span>: {errorText(f.error)}
+          </li>
+        ))}
+      </ul>
+      {more > 0 && <p>{t('models.classifyFailuresMore', { count: more })}</p>}
     </div>
   );
 }
