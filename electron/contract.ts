@@ -472,6 +472,27 @@ export const AddModelArgs = z
   })
   .strict();
 export const ModelArgs = z.object({ modelId: ModelId }).strict();
+/** models.init: write model.json for a folder holding model.onnx (and a label file). */
+export const InitModelArgs = z
+  .object({
+    dir: z.string().min(1, 'give the folder that holds model.onnx'),
+    /** Labels in output order, when no labels.txt / class_indices.json is beside the model. */
+    labels: z.array(LabelName).min(2).optional(),
+    force: z.boolean().default(false),
+  })
+  .strict();
+
+/** What models.init wrote. */
+export interface InitModelResult {
+  /** The model.json written. */
+  path: string;
+  /** Where the labels came from: a file name beside the model, or "labels" (given). */
+  labelsFrom: string;
+  /** What the graph could not say and was assumed (check these). */
+  notes: string[];
+  manifest: unknown;
+  outputType: 'probabilities' | 'logits';
+}
 export const ClassifyArgs = z
   .object({ modelId: ModelId.optional(), all: z.boolean().default(false) })
   .strict()
@@ -594,6 +615,8 @@ export const methods = {
   /** Registers a model folder (model.onnx + model.json), or a model.json path. */
   'models.add': method<ModelInfo>()(AddModelArgs),
   'models.activate': method<ModelInfo>()(ModelArgs),
+  /** Writes model.json for a folder with model.onnx, from the graph and a label file. */
+  'models.init': method<InitModelResult>()(InitModelArgs),
   /** Classifies the library with a model (default: active); only unclassified photos unless `all`. */
   'models.classify': method<{ jobId: string }>()(ClassifyArgs),
   /** Metrics of models on the reviewed photos (of one import when `importId` is given). */

@@ -248,3 +248,54 @@ describe('a photo the model cannot classify fails alone, with its reason', () =>
     expect(error.message).toContain('must be finite probabilities');
   });
 });
+
+describe('models init: model.json from the graph', () => {
+  async function onnxOnly(fixture: string, extra: Record<string, string> = {}): Promise<string> {
+    const dir = path.join(tempDir(), `${fixture}-init`);
+    await mkdir(dir, { recursive: true });
+    await cp(path.join(FIXTURES, fixture, 'model.onnx'), path.join(dir, 'model.onnx'));
+    for (const [name, text] of Object.entries(extra)) await writeFile(path.join(dir, name), text);
+    return dir;
+  }
+
+  it('gives a Keras user a correct model in one command (class_indices.json beside it)', async () => {
+    const core = await openLibrary();
+    const dir = await onnxOnly('keras-sigmoid', {
+      'class_indices.json': JSON.stringify({ closed: 1, open: 0 }),
+    });
+    const result = await core.invoke('models.init', { dir });
+    expect(result).toMatchObject({ labelsFrom: 'class_indices.json', outputType: 'probabilities' });
+    expect(result.manifest).toMatchObject({
+      labels: ['open', 'closed'],
+      input: { name: 'input_1', layout: 'NHWC', width: 32, height: 32, scaling: { kind: 'unit' } },
+      output: { name: 'dense', type: 'probabilities' },
+    });
+    const model = await core.invoke('models.add', { path: dir, activate: true });
+    expect(model.labels).toEqual(['open', 'closed']);
+    expect((await core.classifyImage(await png('#fafafa'))).label).toBe('closed');
+    expect((await core.classifyImage(await png('#060606'))).label).toBe('open');
+  });
+
+  it('reads a PyTorch graph (NCHW, logits, embedding) with labels.txt', async () => {
+    const core = await openLibrary();
+    const dir = await onnxOnly('torch-style', { 'labels.txt': 'clear\nclogged\n' });
+    const result = await core.invoke('models.init', { dir });
+    expect(result.manifest).toMatchObject({
+      input: { name: 'input', layout: 'NCHW', scaling: { kind: 'meanStd' } },
+      output: { name: 'logits', type: 'logits' },
+      embedding: { name: 'embedding' },
+    });
+    expect(result.notes.join(' ')).toContain('ImageNet mean/std');
+  });
+
+  it('asks for labels when there is no label file, and never overwrites model.json silently', async () => {
+    const core = await openLibrary();
+    const dir = await onnxOnly('ultralytics-style');
+    const missing = await refusal(core.invoke('models.init', { dir }));
+    expect(missing.message).toContain('No labels for the model');
+    expect(missing.messageIn('pt-BR')).toContain('Não há rótulos');
+    await core.invoke('models.init', { dir, labels: ['clear', 'clogged'] });
+    const again = await refusal(core.invoke('models.init', { dir, labels: ['clear', 'clogged'] }));
+    expect(again.message).toContain('already exists');
+  });
+});

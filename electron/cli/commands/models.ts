@@ -140,6 +140,45 @@ Options:
   },
 };
 
+const initCommand: Command = {
+  name: 'init',
+  summary: 'write model.json for a folder with model.onnx',
+  help: `Usage: models init <dir> [--labels a,b,...] [--force] [--json]
+
+Reads model.onnx and writes <dir>/model.json: input name, layout and size, output name
+and type (probabilities or logits) come from the graph; labels from a labels.txt or
+classes.txt (one per line, in output order), a Keras class_indices.json or a
+classes.json list next to the model, or --labels. Prints what it had to assume (pixel
+scaling): check it, then \`models add <dir>\`.
+
+Options:
+  --labels a,b    the labels in output order (when no label file is there)
+  --force         replace an existing model.json
+  --json          print the result as JSON
+`,
+  options: { labels: { type: 'string' }, force: { type: 'boolean' }, ...JSON_OPTION },
+  async run(ctx, { values, positionals }) {
+    const [dir] = expectPositionals(positionals, ['dir']);
+    const labels = stringOption(values, 'labels')
+      ?.split(',')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    const result = await (
+      await ctx.core()
+    ).invoke('models.init', {
+      dir: path.resolve(dir!),
+      force: flag(values, 'force'),
+      ...(labels ? { labels } : {}),
+    });
+    if (flag(values, 'json')) return ctx.printJson(result);
+    ctx.print(
+      `Wrote ${result.path} (labels from ${result.labelsFrom}, output ${result.outputType}).\n` +
+        result.notes.map((n) => `  assumed: ${n}\n`).join('') +
+        `Check it, then: models add ${dir}\n`,
+    );
+  },
+};
+
 const activateCommand: Command = {
   name: 'activate',
   summary: 'make a model the active one',
@@ -339,9 +378,10 @@ photos that have none. Ctrl-C stops it; running it again continues.
 export const modelsCommand: Command = {
   name: 'models',
   summary: 'list, add, activate, run and compare classification models',
-  help: `Usage: models <list|add|activate|classify|compare|improve|backfill> ...
+  help: `Usage: models <list|init|add|activate|classify|compare|improve|backfill> ...
 
   models list                          registered models (* = active)
+  models init <dir> [--labels a,b]     write model.json from model.onnx (and a label file)
   models add <dir> [--activate]        register a model folder
   models activate <id>                 make a model the active one
   models classify [--model ID] [--all] classify photos not classified yet
@@ -353,6 +393,7 @@ Run \`models <sub-command> --help\` for its options.
 `,
   subcommands: [
     listCommand,
+    initCommand,
     addCommand,
     activateCommand,
     classifyCommand,

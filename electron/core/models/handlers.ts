@@ -7,6 +7,7 @@ import type { ModelInfo } from '../../contract.js';
 import type { CoreContext, HandlerMap } from '../context.js';
 import { CoreError } from '../errors.js';
 import { addModel, readModelSource } from './add-model.js';
+import { initModel } from './init-model.js';
 import { runClassifyJob } from './classify-job.js';
 import {
   activeModelId,
@@ -77,7 +78,7 @@ async function activate(ctx: CoreContext, modelId: string): Promise<ModelInfo> {
 /** Handlers of models.list, models.add, models.activate and models.classify. */
 export function createModelHandlers(
   ctx: CoreContext,
-): HandlerMap<'models.list' | 'models.add' | 'models.activate' | 'models.classify'> {
+): HandlerMap<'models.list' | 'models.add' | 'models.activate' | 'models.classify' | 'models.init'> {
   return {
     'models.list': () => {
       const rows = ctx.db.prepare('SELECT * FROM models ORDER BY added_at, id').all() as ModelRow[];
@@ -92,6 +93,9 @@ export function createModelHandlers(
     },
 
     'models.activate': ({ modelId }) => activate(ctx, modelId),
+
+    'models.init': ({ dir, labels, force }) =>
+      initModel({ dir, force, ...(labels ? { labels } : {}) }),
 
     'models.classify': async ({ modelId, all }) => {
       const id = modelId ?? activeModelId(ctx);

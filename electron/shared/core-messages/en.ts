@@ -131,6 +131,13 @@ export const coreEn = {
   'hub.schemaNewer':
     'The hub database has schema version {version}, newer than this application knows ({known}). Update Inspection Desk on this laptop, then sync again.',
   // models (manifest, graph check, probes, model files)
+  'models.init.noLabels':
+    'No labels for the model in {dir}: put a labels.txt (one label per line, in output order), a Keras class_indices.json or a classes.json list next to model.onnx, or give them (--labels a,b).',
+  'models.init.noImageInput':
+    'model.onnx has no image input (4 dimensions with 3 colour channels); its inputs are {inputs}. Inspection Desk classifies colour photos.',
+  'models.init.exists':
+    '{file} already exists. Edit it, or run init again with --force to replace it.',
+  'models.init.badLabels': '{file} cannot be read as labels ({reason}).',
   'models.manifest.invalid': '{source}: {problems}',
   'models.manifest.unreadable':
     'Cannot read {file} ({reason}). A model folder holds model.json and model.onnx.',

@@ -128,6 +128,13 @@ export const corePtBR: CoreMessages = {
   'hub.schemaNewer':
     'O banco do hub tem o esquema versão {version}, mais novo do que este aplicativo conhece ({known}). Atualize o Inspection Desk neste notebook e sincronize de novo.',
   // models (manifest, graph check, probes, model files)
+  'models.init.noLabels':
+    'Não há rótulos para o modelo em {dir}: coloque um labels.txt (um rótulo por linha, na ordem das saídas), um class_indices.json do Keras ou uma lista classes.json ao lado do model.onnx, ou informe-os (--labels a,b).',
+  'models.init.noImageInput':
+    'O model.onnx não tem entrada de imagem (4 dimensões com 3 canais de cor); as entradas dele são {inputs}. O Inspection Desk classifica fotos coloridas.',
+  'models.init.exists':
+    '{file} já existe. Edite-o, ou rode o init de novo com --force para substituí-lo.',
+  'models.init.badLabels': 'Não foi possível ler {file} como rótulos ({reason}).',
   'models.manifest.invalid': '{source} tem campos a corrigir: {problems}',
   'models.manifest.unreadable':
     'Não foi possível ler {file} ({reason}). Uma pasta de modelo contém model.json e model.onnx.',
