@@ -269,9 +269,8 @@ export const en = {
   'models.modelB': 'Model B',
   'models.compareRun': 'Compare',
   // models: classify failures, label display names
-  'models.classifyFailures':
-    '{count, plural, one {# photo was not classified} other {# photos were not classified}}:',
-  'models.classifyFailuresMore': '… and {count, plural, one {# more} other {# more}}',
+  'models.classifyFailures': 'Photos not classified: {count}. The model could not classify:',
+  'models.classifyFailuresMore': '… and {count} more',
 
   'settings.title': 'Settings',
   'settings.reviewer': 'Reviewer name',

@@ -271,7 +271,7 @@ export const ptBR: Messages = {
   'models.compareRun': 'Comparar',
   // models: classify failures, label display names
   'models.classifyFailures':
-    '{count, plural, one {# foto não foi classificada} other {# fotos não foram classificadas}}:',
+    'Fotos não classificadas: {count}. O modelo não conseguiu classificar:',
   'models.classifyFailuresMore': '… e mais {count}',
 
   'settings.title': 'Configurações',
