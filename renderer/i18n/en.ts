@@ -224,7 +224,8 @@ export const en = {
   'export.useFilter': 'Only the photos matching the review screen’s filters',
   'export.split': 'Train / validation / test',
   'export.splitOn': 'Split the dataset',
-  'export.splitHint': 'deterministic; duplicates and near-identical photos stay on the same side',
+  'export.splitHint':
+    'deterministic; photos of one tube position stay together, other photos are split one by one (near-identical photos can land on both sides)',
   'export.splitSum': 'The parts add up to {sum}%; they must add up to 100%.',
   'export.dest': 'Destination folder',
   'export.destPlaceholder': '/home/inspector/exports/reboiler-2024-05',

@@ -157,8 +157,12 @@ Writes the photos with their effective label (the reviewer's, else the model's) 
 imagefolder), labels.csv and manifest.json.
 
 Options:
-  --split T/V/T         train/val/test percentages, e.g. 80/10/10 (deterministic;
-                        near-identical photos stay on one side)
+  --split T/V/T         train/val/test percentages, e.g. 80/10/10. Deterministic:
+                        a photo lands in the same split in every export. Photos of
+                        one tube position stay together; other photos are split one
+                        by one (by sha256), so near-identical photos (augmented or
+                        consecutive frames) CAN land on both sides: group them
+                        yourself before training if that matters
   --reviewed-only       only photos a reviewer labeled
   --formats LIST        comma-separated: folders, metadata-csv, labels-csv (default: all)
   --json                print the result as JSON
