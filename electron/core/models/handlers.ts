@@ -78,7 +78,9 @@ async function activate(ctx: CoreContext, modelId: string): Promise<ModelInfo> {
 /** Handlers of models.list, models.add, models.activate and models.classify. */
 export function createModelHandlers(
   ctx: CoreContext,
-): HandlerMap<'models.list' | 'models.add' | 'models.activate' | 'models.classify' | 'models.init'> {
+): HandlerMap<
+  'models.list' | 'models.add' | 'models.activate' | 'models.classify' | 'models.init'
+> {
   return {
     'models.list': () => {
       const rows = ctx.db.prepare('SELECT * FROM models ORDER BY added_at, id').all() as ModelRow[];

@@ -12,7 +12,12 @@ import type { InitModelResult } from '../../contract.js';
 import { CoreError } from '../errors.js';
 import { parseManifest, type ModelManifest } from '../inference/manifest.js';
 import { MAX_MANIFEST_BYTES, readRegularFile } from '../inference/model-files.js';
-import { finalNode, outputKindOf, type OnnxGraph, type OnnxValueInfo } from '../inference/onnx-graph.js';
+import {
+  finalNode,
+  outputKindOf,
+  type OnnxGraph,
+  type OnnxValueInfo,
+} from '../inference/onnx-graph.js';
 import { readOnnxGraph } from './add-model.js';
 
 const LINE_FILES = ['labels.txt', 'classes.txt'];
@@ -29,7 +34,14 @@ export interface InitModelOptions {
   force?: boolean;
 }
 
-function initError(key: 'models.init.noLabels' | 'models.init.noImageInput' | 'models.init.exists' | 'models.init.badLabels', values: Record<string, string | number>): CoreError {
+function initError(
+  key:
+    | 'models.init.noLabels'
+    | 'models.init.noImageInput'
+    | 'models.init.exists'
+    | 'models.init.badLabels',
+  values: Record<string, string | number>,
+): CoreError {
   return new CoreError('MODEL_INVALID', { key, values });
 }
 
@@ -66,7 +78,11 @@ async function readLabelFile(dir: string): Promise<{ labels: string[]; from: str
       return { labels: raw as string[], from: name };
     }
     // Keras: {"closed": 0, "open": 1} maps each class folder to its output index.
-    if (raw !== null && typeof raw === 'object' && Object.values(raw).every((v) => Number.isInteger(v))) {
+    if (
+      raw !== null &&
+      typeof raw === 'object' &&
+      Object.values(raw).every((v) => Number.isInteger(v))
+    ) {
       const entries = Object.entries(raw as Record<string, number>).sort((a, b) => a[1] - b[1]);
       return { labels: entries.map(([label]) => label), from: name };
     }
@@ -114,7 +130,9 @@ export async function initModel(options: InitModelOptions): Promise<InitModelRes
     throw initError('models.init.exists', { file: manifestPath });
   }
   const graph = await readOnnxGraph(path.join(dir, 'model.onnx'));
-  const found = options.labels?.length ? { labels: options.labels, from: 'labels' } : await readLabelFile(dir);
+  const found = options.labels?.length
+    ? { labels: options.labels, from: 'labels' }
+    : await readLabelFile(dir);
   if (!found) throw initError('models.init.noLabels', { dir });
   const notes: string[] = [];
   const { input, layout } = imageInput(graph);
@@ -122,7 +140,8 @@ export async function initModel(options: InitModelOptions): Promise<InitModelRes
   const [h, w] = layout === 'NCHW' ? [shape[2], shape[3]] : [shape[1], shape[2]];
   const height = edge(h) ?? DEFAULT_EDGE;
   const width = edge(w) ?? DEFAULT_EDGE;
-  if (edge(h) === null || edge(w) === null) notes.push(`input size not fixed in the graph: ${DEFAULT_EDGE}x${DEFAULT_EDGE} assumed`);
+  if (edge(h) === null || edge(w) === null)
+    notes.push(`input size not fixed in the graph: ${DEFAULT_EDGE}x${DEFAULT_EDGE} assumed`);
   const output = classifierOutput(graph, found.labels.length);
   const kind = outputKindOf(finalNode(graph, output.name));
   const type = kind === 'unknown' ? 'logits' : kind;
@@ -143,7 +162,11 @@ export async function initModel(options: InitModelOptions): Promise<InitModelRes
   const embedding = graph.outputs.find(
     (o) => o.name !== output.name && /embed|feature/i.test(o.name),
   );
-  const id = path.basename(dir).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'model';
+  const id =
+    path
+      .basename(dir)
+      .replace(/[^A-Za-z0-9._-]/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '') || 'model';
   const raw = {
     schemaVersion: 2,
     id,
@@ -152,7 +175,15 @@ export async function initModel(options: InitModelOptions): Promise<InitModelRes
     description: '',
     file: 'model.onnx',
     labels: found.labels,
-    input: { name: input.name, layout, width, height, colorOrder: 'RGB', resize: 'stretch', scaling },
+    input: {
+      name: input.name,
+      layout,
+      width,
+      height,
+      colorOrder: 'RGB',
+      resize: 'stretch',
+      scaling,
+    },
     output: { name: output.name, type },
     ...(embedding ? { embedding: { name: embedding.name } } : {}),
   };

@@ -97,7 +97,9 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
                             return (
                               <span key={label} title={shown ? label : undefined}>
                                 <LabelChip label={label} size="sm" />
-                                {shown && shown !== label && <span className="muted small"> {shown}</span>}
+                                {shown && shown !== label && (
+                                  <span className="muted small"> {shown}</span>
+                                )}
                               </span>
                             );
                           })}
