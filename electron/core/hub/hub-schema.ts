@@ -4,13 +4,24 @@
  * them (`inspection-desk hub migrate`); a laptop's sync only checks the version, as its
  * least-privilege role may not change the schema.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { CoreError } from '../errors.js';
 
+/**
+ * `hub/migrations` of the checkout, found upwards from this module: from the sources,
+ * and from the CLI bundle (dist/cli), where this module may sit in a chunk one folder
+ * deeper than the bundle's view of the sources assumes.
+ */
 export function hubMigrationsDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 8; up++) {
+    const candidate = path.join(dir, 'hub', 'migrations');
+    if (existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../hub/migrations');
 }
 

@@ -74,8 +74,31 @@ const CONTENT_TYPES: Record<string, string> = {
   tif: 'image/tiff',
 };
 
-function unreachable(what: string, error: unknown): CoreError {
-  if (error instanceof CoreError) return error;
+/** Network failures (a link that drops, a server that is down), as opposed to bugs. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+]);
+
+function isNetworkError(error: unknown): boolean {
+  const e = error as { code?: string; name?: string; message?: string; $metadata?: unknown };
+  if (e.code && NETWORK_CODES.has(e.code)) return true;
+  if (e.$metadata !== undefined) return true; // the S3 client's errors (HTTP or transport)
+  if (e.name === 'TimeoutError') return true;
+  return /Connection terminated|connection error|not queryable|socket hang up|timeout/i.test(
+    e.message ?? '',
+  );
+}
+
+function unreachable(what: string, error: unknown): unknown {
+  if (error instanceof CoreError || !isNetworkError(error)) return error;
   const e = error as { message?: string; code?: string; name?: string };
   const detail = [e.code ?? e.name, e.message].filter(Boolean).join(': ') || String(error);
   return new CoreError(
@@ -107,7 +130,19 @@ export async function connectHub(address: HubAddress): Promise<pg.Client> {
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw unreachable(address.key, error);
+    const failure = unreachable(address.key, error);
+    // A refused password or an unknown database is not a network problem: say what it is.
+    throw failure instanceof CoreError
+      ? failure
+      : new CoreError(
+          'HUB_INVALID',
+          {
+            key: 'hub.refused',
+            values: { hub: address.key, detail: (error as Error).message ?? String(error) },
+          },
+          undefined,
+          { cause: error },
+        );
   }
   return client;
 }

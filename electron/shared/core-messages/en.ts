@@ -126,6 +126,8 @@ export const coreEn = {
     'Cannot reach the hub {what} ({detail}). Check the network and the address, then sync again: what was already sent is kept, and sync resumes from there.',
   'hub.badUrl':
     '{what} is not a valid address ({detail}). Give it as postgres://host:port/database and http(s)://host:port/bucket; put the passwords in the environment (PGPASSWORD, AWS_SECRET_ACCESS_KEY), never in the address.',
+  'hub.refused':
+    'The hub {hub} refused this laptop ({detail}). Check PGUSER and PGPASSWORD in the environment and the database name; the hub owner grants access with the inspection_desk_sync role.',
   'hub.schemaOlder':
     'The hub {hub} has schema version {version}; this application needs {known}. Ask whoever runs the hub to run "inspection-desk hub migrate" as the database owner, then sync again.',
   'hub.schemaNewer':

@@ -123,6 +123,8 @@ export const corePtBR: CoreMessages = {
     'Não foi possível acessar o hub {what} ({detail}). Confira a rede e o endereço e sincronize de novo: o que já foi enviado fica guardado e a sincronização continua dali.',
   'hub.badUrl':
     '{what} não é um endereço válido ({detail}). Informe-o como postgres://host:porta/banco e http(s)://host:porta/bucket; coloque as senhas no ambiente (PGPASSWORD, AWS_SECRET_ACCESS_KEY), nunca no endereço.',
+  'hub.refused':
+    'O hub {hub} recusou este notebook ({detail}). Confira PGUSER e PGPASSWORD no ambiente e o nome do banco; quem cuida do hub dá acesso com o papel inspection_desk_sync.',
   'hub.schemaOlder':
     'O hub {hub} tem o esquema versão {version}; este aplicativo precisa da {known}. Peça a quem cuida do hub para rodar "inspection-desk hub migrate" como dono do banco e sincronize de novo.',
   'hub.schemaNewer':
