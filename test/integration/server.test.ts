@@ -484,8 +484,34 @@ describe('local-only guards', () => {
       });
     expect((await post('https://evil.example')).status).toBe(403);
     expect((await post('null')).status).toBe(403);
-    expect((await post(server.url)).status).toBe(200);
-    expect(server.core.context.reviewer()).toBe('attacker');
+    // Without Origin (issue 14 L8): a form or text/plain POST is refused, and so is
+    // anything the browser marks as coming from another site.
+    const bare = (headers: Record<string, string>) =>
+      rawRequest(server, {
+        path: '/api/rpc/settings.set',
+        method: 'POST',
+        headers: { host: `127.0.0.1:${server.port}`, ...headers },
+        body: '{"reviewer":"attacker"}',
+      });
+    expect((await bare({ 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await bare({ 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect(
+      (await bare({ 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' })).status,
+    ).toBe(403);
+    expect(server.core.context.reviewer()).not.toBe('attacker');
+    const own = await rawRequest(server, {
+      path: '/api/rpc/settings.set',
+      method: 'POST',
+      headers: {
+        host: `127.0.0.1:${server.port}`,
+        origin: server.url,
+        'sec-fetch-site': 'same-origin',
+        'content-type': 'application/json',
+      },
+      body: '{"reviewer":"Ana"}',
+    });
+    expect(own.status).toBe(200);
+    expect(server.core.context.reviewer()).toBe('Ana');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvDocument, csvField } from '../../electron/core/export/csv.js';
+import { csvDocument, csvField, spreadsheetText } from '../../electron/core/export/csv.js';
 import {
   checkLabelFolders,
   exportFileName,
@@ -79,5 +79,17 @@ describe('CSV (RFC 4180)', () => {
     expect(csvField(0.25)).toBe('0.25');
     expect(csvField(false)).toBe('false');
     expect(csvDocument(['a', 'b'], [['1', 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
+  });
+});
+
+describe('card paths in labels.csv (CSV injection, issue 14 L7)', () => {
+  it('keeps names a spreadsheet would run as formulas as text', () => {
+    for (const name of ['=HYPERLINK("http://x")', '+1+2.jpg', '-3.jpg', '@SUM(A1).jpg', '\t=1']) {
+      expect(spreadsheetText(name)).toBe(`'${name}`);
+    }
+    expect(spreadsheetText('DCIM/100ROBOT/=1.jpg')).toBe('DCIM/100ROBOT/=1.jpg');
+    expect(spreadsheetText(null)).toBeNull();
+    // Still one quoted CSV field when it holds a comma.
+    expect(csvField(spreadsheetText('=1,2.jpg'))).toBe(`"'=1,2.jpg"`);
   });
 });

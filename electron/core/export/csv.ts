@@ -19,3 +19,15 @@ export function csvDocument(
 ): string {
   return [csvRow(header), ...rows.map(csvRow)].join('');
 }
+
+/**
+ * Text a spreadsheet must show as text: a cell starting with =, +, -, @ (or a tab or
+ * carriage return) is run as a formula by Excel and LibreOffice (CSV injection: a file
+ * named `=HYPERLINK(...)` on a card). A leading apostrophe keeps it text, as OWASP
+ * advises. Used for columns that are only read by people (the card path), never for the
+ * paths a training script opens.
+ */
+export function spreadsheetText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

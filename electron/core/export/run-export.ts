@@ -16,7 +16,7 @@ import { fromFsError } from '../fs-errors.js';
 import type { JobHandle } from '../jobs/registry.js';
 import { originalPath } from '../library/database.js';
 import { readSettings } from '../settings/handlers.js';
-import { csvDocument } from './csv.js';
+import { csvDocument, spreadsheetText } from './csv.js';
 import {
   LABELS_CSV,
   MANIFEST_JSON,
@@ -160,7 +160,7 @@ function labelsCsv(prepared: PreparedExport): string {
     i.reviewed ? i.reviewedAt : null,
     i.sha256,
     i.split,
-    i.sourcePath,
+    spreadsheetText(i.sourcePath),
     i.capturedAt,
     i.tubeRow,
     i.tubeCol,

@@ -23,6 +23,30 @@ export function parseJsonBody(body: Buffer): unknown {
   }
 }
 
+/**
+ * Cross-site request forgery guard. A page on another site can POST text/plain or a form
+ * to 127.0.0.1 without preflight, and some requests carry no Origin. Browsers always
+ * say where a request comes from in Sec-Fetch-Site, and a JSON body cannot be sent
+ * cross-site without a CORS preflight (which this server never grants): requiring both
+ * keeps every command to the app's own page, curl and scripts.
+ */
+function refuseCrossSite(req: IncomingMessage, method: string): void {
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') {
+    throw new HttpError(
+      'FORBIDDEN',
+      'Requests from other websites are not allowed: Inspection Desk accepts commands only from its own page.',
+    );
+  }
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new HttpError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Send the arguments of ${method} as JSON with Content-Type: application/json (got ${mediaType || 'no Content-Type'}), e.g. curl -H 'content-type: application/json' -d '{}' ...${RPC_PREFIX}${method}`,
+    );
+  }
+}
+
 export async function handleRpc(
   core: Core,
   req: IncomingMessage,
@@ -37,6 +61,7 @@ export async function handleRpc(
       { headers: { Allow: 'POST' } },
     );
   }
+  refuseCrossSite(req, method);
   const body = await readBody(
     req,
     maxBodyBytes,
