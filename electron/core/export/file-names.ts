@@ -79,7 +79,7 @@ export function checkLabelFolders(labels: Iterable<string>): void {
   if (problems.length) {
     throw new CoreError(
       'INVALID_ARGUMENT',
-      `These labels cannot be folder names: ${problems.join('; ')}. Relabel those photos with a simpler label, or export only labels.csv.`,
+      { key: 'export.labelsNotFolderNames', values: { problems: problems.join('; ') } },
       { problems },
     );
   }

@@ -17,7 +17,7 @@ export function createExportHandlers(
       if (running) {
         throw new CoreError(
           'JOB_RUNNING',
-          `An export is already running (job ${running.id}). Wait for it to finish or cancel it, then export again.`,
+          { key: 'export.alreadyRunning', values: { jobId: running.id } },
           { jobId: running.id },
         );
       }

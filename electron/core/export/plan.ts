@@ -104,7 +104,7 @@ export function checkDestination(ctx: CoreContext, dest: string): string {
   if (isInsideFolder(real, library)) {
     throw new CoreError(
       'DEST_INSIDE_SOURCE',
-      `${abs} is inside the library folder ${ctx.paths.root}. Choose an export folder outside the library.`,
+      { key: 'export.dest.insideLibrary', values: { dest: abs, library: ctx.paths.root } },
       { dest: abs, library: ctx.paths.root },
     );
   }
@@ -113,7 +113,7 @@ export function checkDestination(ctx: CoreContext, dest: string): string {
   if (source !== undefined) {
     throw new CoreError(
       'DEST_INSIDE_SOURCE',
-      `${abs} is inside ${source}, which photos were imported from; Inspection Desk never writes to an import source (an SD card). Choose another export folder.`,
+      { key: 'export.dest.insideSource', values: { dest: abs, source } },
       { dest: abs, source },
     );
   }
@@ -126,7 +126,7 @@ export function checkDestination(ctx: CoreContext, dest: string): string {
   if (!stat.isDirectory()) {
     throw new CoreError(
       'DEST_NOT_EMPTY',
-      `${abs} is a file, not a folder. Choose a new or empty folder for the export.`,
+      { key: 'export.dest.isFile', values: { dest: abs } },
       { dest: abs },
     );
   }
@@ -135,7 +135,10 @@ export function checkDestination(ctx: CoreContext, dest: string): string {
     const shown = entries.slice(0, 5).join(', ');
     throw new CoreError(
       'DEST_NOT_EMPTY',
-      `${abs} is not empty (it holds ${shown}${entries.length > 5 ? ', ...' : ''}). Choose a new or empty folder: an export never mixes with other files.`,
+      {
+        key: 'export.dest.notEmpty',
+        values: { dest: abs, shown: `${shown}${entries.length > 5 ? ', ...' : ''}` },
+      },
       { dest: abs, entries: entries.slice(0, 20) },
     );
   }

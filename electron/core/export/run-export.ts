@@ -48,7 +48,10 @@ export const SPLIT_METHOD =
 function missingOriginal(item: ExportItem, file: string, error: unknown): CoreError {
   return new CoreError(
     'NOT_FOUND',
-    `The original of \`${item.originalName}\` (photo ${item.imageId}) is missing from the library (${file}). The export stopped and nothing was written; the library may be damaged: import the photo again, then export.`,
+    {
+      key: 'export.originalMissing',
+      values: { name: item.originalName, imageId: String(item.imageId), file },
+    },
     { imageId: item.imageId, file },
     { cause: error },
   );
@@ -248,7 +251,7 @@ function destTaken(dest: string, error: unknown): CoreError {
   if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOTDIR') {
     return new CoreError(
       'DEST_NOT_EMPTY',
-      `${dest} was filled by something else during the export. Choose a new or empty folder and export again.`,
+      { key: 'export.dest.filledMeanwhile', values: { dest } },
       { dest },
       { cause: error },
     );

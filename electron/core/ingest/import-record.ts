@@ -314,7 +314,7 @@ export function requireImport(db: Db, importId: number): ImportRowDb {
   if (!row) {
     throw new CoreError(
       'NOT_FOUND',
-      `There is no import ${importId} in this library. List the imports to see their numbers.`,
+      { key: 'ingest.importNotFound', values: { importId: String(importId) } },
       { importId },
     );
   }

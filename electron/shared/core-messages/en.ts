@@ -58,6 +58,25 @@ export const coreEn = {
   'cli.noMatch': 'No photo matches these filters; nothing changed.',
   'cli.nothingToExport':
     'Nothing to export: no photo has a label yet (classify or review photos first, or loosen the filters).',
+  // export (reliability)
+  'export.dest.insideLibrary':
+    '{dest} is inside the library folder {library}. Choose an export folder outside the library.',
+  'export.dest.insideSource':
+    '{dest} is inside {source}, which photos were imported from; Inspection Desk never writes to an import source (an SD card). Choose another export folder.',
+  'export.dest.isFile':
+    '{dest} is a file, not a folder. Choose a new or empty folder for the export.',
+  'export.dest.notEmpty':
+    '{dest} is not empty (it holds {shown}). Choose a new or empty folder: an export never mixes with other files.',
+  'export.dest.filledMeanwhile':
+    '{dest} was filled by something else during the export. Choose a new or empty folder and export again.',
+  'export.originalMissing':
+    'The original of `{name}` (photo {imageId}) is missing from the library ({file}). The export stopped and nothing was written; the library may be damaged: import the photo again, then export.',
+  'export.alreadyRunning':
+    'An export is already running (job {jobId}). Wait for it to finish or cancel it, then export again.',
+  'export.labelsNotFolderNames':
+    'These labels cannot be folder names: {problems}. Relabel those photos with a simpler label, or export only labels.csv.',
+  'ingest.importNotFound':
+    'There is no import {importId} in this library. List the imports to see their numbers.',
   // reliability (fs errors, ingest): owned by the reliability work (issue 14)
   'fs.diskFull':
     'The disk is full while writing {path}. Free some space and run the same command again; nothing already saved was lost.',

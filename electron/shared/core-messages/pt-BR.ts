@@ -53,6 +53,25 @@ export const corePtBR: CoreMessages = {
   'cli.noMatch': 'Nenhuma foto corresponde a esses filtros; nada foi alterado.',
   'cli.nothingToExport':
     'Nada para exportar: nenhuma foto tem rótulo ainda (classifique ou revise fotos primeiro, ou afrouxe os filtros).',
+  // export (reliability)
+  'export.dest.insideLibrary':
+    '{dest} está dentro da pasta da biblioteca {library}. Escolha uma pasta de exportação fora da biblioteca.',
+  'export.dest.insideSource':
+    '{dest} está dentro de {source}, de onde fotos foram importadas; o Inspection Desk nunca grava em uma origem de importação (um cartão SD). Escolha outra pasta de exportação.',
+  'export.dest.isFile':
+    '{dest} é um arquivo, não uma pasta. Escolha uma pasta nova ou vazia para a exportação.',
+  'export.dest.notEmpty':
+    '{dest} não está vazia (contém {shown}). Escolha uma pasta nova ou vazia: uma exportação nunca se mistura com outros arquivos.',
+  'export.dest.filledMeanwhile':
+    '{dest} foi preenchida por outra coisa durante a exportação. Escolha uma pasta nova ou vazia e exporte de novo.',
+  'export.originalMissing':
+    'O original de `{name}` (foto {imageId}) não está na biblioteca ({file}). A exportação parou e nada foi gravado; a biblioteca pode estar danificada: importe a foto de novo e então exporte.',
+  'export.alreadyRunning':
+    'Já há uma exportação em andamento (tarefa {jobId}). Espere que termine ou cancele-a, e então exporte de novo.',
+  'export.labelsNotFolderNames':
+    'Estes rótulos não podem ser nomes de pasta: {problems}. Troque o rótulo dessas fotos por um mais simples, ou exporte só o labels.csv.',
+  'ingest.importNotFound':
+    'Não há importação {importId} nesta biblioteca. Liste as importações para ver os números delas.',
   // reliability (fs errors, ingest): owned by the reliability work (issue 14)
   'fs.diskFull':
     'O disco ficou cheio ao gravar {path}. Libere espaço e execute o mesmo comando de novo; nada do que já foi salvo se perdeu.',
