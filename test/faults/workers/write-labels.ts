@@ -4,6 +4,8 @@
  * per label the core acknowledged, `ack <imageId> <label>`, and one per failure,
  * `fail <code> <message>`. Stops after `--count` labels, or when `--stop-file` appears.
  *
+ * `--unique` makes each call's label `w<n>` (n counts calls), so a checker can tell a
+ * write it saw acknowledged from a later one that committed just before a kill.
  * `--batch N` labels N photos per call (a window's "label the selection"), so the
  * writes hold the lock for longer.
  *
@@ -19,6 +21,8 @@ const { positionals, values } = parseArgs({
   options: {
     count: { type: 'string' },
     batch: { type: 'string' },
+    // Label n of this run is "w<n>": a later write is told from an earlier one.
+    unique: { type: 'boolean' },
     'stop-file': { type: 'string' },
   },
 });
@@ -40,7 +44,7 @@ while (written < count && !(stopFile && existsSync(stopFile))) {
   const imageIds = Array.from({ length: Math.min(batch, ids.length) }, (_, i) => {
     return ids[(written * batch + i) % ids.length]!;
   });
-  const label = labels[written % labels.length]!;
+  const label = values.unique ? `w${written}` : labels[written % labels.length]!;
   try {
     await core.invoke('review.setLabel', { imageIds, label, reviewer: 'fault-suite' });
     process.stdout.write(imageIds.map((id) => `ack ${id} ${label}\n`).join(''));
