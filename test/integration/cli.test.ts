@@ -228,10 +228,11 @@ describe('browsing the library', () => {
       expect(JSON.parse(compared.stdout)).toMatchObject([
         { modelId: 'tube-fixture@1.0.0', reviewed: 0 },
       ]);
-      // Not a number is a usage error (exit 2); an import that does not exist, exit 1.
+      // Not a number is a usage error (exit 2); an import that does not exist, exit 1,
+      // said in the library's language (a new library speaks Portuguese).
       for (const [value, code, message] of [
         ['last', 2, '--import takes an import number'],
-        ['99', 1, 'There is no import 99'],
+        ['99', 1, 'Não há importação 99'],
       ] as const) {
         const run = await cli(library, [
           'models',
