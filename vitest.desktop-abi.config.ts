@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ['test/desktop-abi/**/*.test.ts'],
     pool: 'forks',
+    // Both files prepare the same stand-in build; one at a time, so it is made once.
+    fileParallelism: false,
     testTimeout: 300_000,
     hookTimeout: 900_000,
   },
