@@ -364,6 +364,36 @@ export const en = {
   'bundle.nothingNew': 'Nothing new: this library already had everything in the bundle.',
   'bundle.conflicts':
     'Photos two people labeled differently: {count}. Filter the review screen by “Reviewers disagree” and choose their label.',
+
+  // improve, embeddings, similar photos (issue 13)
+  'improve.title': 'Improve the model',
+  'improve.lead':
+    'Fits a new classification head on the photos a person has reviewed, in seconds, on this computer. Part of the reviewed photos is held out to compare the current model with the new one before you activate anything. Labels the model does not know yet are learned too.',
+  'improve.start': 'Improve from reviewed photos',
+  'improve.backfill': 'Compute missing embeddings',
+  'improve.summary':
+    'Fitted on {train, plural, one {# reviewed photo} other {# reviewed photos}}; compared on {heldOut, plural, one {# held-out photo} other {# held-out photos}} ({groups, plural, one {# group} other {# groups}} of near-duplicates, never split).',
+  'improve.noHeldOut':
+    'No photo could be held out: the reviewed photos form too few groups of near-duplicates. Review photos of more tubes or scenes to get a comparison you can trust.',
+  'improve.newLabels': 'New labels:',
+  'improve.heldOut': 'On the held-out photos',
+  'improve.before': 'Current model',
+  'improve.after': 'Improved model',
+  'improve.recall': 'Recall',
+  'improve.written': 'Saved as a new version (model.onnx, model.json, MODEL_CARD.md) in',
+  'improve.activate': 'Classify the library with it and make it active',
+  'improve.activated': '{modelId} is now the active model.',
+  'phase.embedding': 'Computing embeddings',
+  'phase.converting': 'Converting stored embeddings',
+  'phase.grouping': 'Grouping near-duplicates',
+  'phase.fitting': 'Fitting the new head',
+  'phase.registering': 'Registering the new version',
+  'similar.title': 'More like this',
+  'similar.none': 'No similar photos: this photo has no embedding yet.',
+  'similar.similarity': '{value} similar',
+  'similar.reason': '{agreeing} of its {neighbours} most similar reviewed photos are “{label}”.',
+  'similar.likelyMislabeled': 'Likely mislabeled',
+  'similar.show': 'Show similar photos',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -367,4 +367,35 @@ export const ptBR: Messages = {
   'bundle.nothingNew': 'Nada novo: esta biblioteca já tinha tudo o que está no pacote.',
   'bundle.conflicts':
     'Fotos com rótulos diferentes de duas pessoas: {count}. Filtre a tela de revisão por “Revisores discordam” e escolha o rótulo.',
+
+  // improve, embeddings, similar photos (issue 13)
+  'improve.title': 'Melhorar o modelo',
+  'improve.lead':
+    'Ajusta uma nova camada de classificação nas fotos que uma pessoa revisou, em segundos, neste computador. Parte das fotos revisadas fica separada para comparar o modelo atual com o novo antes de você ativar qualquer coisa. Rótulos que o modelo ainda não conhece também são aprendidos.',
+  'improve.start': 'Melhorar com as fotos revisadas',
+  'improve.backfill': 'Calcular embeddings que faltam',
+  'improve.summary':
+    'Ajustado com {train, plural, one {# foto revisada} other {# fotos revisadas}}; comparado em {heldOut, plural, one {# foto separada} other {# fotos separadas}} ({groups, plural, one {# grupo} other {# grupos}} de quase-duplicatas, nunca divididos).',
+  'improve.noHeldOut':
+    'Nenhuma foto pôde ser separada: as fotos revisadas formam poucos grupos de quase-duplicatas. Revise fotos de mais tubos ou cenas para ter uma comparação confiável.',
+  'improve.newLabels': 'Rótulos novos:',
+  'improve.heldOut': 'Nas fotos separadas',
+  'improve.before': 'Modelo atual',
+  'improve.after': 'Modelo melhorado',
+  'improve.recall': 'Revocação',
+  'improve.written': 'Salvo como nova versão (model.onnx, model.json, MODEL_CARD.md) em',
+  'improve.activate': 'Classificar a biblioteca com ele e ativá-lo',
+  'improve.activated': '{modelId} agora é o modelo ativo.',
+  'phase.embedding': 'Calculando embeddings',
+  'phase.converting': 'Convertendo embeddings guardados',
+  'phase.grouping': 'Agrupando quase-duplicatas',
+  'phase.fitting': 'Ajustando a nova camada',
+  'phase.registering': 'Registrando a nova versão',
+  'similar.title': 'Mais como esta',
+  'similar.none': 'Nenhuma foto parecida: esta foto ainda não tem embedding.',
+  'similar.similarity': '{value} parecida',
+  'similar.reason':
+    '{agreeing} das {neighbours} fotos revisadas mais parecidas com ela são “{label}”.',
+  'similar.likelyMislabeled': 'Provavelmente com rótulo errado',
+  'similar.show': 'Mostrar fotos parecidas',
 };

@@ -12,6 +12,7 @@ import { useReportError } from '../../state/errors.js';
 import { useJob, useJobs } from '../../state/jobs.js';
 import { useInvoke } from '../../state/use-invoke.js';
 import { CompareModels } from './CompareModels.js';
+import { ImproveModel } from './ImproveModel.js';
 
 export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: string): void }) {
   const { t, format, errorText, language } = useI18n();
@@ -200,6 +201,7 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
             </div>
           </form>
         </section>
+        {list.length >= 1 && <ImproveModel onJobStarted={props.onJobStarted} onModelsChanged={models.reload} />}
         {list.length >= 1 && <CompareModels models={list} />}
       </div>
     </div>

@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { keepFocus } from '../review/keep-focus.js';
 import { useImageDetail } from '../../state/use-image-detail.js';
 import { HistorySection, MetadataSection, ScoresSection } from './PhotoDetails.js';
+import { SimilarPhotos } from './SimilarPhotos.js';
 import { ZoomPanImage } from './ZoomPanImage.js';
 
 export interface PhotoViewProps {
@@ -153,6 +154,7 @@ export function PhotoView(props: PhotoViewProps) {
           {detail && (
             <>
               <ScoresSection detail={detail} activeModelId={props.activeModelId} />
+              <SimilarPhotos imageId={props.imageId} revision={props.revision} />
               <HistorySection history={detail.history} />
               <MetadataSection detail={detail} />
             </>
