@@ -31,13 +31,15 @@ import { runBrowserSection } from './sections/browser.js';
 import { runClassifySection } from './sections/classify.js';
 import { runCliStartSection } from './sections/cli-start.js';
 import { runColdStartSection } from './sections/cold-start.js';
+import { runEmbeddingsSection } from './sections/embeddings.js';
 import { runImportSection } from './sections/import.js';
 import { runQueriesSection } from './sections/queries.js';
 
 const HELP = `Usage: npm run bench -- [options]
 
 Measures import throughput against its floor, classification overhead, grid query
-latency at 100,000 photos, review in the browser, memory and cold start.
+latency at 100,000 photos, review in the browser, memory, cold start, and the
+embeddings figures (improve at 2,000 reviewed photos, similar search at 100,000).
 
 Options:
   --quick            smoke run: 40-photo cards, 1 round, fewer repetitions (~3 min)
@@ -58,6 +60,7 @@ const RUNNERS: Record<SectionName, (ctx: BenchContext) => Promise<SectionResult>
   browser: runBrowserSection,
   coldstart: runColdStartSection,
   cli: runCliStartSection,
+  embeddings: runEmbeddingsSection,
 };
 
 const SECTION_TITLES: Record<SectionName, string> = {
@@ -67,6 +70,7 @@ const SECTION_TITLES: Record<SectionName, string> = {
   browser: '4. Review in the browser',
   coldstart: '6. Cold start',
   cli: '6. Cold start (command line)',
+  embeddings: '7. Embeddings',
 };
 
 function positiveInt(text: string | undefined, name: string, fallback: number): number {

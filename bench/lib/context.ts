@@ -1,7 +1,15 @@
 /** What every section of the benchmark receives. */
 import type { BenchModel } from './model.js';
 
-export const SECTIONS = ['import', 'classify', 'queries', 'browser', 'coldstart', 'cli'] as const;
+export const SECTIONS = [
+  'import',
+  'classify',
+  'queries',
+  'browser',
+  'coldstart',
+  'cli',
+  'embeddings',
+] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 export interface BenchOptions {

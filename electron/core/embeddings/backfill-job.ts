@@ -40,17 +40,21 @@ export function convertLegacyEmbeddings(
   modelId: string,
   shouldStop: () => boolean = () => false,
 ): number {
+  // Keyset paging by image id: the old column has no index, and LIMIT alone would scan
+  // the converted rows again for every page.
   const page = ctx.db.prepare(
     `SELECT image_id AS imageId, embedding FROM predictions
-     WHERE model_id = ? AND embedding IS NOT NULL LIMIT ${CONVERT_PAGE}`,
+     WHERE model_id = ? AND image_id > ? AND embedding IS NOT NULL
+     ORDER BY image_id LIMIT ${CONVERT_PAGE}`,
   );
   const clear = ctx.db.prepare(
     'UPDATE predictions SET embedding = NULL WHERE model_id = ? AND image_id = ?',
   );
   let converted = 0;
+  let after = 0;
   for (;;) {
     if (shouldStop()) break;
-    const rows = page.all(modelId) as { imageId: number; embedding: Uint8Array }[];
+    const rows = page.all(modelId, after) as { imageId: number; embedding: Uint8Array }[];
     if (rows.length === 0) break;
     writeTransaction(ctx.db, () => {
       storeEmbeddings(
@@ -61,6 +65,7 @@ export function convertLegacyEmbeddings(
       for (const r of rows) clear.run(modelId, r.imageId);
     });
     converted += rows.length;
+    after = rows[rows.length - 1]!.imageId;
   }
   return converted;
 }

@@ -14,7 +14,14 @@ import { loadEmbeddingMatrix, type EmbeddingMatrix } from './store.js';
 /** Neighbours whose labels vote in the photo view's "likely mislabeled" reason. */
 export const VOTE_NEIGHBOURS = 10;
 /** At most this many photos are scored for the likely-mislabeled list (reviewed first). */
-export const MAX_SUSPECT_CANDIDATES = 20_000;
+export const MAX_SUSPECT_CANDIDATES = 500;
+/**
+ * Reviewed photos the likely-mislabeled scan compares each candidate with: all of them
+ * up to this many, else an even sample. Brute force costs candidates x pool x dim.
+ */
+export const MAX_SUSPECT_POOL = 5_000;
+/** Nearest photos scanned for the vote of "More like this" (reviewed ones vote). */
+const VOTE_CANDIDATES = 300;
 
 interface Hit {
   row: number;
@@ -98,7 +105,11 @@ function reviewedPool(m: EmbeddingMatrix, reviewed: Map<number, string>): Int32A
     const row = m.rowOf.get(id);
     if (row !== undefined) rows.push(row);
   }
-  return Int32Array.from(rows.sort((a, b) => a - b));
+  rows.sort((a, b) => a - b);
+  if (rows.length <= MAX_SUSPECT_POOL) return Int32Array.from(rows);
+  // An even sample: deterministic, and spread over the whole library.
+  const step = rows.length / MAX_SUSPECT_POOL;
+  return Int32Array.from({ length: MAX_SUSPECT_POOL }, (_, i) => rows[Math.floor(i * step)]!);
 }
 
 /** Similarity-weighted vote of the most similar reviewed photos. */
@@ -134,7 +145,11 @@ export function similarPhotos(
   modelId?: string,
 ): SimilarResult {
   const { modelId: id, matrix, row } = requireMatrix(ctx, modelId, imageId);
-  const hits = nearestRows(matrix, row!, limit);
+  // One scan: the nearest VOTE_CANDIDATES rows; the shown photos are the first `limit`,
+  // and the reviewed ones among them vote. When 10 of them are reviewed they are exactly
+  // the 10 most similar reviewed photos (every other photo is less similar).
+  const nearest = nearestRows(matrix, row!, Math.max(limit, VOTE_CANDIDATES));
+  const hits = nearest.slice(0, limit);
   const summaries = summariesByIds(
     ctx.db,
     hits.map((h) => matrix.ids[h.row]!),
@@ -144,10 +159,24 @@ export function similarPhotos(
     const s = byId.get(matrix.ids[h.row]!);
     return s ? [{ ...s, similarity: h.similarity }] : [];
   });
-  const { reviewed, predicted } = labelMaps(ctx, id);
-  const pool = reviewedPool(matrix, reviewed);
-  const v = vote(matrix, nearestRows(matrix, row!, VOTE_NEIGHBOURS, pool), reviewed);
-  const own = reviewed.get(imageId) ?? predicted.get(imageId)?.label ?? null;
+  const reviewed = new Map(
+    (
+      ctx.db
+        .prepare(
+          'SELECT image_id AS id, label FROM labels WHERE image_id IN (SELECT value FROM json_each(?))',
+        )
+        .all(JSON.stringify([imageId, ...nearest.map((h) => matrix.ids[h.row]!)])) as {
+        id: number;
+        label: string;
+      }[]
+    ).map((r) => [r.id, r.label]),
+  );
+  const voters = nearest.filter((h) => reviewed.has(matrix.ids[h.row]!)).slice(0, VOTE_NEIGHBOURS);
+  const v = vote(matrix, voters, reviewed);
+  const prediction = ctx.db
+    .prepare('SELECT label FROM predictions WHERE model_id = ? AND image_id = ?')
+    .get(id, imageId) as { label: string } | undefined;
+  const own = reviewed.get(imageId) ?? prediction?.label ?? null;
   return {
     modelId: id,
     items,
