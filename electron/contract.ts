@@ -417,6 +417,177 @@ export const SuspectArgs = z
   })
   .strict()
   .default({ limit: 100, neighbours: 10 });
+// Inspections: one robot run over a reboiler (one import, or several grouped and named),
+// the state of each tube in it, what changed between two, and the report the plant files.
+// ---------------------------------------------------------------------------
+
+export const InspectionId = z.number().int().positive();
+export const InspectionName = z
+  .string()
+  .trim()
+  .min(1, 'an inspection name cannot be empty')
+  .max(200, 'an inspection name is at most 200 characters');
+
+export interface Inspection {
+  /** The id of its first import (stable: grouping keeps the lowest id). */
+  id: number;
+  /** The name a person gave it; null until named. */
+  name: string | null;
+  /** What to call it: the name, else the folder name of its first card. */
+  title: string;
+  importIds: number[];
+  sources: string[];
+  /** When its first import started (ISO). */
+  startedAt: string;
+  /** First and last photo capture (ISO), null without photos; inspections are ordered by the first. */
+  capturedFrom: string | null;
+  capturedTo: string | null;
+  photos: number;
+  reviewed: number;
+  /** Distinct tubes photographed. */
+  tubes: number;
+}
+
+/** A tube as one inspection saw it: its latest photo there. */
+export interface TubeState {
+  /** "R07C010". */
+  tube: string;
+  row: number;
+  col: number;
+  imageId: number;
+  originalName: string;
+  capturedAt: string;
+  thumbUrl: string;
+  /** Reviewer's label, else the active model's prediction. */
+  label: string | null;
+  predicted: string | null;
+  confidence: number | null;
+  reviewed: boolean;
+  reviewer: string | null;
+  /** Not the normal label (e.g. obstructed), or the model is unsure and nobody reviewed. */
+  flagged: boolean;
+}
+
+export interface InspectionSummary extends LibrarySummary {
+  inspection: Inspection;
+  /** The label meaning "nothing wrong" ("clear" when the model has it, else its first). */
+  normalLabel: string | null;
+  /** Tubes per effective label. */
+  tubeCounts: { label: string; tubes: number }[];
+  /** Tubes only the model has seen, with confidence below `unsureBelow`. */
+  unsure: number;
+  unsureBelow: number;
+  /** Tubes whose photo no person has reviewed. */
+  unreviewed: number;
+  tubeStates: TubeState[];
+}
+
+/**
+ * How a tube changed from one inspection to the next: `worsened` (normal → flagged
+ * label), `cleared` (flagged → normal), `changed` (between two other labels), `added`
+ * (only in the later one), `missing` (only in the earlier one).
+ */
+export type TubeChangeKind = 'worsened' | 'cleared' | 'changed' | 'added' | 'missing';
+
+export interface TubeChange {
+  tube: string;
+  row: number;
+  col: number;
+  kind: TubeChangeKind;
+  before: TubeState | null;
+  after: TubeState | null;
+}
+
+export interface InspectionComparison {
+  before: Inspection;
+  after: Inspection;
+  normalLabel: string | null;
+  /** Ordered by tube. */
+  changes: TubeChange[];
+  /** Tubes in both with the same label. */
+  unchanged: number;
+}
+
+export interface TubeHistory {
+  tube: string;
+  row: number;
+  col: number;
+  /** One entry per inspection that photographed the tube, oldest first. */
+  entries: { inspection: Inspection; state: TubeState }[];
+}
+
+/**
+ * A tube sheet drawing: `grid` places tube (row, col) at column col, row row (`staggered`
+ * shifts every other row by half a pitch); `positions` gives each tube's centre (any unit,
+ * y down), e.g. concentric rings. Tubes absent from `positions` are not drawn there.
+ */
+export const TubeLayout = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('grid'),
+      name: z.string().max(200).optional(),
+      pitch: z.enum(['square', 'staggered']).default('square'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('positions'),
+      name: z.string().max(200).optional(),
+      /** Drawn tube diameter in the positions' unit (default: 0.8 × the closest spacing). */
+      diameter: z.number().positive().optional(),
+      tubes: z
+        .array(
+          z
+            .object({
+              row: z.number().int().min(0).max(9999),
+              col: z.number().int().min(0).max(9999),
+              x: z.number().finite(),
+              y: z.number().finite(),
+            })
+            .strict(),
+        )
+        .min(1, 'a layout needs at least one tube')
+        .max(20_000),
+    })
+    .strict(),
+]);
+export type TubeLayout = z.infer<typeof TubeLayout>;
+
+export interface InspectionReport {
+  html: string;
+  /** A file name for it without extension, e.g. "inspection-3-reboiler-2". */
+  fileName: string;
+}
+
+export const InspectionArgs = z.object({ inspectionId: InspectionId }).strict();
+export const RenameInspectionArgs = z
+  .object({ inspectionId: InspectionId, name: InspectionName })
+  .strict();
+export const GroupInspectionsArgs = z
+  .object({
+    inspectionIds: z.array(InspectionId).min(2, 'group at least two inspections').max(100),
+    name: InspectionName,
+  })
+  .strict();
+export const CompareInspectionsArgs = z
+  .object({ before: InspectionId, after: InspectionId })
+  .strict();
+export const TubeArgs = z
+  .object({
+    row: z.number().int().min(0).max(9999),
+    col: z.number().int().min(0).max(9999),
+  })
+  .strict();
+export const ReportArgs = z
+  .object({
+    inspectionId: InspectionId,
+    /** Defaults to the library's language setting. */
+    language: z.enum(['pt-BR', 'en']).optional(),
+    /** IANA zone for dates (the UI's); defaults to the machine's. */
+    timeZone: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+export const SetLayoutArgs = z.object({ layout: TubeLayout.nullable() }).strict();
 
 // ---------------------------------------------------------------------------
 // Method argument schemas
@@ -649,6 +820,23 @@ export const methods = {
   'bundle.import': method<BundleImportResult>()(BundleImportArgs),
   /** Device id, conflicts, and per hub: last sync and what waits to be sent. */
   'sync.status': method<SyncStatus>()(NoArgs),
+  // inspections
+  'inspections.list': method<Inspection[]>()(NoArgs),
+  'inspections.get': method<Inspection>()(InspectionArgs),
+  'inspections.rename': method<Inspection>()(RenameInspectionArgs),
+  /** Merges inspections (their imports) into the lowest id, under a new name. */
+  'inspections.group': method<Inspection>()(GroupInspectionsArgs),
+  /** The summary screen's figures for one inspection, plus each tube's state. */
+  'inspections.summary': method<InspectionSummary>()(InspectionArgs),
+  /** Tubes that changed from `before` to `after`. */
+  'inspections.compare': method<InspectionComparison>()(CompareInspectionsArgs),
+  /** The same tube in every inspection that photographed it. */
+  'inspections.tubeHistory': method<TubeHistory>()(TubeArgs),
+  /** The inspection report as one self-contained HTML page (thumbnails inlined). */
+  'inspections.report': method<InspectionReport>()(ReportArgs),
+  /** The tube sheet drawing the maps use; null = rows × columns from the photos. */
+  'inspections.layout': method<TubeLayout | null>()(NoArgs),
+  'inspections.setLayout': method<TubeLayout | null>()(SetLayoutArgs),
 } as const;
 
 export type Methods = typeof methods;

@@ -15,6 +15,7 @@ import { createImproveHandlers } from './improve/handlers.js';
 import { createIngestHandlers } from './ingest/handlers.js';
 import { recoverInterruptedImports } from './ingest/recover.js';
 import { removeDeadPartialFolders } from './export/partial-folders.js';
+import { createInspectionHandlers } from './inspections/handlers.js';
 import { createJobRegistry } from './jobs/registry.js';
 import { createJobHandlers } from './jobs/handlers.js';
 import { openDatabase } from './library/database.js';
@@ -105,6 +106,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     createSettingsHandlers(context),
     createImproveHandlers(context),
     createSyncHandlers(context),
+    createInspectionHandlers(context),
   ]);
 
   async function invokeUnknown(method: string, args: unknown): Promise<unknown> {

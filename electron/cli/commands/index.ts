@@ -4,6 +4,12 @@ import { bundleCommand } from './bundle.js';
 import { hubCommand, syncCommand } from './sync.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
+import {
+  compareInspectionsCommand,
+  inspectionsCommand,
+  reportCommand,
+  tubeCommand,
+} from './inspections.js';
 import { importsCommand, settingsCommand, summaryCommand } from './library.js';
 import { listCommand } from './list.js';
 import { modelsCommand } from './models.js';
@@ -25,4 +31,9 @@ export const commands: Command[] = [
   summaryCommand,
   importsCommand,
   settingsCommand,
+  // inspections
+  inspectionsCommand,
+  tubeCommand,
+  compareInspectionsCommand,
+  reportCommand,
 ];

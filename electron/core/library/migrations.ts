@@ -596,4 +596,36 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (hub, sha256)
   ) WITHOUT ROWID;
   `,
+
+  // 7: inspections. An inspection is what the plant files: one robot run over a reboiler,
+  // on one card or on several (grouped and named by a person). Every import starts as its
+  // own inspection, with the import's id (so ids stay stable and readable: inspection 3
+  // is import 3 until grouped); grouping moves imports into the lowest id of the group.
+  // The trigger keeps ingest unaware of inspections. `name` stays NULL until a person
+  // names it (the shells show the card folder then). A photo copied byte-for-byte onto a
+  // later card is stored once, under the first import; the partial index lets an
+  // inspection (and a tube's history) also find it through the later card's
+  // `import_files` row.
+  `
+  CREATE TABLE inspections (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT,
+    created_at    TEXT NOT NULL
+  );
+  CREATE TABLE inspection_imports (
+    import_id     INTEGER PRIMARY KEY REFERENCES imports(id),
+    inspection_id INTEGER NOT NULL REFERENCES inspections(id)
+  );
+  CREATE INDEX inspection_imports_inspection ON inspection_imports(inspection_id, import_id);
+  CREATE INDEX import_files_duplicate_image ON import_files(image_id, import_id)
+    WHERE status = 'duplicate';
+
+  INSERT INTO inspections (id, name, created_at) SELECT id, NULL, started_at FROM imports;
+  INSERT INTO inspection_imports (import_id, inspection_id) SELECT id, id FROM imports;
+
+  CREATE TRIGGER imports_inspection AFTER INSERT ON imports BEGIN
+    INSERT INTO inspections (id, name, created_at) VALUES (NEW.id, NULL, NEW.started_at);
+    INSERT INTO inspection_imports (import_id, inspection_id) VALUES (NEW.id, NEW.id);
+  END;
+  `,
 ];

@@ -190,6 +190,64 @@ export const coreEn = {
     'model.json names file "{name}" but {dir} has no such file. Put the ONNX file next to model.json.',
   'models.classify.badOutput':
     'The model answered {value} for this photo: its output must be finite probabilities. Check the model (models add refuses such models now) or activate another one.',
+  // inspections (inspection domain, tube history, comparisons, the inspection report)
+  'inspections.notFound':
+    'No inspection "{ref}". List them with `inspections list` (or pick one in Summary) and use its id or name.',
+  'inspections.ambiguous':
+    'More than one inspection is called "{ref}" (ids {ids}). Use the id, or rename one of them.',
+  'inspections.groupNeedsTwo':
+    'Grouping needs at least two different inspections. Give two or more inspection ids.',
+  'inspections.layoutNotJson':
+    '{file} is not valid JSON ({detail}). Fix the file and load it again; the current layout is kept.',
+  'inspections.layoutInvalid':
+    '{file} is not a tube sheet layout: {detail}. See the README for the format; the current layout is kept.',
+  'inspections.tubeInvalid':
+    '"{ref}" is not a tube. Write it as the robot names it, e.g. R07C010 (row 7, column 10).',
+  'report.title': 'Inspection report',
+  'report.inspection': 'Inspection',
+  'report.cards': 'Cards',
+  'report.started': 'Photographed',
+  'report.generated': 'Report generated',
+  'report.model': 'Model',
+  'report.modelValue': '{name}, version {version} ({id})',
+  'report.noModel': 'none (reviewer labels only)',
+  'report.reviewers': 'Reviewed by',
+  'report.reviewerCount': '{reviewer}: {n, plural, one {# photo} other {# photos}}',
+  'report.noReviewer': 'No photo has been reviewed by a person yet.',
+  'report.counts': 'Tubes',
+  'report.tubesTotal': 'Tubes photographed',
+  'report.photosLine':
+    '{photos, plural, one {# photo} other {# photos}}, {reviewed} reviewed by a person',
+  'report.unsure': 'Unsure (model below {percent}, not reviewed)',
+  'report.unreviewed': 'Not reviewed by a person',
+  'report.map': 'Tube map',
+  'report.mapLegend': 'Solid: reviewed by a person. Light: model only. Red outline: flagged.',
+  'report.flagged': 'Flagged tubes',
+  'report.flaggedNone': 'No tube is flagged.',
+  'report.flaggedMore':
+    '… and {n, plural, one {# more tube} other {# more tubes}} (see the tube map).',
+  'report.tube': 'Tube',
+  'report.photo': 'Photo',
+  'report.label': 'Label',
+  'report.byReviewer': 'reviewed by {reviewer}',
+  'report.byModel': 'model, {percent} sure',
+  'report.file': 'File',
+  'report.taken': 'Taken',
+  'report.changes': 'Changes since the previous inspection',
+  'report.changesAgainst': 'Compared with “{title}” ({date}).',
+  'report.changesNone': 'No tube changed.',
+  'report.noPrevious': 'This is the first inspection in the library: nothing to compare with.',
+  'report.before': 'Before',
+  'report.after': 'Now',
+  'report.change': 'Change',
+  'report.kind.worsened': 'got worse',
+  'report.kind.cleared': 'cleared',
+  'report.kind.changed': 'changed',
+  'report.kind.added': 'new in this inspection',
+  'report.kind.missing': 'not photographed this time',
+  'report.absent': 'not photographed',
+  'report.unlabeled': 'no label',
+  'report.page': 'Inspection Desk · {title}',
 } as const;
 
 export type CoreMessageKey = keyof typeof coreEn;

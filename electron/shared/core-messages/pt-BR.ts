@@ -187,4 +187,63 @@ export const corePtBR: CoreMessages = {
     'O model.json indica o arquivo "{name}", mas {dir} não tem esse arquivo. Coloque o arquivo ONNX ao lado do model.json.',
   'models.classify.badOutput':
     'O modelo respondeu {value} para esta foto: a saída precisa ser de probabilidades finitas. Confira o modelo (o models add agora recusa modelos assim) ou ative outro.',
+  // inspections (inspection domain, tube history, comparisons, the inspection report)
+  'inspections.notFound':
+    'Não há inspeção "{ref}". Liste-as com `inspections list` (ou escolha uma no Resumo) e use o número ou o nome.',
+  'inspections.ambiguous':
+    'Mais de uma inspeção se chama "{ref}" (números {ids}). Use o número, ou renomeie uma delas.',
+  'inspections.groupNeedsTwo':
+    'Para agrupar são precisas pelo menos duas inspeções diferentes. Informe dois ou mais números de inspeção.',
+  'inspections.layoutNotJson':
+    '{file} não é um JSON válido ({detail}). Corrija o arquivo e carregue de novo; o layout atual foi mantido.',
+  'inspections.layoutInvalid':
+    '{file} não é um layout de espelho de tubos: {detail}. Veja o formato no README; o layout atual foi mantido.',
+  'inspections.tubeInvalid':
+    '"{ref}" não é um tubo. Escreva como o robô nomeia, por exemplo R07C010 (linha 7, coluna 10).',
+  'report.title': 'Relatório de inspeção',
+  'report.inspection': 'Inspeção',
+  'report.cards': 'Cartões',
+  'report.started': 'Fotografado em',
+  'report.generated': 'Relatório gerado em',
+  'report.model': 'Modelo',
+  'report.modelValue': '{name}, versão {version} ({id})',
+  'report.noModel': 'nenhum (só rótulos de revisores)',
+  'report.reviewers': 'Revisado por',
+  'report.reviewerCount': '{reviewer}: {n, plural, one {# foto} other {# fotos}}',
+  'report.noReviewer': 'Nenhuma foto foi revisada por uma pessoa ainda.',
+  'report.counts': 'Tubos',
+  'report.tubesTotal': 'Tubos fotografados',
+  'report.photosLine':
+    '{photos, plural, one {# foto} other {# fotos}}, {reviewed} revisadas por uma pessoa',
+  'report.unsure': 'Incertos (modelo abaixo de {percent}, sem revisão)',
+  'report.unreviewed': 'Sem revisão de uma pessoa',
+  'report.map': 'Mapa de tubos',
+  'report.mapLegend':
+    'Cheio: revisado por uma pessoa. Claro: só o modelo. Contorno vermelho: sinalizado.',
+  'report.flagged': 'Tubos sinalizados',
+  'report.flaggedNone': 'Nenhum tubo sinalizado.',
+  'report.flaggedMore':
+    '… e mais {n, plural, one {# tubo} other {# tubos}} (veja o mapa de tubos).',
+  'report.tube': 'Tubo',
+  'report.photo': 'Foto',
+  'report.label': 'Rótulo',
+  'report.byReviewer': 'revisado por {reviewer}',
+  'report.byModel': 'modelo, {percent} de certeza',
+  'report.file': 'Arquivo',
+  'report.taken': 'Fotografado em',
+  'report.changes': 'Mudanças desde a inspeção anterior',
+  'report.changesAgainst': 'Comparado com “{title}” ({date}).',
+  'report.changesNone': 'Nenhum tubo mudou.',
+  'report.noPrevious': 'Esta é a primeira inspeção da biblioteca: não há com o que comparar.',
+  'report.before': 'Antes',
+  'report.after': 'Agora',
+  'report.change': 'Mudança',
+  'report.kind.worsened': 'piorou',
+  'report.kind.cleared': 'desobstruído',
+  'report.kind.changed': 'mudou',
+  'report.kind.added': 'novo nesta inspeção',
+  'report.kind.missing': 'não fotografado desta vez',
+  'report.absent': 'não fotografado',
+  'report.unlabeled': 'sem rótulo',
+  'report.page': 'Inspection Desk · {title}',
 };
