@@ -890,6 +890,15 @@ export interface DesktopExtras {
   removableDrives(): Promise<{ path: string; label: string }[]>;
   /** Shows a folder in the system file manager (after an export). */
   openFolder(path: string): Promise<void>;
+  /**
+   * Prints an inspection's report to PDF (webContents.printToPDF) and saves it where the
+   * user picks; the saved path, or null when cancelled.
+   */
+  saveReportPdf(request: {
+    inspectionId: number;
+    language: 'pt-BR' | 'en';
+    timeZone: string;
+  }): Promise<string | null>;
 }
 
 export interface DesktopBridge extends DesktopExtras {

@@ -12,6 +12,7 @@ import { MENU_COMMAND_EVENT, type MenuCommandPayload } from '../shared/desktop-c
 import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
 import { bindContractIpc, forwardCoreEvents } from './contract-ipc.js';
 import { bindDesktopExtras } from './desktop-extras.js';
+import { bindReportPdf } from './report-pdf.js';
 import { desktopLanguage, desktopStrings, type DesktopStrings } from './desktop-strings.js';
 import {
   desktopLibraryDir,
@@ -132,6 +133,7 @@ export async function startDesktopApp(
   serveAppProtocol({ rendererDir: rendererDir(layout), library: openedCore.context.paths });
   bindContractIpc(openedCore);
   bindDesktopExtras({ strings, window: () => window });
+  bindReportPdf({ core: openedCore, window: () => window });
 
   function sendMenuCommand(command: MenuCommandPayload['command']): void {
     const payload: MenuCommandPayload = { command };

@@ -14,7 +14,7 @@ import type {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
 } from '../contract.js';
-import { DESKTOP_CHANNELS } from '../shared/desktop-channels.js';
+import { DESKTOP_CHANNELS, REPORT_PDF_CHANNEL } from '../shared/desktop-channels.js';
 
 // Checked against the contract by the type checker; no runtime import needed.
 const INVOKE_CHANNEL: typeof IPC_INVOKE_CHANNEL = 'desk:invoke';
@@ -81,6 +81,9 @@ const bridge = {
   },
   async openFolder(path) {
     await ipcRenderer.invoke(DESKTOP_CHANNELS.openFolder, path);
+  },
+  saveReportPdf(request) {
+    return ipcRenderer.invoke(REPORT_PDF_CHANNEL, request) as Promise<string | null>;
   },
 } satisfies DesktopBridge;
 

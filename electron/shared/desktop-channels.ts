@@ -13,6 +13,9 @@ export const DESKTOP_CHANNELS = {
   openFolder: 'desk:open-folder',
 } as const;
 
+/** `DesktopExtras.saveReportPdf` (inspections): the report printed by the main process. */
+export const REPORT_PDF_CHANNEL = 'desk:save-report-pdf';
+
 /**
  * The application menu's requests to the renderer, delivered on the contract's event
  * channel under this name: the renderer owns navigation, the menu only asks for it.

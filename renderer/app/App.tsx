@@ -131,6 +131,7 @@ function Shell() {
         {screen === 'summary' && (
           <SummaryScreen
             onReviewLabel={(label) => reviewWith({ ...defaultReviewQuery, filter: { label } })}
+            onReviewFilter={(filter) => reviewWith({ ...defaultReviewQuery, filter })}
           />
         )}
         {screen === 'export' && (

@@ -22,6 +22,7 @@ export function createIpcClient(bridge: DesktopBridge): DeskClient {
       pickFolder: (purpose) => bridge.pickFolder(purpose),
       removableDrives: () => bridge.removableDrives(),
       openFolder: (path) => bridge.openFolder(path),
+      saveReportPdf: (request) => bridge.saveReportPdf(request),
     },
     async invoke<M extends MethodName>(method: M, args?: ArgsIn<M>): Promise<Result<M>> {
       const reply = await bridge.invoke(method, args ?? {});

@@ -394,6 +394,46 @@ export const en = {
   'similar.reason': '{agreeing} of its {neighbours} most similar reviewed photos are “{label}”.',
   'similar.likelyMislabeled': 'Likely mislabeled',
   'similar.show': 'Show similar photos',
+  // inspections (picker, tube map, comparisons, tube history, report, clickable plots)
+  'inspections.pick': 'Inspection',
+  'inspections.wholeLibrary': 'Whole library (every inspection)',
+  'inspections.option': '{name} ({photos} photos)',
+  'inspections.heading': 'Inspection: {name}',
+  'inspections.rename': 'Rename',
+  'inspections.name': 'Inspection name',
+  'inspections.photos': 'Photos in this inspection',
+  'inspections.tubes': 'Tubes photographed',
+  'inspections.flagged': 'Tubes flagged (not clear, or model unsure)',
+  'inspections.reportHtml': 'Save report (HTML)',
+  'inspections.reportPdf': 'Save report as PDF…',
+  'inspections.reportPrint': 'Print report / save as PDF…',
+  'inspections.pdfSaved': 'Report saved to {file}',
+  'inspections.compareTitle': 'Changes between inspections',
+  'inspections.compareWith': 'Compare with',
+  'inspections.nothingToCompare': 'This is the only inspection: import another card to compare.',
+  'inspections.compareLine':
+    'From “{before}” to “{after}”: {changed} tubes changed, {unchanged} unchanged.',
+  'inspections.tube': 'Tube',
+  'inspections.change': 'Change',
+  'inspections.absent': 'not photographed',
+  'inspections.moreChanges': '… and {count} more changes (all are on the map).',
+  'inspections.unchanged': 'unchanged',
+  'inspections.kind.worsened': 'got worse',
+  'inspections.kind.cleared': 'cleared',
+  'inspections.kind.changed': 'changed label',
+  'inspections.kind.added': 'only in the later inspection',
+  'inspections.kind.missing': 'not photographed in the later inspection',
+  'inspections.mapChangesLegend': 'Grey: unchanged. Click a tube to see its photo.',
+  'inspections.tubeCellTitle': 'Tube {tube}: {label} ({state})',
+  'inspections.showCell':
+    'Show the {count} photos the reviewer called {truth} and the model {predicted}',
+  'inspections.showBar':
+    'Show the {count} photos the model called {label} with {from}–{to}% confidence',
+  'inspections.plotHint': 'Click a cell or a histogram bar to review those photos.',
+  'inspections.plotHintLibrary':
+    'Click a cell or a histogram bar to review those photos (in the whole library: this inspection has several cards).',
+  'inspections.historyTitle': 'Tube {tube} in every inspection',
+  'inspections.historyOnlyThis': 'No other inspection photographed this tube.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -84,6 +84,7 @@ describe('Electron bundles', () => {
       'openFolder',
       'pickFolder',
       'removableDrives',
+      'saveReportPdf',
     ]);
     expect(await bridge.invoke('settings.get', {})).toEqual({
       ok: true,

@@ -23,7 +23,7 @@ describe('preload bridge', () => {
   it('exposes window.inspectionDesk with exactly invoke, on and the desktop extras', () => {
     expect([...fakeContextBridge.exposed.keys()]).toEqual(['inspectionDesk']);
     expect(Object.keys(bridge).sort()).toEqual(
-      ['invoke', 'on', 'openFolder', 'pickFolder', 'removableDrives'].sort(),
+      ['invoke', 'on', 'openFolder', 'pickFolder', 'removableDrives', 'saveReportPdf'].sort(),
     );
     // Nothing of ipcRenderer leaks through.
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);

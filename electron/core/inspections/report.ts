@@ -75,10 +75,11 @@ function tubeMapSvg(
 ): string {
   const geometry = placeTubes(tubes, layout);
   const pad = geometry.rowLabels.length > 0 ? 0.9 : 0;
-  const x0 = geometry.minX - pad;
-  const y0 = geometry.minY - pad;
-  const w = geometry.width + pad;
-  const h = geometry.height + pad;
+  // A little room for the flagged outline of the edge tubes.
+  const x0 = geometry.minX - pad - 0.1;
+  const y0 = geometry.minY - pad - 0.1;
+  const w = geometry.width + pad + 0.2;
+  const h = geometry.height + pad + 0.2;
   const r = geometry.diameter / 2;
   const cells = geometry.cells
     .map(({ tube, place }) => {
@@ -100,7 +101,8 @@ function tubeMapSvg(
         `<text x="${l.x}" y="${geometry.minY - 0.15}" text-anchor="middle" font-size="0.42" fill="#555">${l.col}</text>`,
     ),
   ].join('');
-  return `<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="${x0} ${y0} ${w} ${h}" role="img" preserveAspectRatio="xMidYMin meet">${axis}${cells}</svg>`;
+  // About 8 mm per tube pitch at most: a small sheet should not fill the page.
+  return `<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="${x0} ${y0} ${w} ${h}" style="max-width:${Math.ceil(w * 8)}mm" role="img" preserveAspectRatio="xMinYMin meet">${axis}${cells}</svg>`;
 }
 
 const CSS = `

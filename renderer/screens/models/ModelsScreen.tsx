@@ -201,7 +201,9 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
             </div>
           </form>
         </section>
-        {list.length >= 1 && <ImproveModel onJobStarted={props.onJobStarted} onModelsChanged={models.reload} />}
+        {list.length >= 1 && (
+          <ImproveModel onJobStarted={props.onJobStarted} onModelsChanged={models.reload} />
+        )}
         {list.length >= 1 && <CompareModels models={list} />}
       </div>
     </div>

@@ -11,6 +11,7 @@ import { keepFocus } from '../review/keep-focus.js';
 import { useImageDetail } from '../../state/use-image-detail.js';
 import { HistorySection, MetadataSection, ScoresSection } from './PhotoDetails.js';
 import { SimilarPhotos } from './SimilarPhotos.js';
+import { TubeHistory } from './TubeHistory.js';
 import { ZoomPanImage } from './ZoomPanImage.js';
 
 export interface PhotoViewProps {
@@ -151,6 +152,11 @@ export function PhotoView(props: PhotoViewProps) {
               </button>
             </div>
           </section>
+          <TubeHistory
+            imageId={props.imageId}
+            row={shown?.tubeRow ?? null}
+            col={shown?.tubeCol ?? null}
+          />
           {detail && (
             <>
               <ScoresSection detail={detail} activeModelId={props.activeModelId} />

@@ -1,9 +1,16 @@
+import type React from 'react';
 import { LabelSwatch } from '../../components/LabelChip.js';
 import { labelColor } from '../../components/label-colors.js';
 import { useI18n } from '../../i18n/i18n.js';
 
-/** The model's confidence over 10 bins (0–10% … 90–100%), stacked by predicted label. */
-export function ConfidenceHistogram(props: { histogram: { label: string; bins: number[] }[] }) {
+/**
+ * The model's confidence over 10 bins (0–10% … 90–100%), stacked by predicted label.
+ * With `onBar`, each bar part is a button (click or Enter) showing its photos in the grid.
+ */
+export function ConfidenceHistogram(props: {
+  histogram: { label: string; bins: number[] }[];
+  onBar?(label: string, bin: number): void;
+}) {
   const { t, format } = useI18n();
   const bins = 10;
   const totals = Array.from({ length: bins }, (_, i) =>
@@ -32,6 +39,28 @@ export function ConfidenceHistogram(props: { histogram: { label: string; bins: n
                     width={barWidth - 8}
                     height={h}
                     fill={labelColor(series.label).solid}
+                    {...(props.onBar && value > 0
+                      ? {
+                          className: 'histogram__bar',
+                          role: 'button',
+                          tabIndex: 0,
+                          'data-testid': 'histogram-bar',
+                          'data-label': series.label,
+                          'data-bin': i,
+                          'aria-label': t('inspections.showBar', {
+                            label: series.label,
+                            count: format.number(value),
+                            from: i * 10,
+                            to: (i + 1) * 10,
+                          }),
+                          onClick: () => props.onBar?.(series.label, i),
+                          onKeyDown: (event: React.KeyboardEvent) => {
+                            if (event.key !== 'Enter' && event.key !== ' ') return;
+                            event.preventDefault();
+                            props.onBar?.(series.label, i);
+                          },
+                        }
+                      : {})}
                   >
                     <title>
                       {`${series.label}: ${format.number(value)} (${i * 10}–${(i + 1) * 10}%)`}

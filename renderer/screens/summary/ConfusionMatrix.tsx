@@ -4,9 +4,13 @@ import { useI18n } from '../../i18n/i18n.js';
 
 /**
  * Rows: what the reviewer decided (truth); columns: what the model said. The diagonal
- * (agreement) is green, mistakes red, shaded by how many photos fall in the cell.
+ * (agreement) is green, mistakes red, shaded by how many photos fall in the cell. With
+ * `onCell`, a cell is a button that shows its photos in the review grid.
  */
-export function ConfusionMatrix(props: { matrix: Matrix }) {
+export function ConfusionMatrix(props: {
+  matrix: Matrix;
+  onCell?(truth: string, predicted: string): void;
+}) {
   const { t, format } = useI18n();
   const { labels, counts } = props.matrix;
   const max = Math.max(1, ...counts.flat());
@@ -46,7 +50,19 @@ export function ConfusionMatrix(props: { matrix: Matrix }) {
                     }}
                     title={t('summary.cellTitle', { truth, predicted, count })}
                   >
-                    {format.number(count)}
+                    {props.onCell && count > 0 ? (
+                      <button
+                        type="button"
+                        className="cell-button"
+                        data-testid="confusion-cell"
+                        aria-label={t('inspections.showCell', { truth, predicted, count })}
+                        onClick={() => props.onCell?.(truth, predicted)}
+                      >
+                        {format.number(count)}
+                      </button>
+                    ) : (
+                      format.number(count)
+                    )}
                   </td>
                 );
               })}

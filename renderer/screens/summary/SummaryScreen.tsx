@@ -1,10 +1,12 @@
 /**
  * Where the inspection stands: photos per label, how many are reviewed, how good the model
  * was on the reviewed ones (accuracy, confusion matrix, confidence histogram), and the
- * tube sheet colored by label when photos carry tube positions.
+ * tube sheet colored by label when photos carry tube positions. For the whole library or
+ * one inspection (the picker), with that inspection's report and its changes against
+ * another. Clicking a confusion-matrix cell or a histogram bar shows those photos.
  */
-import { useState } from 'react';
-import type { ModelMetrics } from '../../../electron/contract.js';
+import { useCallback, useRef, useState } from 'react';
+import type { ImageFilter, LibrarySummary, ModelMetrics } from '../../../electron/contract.js';
 import { LabelChip } from '../../components/LabelChip.js';
 import { labelColor } from '../../components/label-colors.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -12,6 +14,9 @@ import { useInvoke } from '../../state/use-invoke.js';
 import { StandalonePhoto } from '../photo/StandalonePhoto.js';
 import { ConfidenceHistogram } from './ConfidenceHistogram.js';
 import { ConfusionMatrix } from './ConfusionMatrix.js';
+import { CompareInspections, RenameInspection, ReportActions } from './InspectionPanel.js';
+import { InspectionPicker } from './InspectionPicker.js';
+import { confusionCellFilter, histogramBarFilter, inspectionScope } from './plot-filters.js';
 import { TubeSheetMap } from './TubeSheetMap.js';
 
 export function MetricsTable(props: { metrics: ModelMetrics }) {
@@ -43,23 +48,62 @@ export function MetricsTable(props: { metrics: ModelMetrics }) {
   );
 }
 
-export function SummaryScreen(props: { onReviewLabel(label: string): void }) {
+export function SummaryScreen(props: {
+  onReviewLabel(label: string): void;
+  onReviewFilter(filter: ImageFilter): void;
+}) {
   const { t, format } = useI18n();
-  const summary = useInvoke(
+  const [inspectionId, setInspectionId] = useState<number | null>(null);
+  const reloadOn = ['import', 'review', 'classify', 'models'] as const;
+  const library = useInvoke(
     'library.summary',
     {},
-    { reloadOn: ['import', 'review', 'classify', 'models'], throttleMs: 2000 },
+    { reloadOn: [...reloadOn], throttleMs: 2000, enabled: inspectionId === null },
   );
+  const ofInspection = useInvoke(
+    'inspections.summary',
+    { inspectionId: inspectionId ?? 1 },
+    { reloadOn: [...reloadOn], throttleMs: 2000, enabled: inspectionId !== null },
+  );
+  const inspections = useInvoke('inspections.list', {}, { reloadOn: ['import', 'review'] });
+  const layout = useInvoke('inspections.layout', {});
   const labels = useInvoke('library.labels', {}, { reloadOn: ['models'] });
   const info = useInvoke('library.info', {}, { reloadOn: ['models'] });
   const [photo, setPhoto] = useState<number | null>(null);
-  const s = summary.data;
+  // Focus goes back to what opened the photo (a tube cell), so the keyboard keeps its place.
+  const opener = useRef<HTMLElement | SVGElement | null>(null);
+  const openPhoto = useCallback((imageId: number) => {
+    opener.current = document.activeElement as HTMLElement | SVGElement | null;
+    setPhoto(imageId);
+  }, []);
+  const closePhoto = useCallback(() => {
+    setPhoto(null);
+    requestAnimationFrame(() => opener.current?.focus());
+  }, []);
+
+  const inspectionSummary =
+    inspectionId !== null && ofInspection.data?.inspection.id === inspectionId
+      ? ofInspection.data
+      : undefined;
+  const s: LibrarySummary | undefined = inspectionId === null ? library.data : inspectionSummary;
+  const reload = inspectionId === null ? library.reload : ofInspection.reload;
+  const scope = inspectionScope(inspectionSummary?.inspection ?? null);
+  const picker = (
+    <div className="inspection-bar">
+      <InspectionPicker
+        inspections={inspections.data ?? []}
+        value={inspectionId}
+        onChange={setInspectionId}
+      />
+    </div>
+  );
 
   if (!s) {
     return (
       <div className="screen screen--page" data-testid="screen-summary">
         <div className="page">
           <h1>{t('summary.title')}</h1>
+          {picker}
           <p className="muted">{t('common.loading')}</p>
         </div>
       </div>
@@ -70,11 +114,28 @@ export function SummaryScreen(props: { onReviewLabel(label: string): void }) {
   return (
     <div className="screen screen--page" data-testid="screen-summary">
       <div className="page page--wide">
-        <h1>{t('summary.title')}</h1>
+        <h1 className="inspection-title" data-testid="summary-heading">
+          {inspectionSummary
+            ? t('inspections.heading', { name: inspectionSummary.inspection.title })
+            : t('summary.title')}
+        </h1>
+        {picker}
+        {inspectionSummary && (
+          <div className="inspection-bar">
+            <RenameInspection
+              inspection={inspectionSummary.inspection}
+              onRenamed={() => {
+                inspections.reload();
+                ofInspection.reload();
+              }}
+            />
+            <ReportActions inspection={inspectionSummary.inspection} />
+          </div>
+        )}
         <dl className="stat-row stat-row--cards">
           <div className="stat">
             <dd data-testid="summary-total">{format.number(s.total)}</dd>
-            <dt>{t('summary.total')}</dt>
+            <dt>{t(inspectionSummary ? 'inspections.photos' : 'summary.total')}</dt>
           </div>
           <div className="stat">
             <dd data-testid="summary-reviewed">{format.number(s.reviewed)}</dd>
@@ -98,6 +159,22 @@ export function SummaryScreen(props: { onReviewLabel(label: string): void }) {
                 : t('summary.noModel')}
             </dt>
           </div>
+          {inspectionSummary && (
+            <>
+              <div className="stat">
+                <dd data-testid="summary-tubes">
+                  {format.number(inspectionSummary.tubeStates.length)}
+                </dd>
+                <dt>{t('inspections.tubes')}</dt>
+              </div>
+              <div className="stat">
+                <dd data-testid="summary-flagged">
+                  {format.number(inspectionSummary.tubeStates.filter((x) => x.flagged).length)}
+                </dd>
+                <dt>{t('inspections.flagged')}</dt>
+              </div>
+            </>
+          )}
         </dl>
 
         <div className="two-col">
@@ -143,7 +220,11 @@ export function SummaryScreen(props: { onReviewLabel(label: string): void }) {
                       <button
                         type="button"
                         className="btn btn--small btn--ghost"
-                        onClick={() => props.onReviewLabel(row.label)}
+                        onClick={() =>
+                          scope && Object.keys(scope).length > 0
+                            ? props.onReviewFilter({ ...scope, label: row.label })
+                            : props.onReviewLabel(row.label)
+                        }
                       >
                         {t('summary.show')}
                       </button>
@@ -167,7 +248,15 @@ export function SummaryScreen(props: { onReviewLabel(label: string): void }) {
                         : format.percentPrecise(metrics.balancedAccuracy),
                   })}
                 </p>
-                <ConfusionMatrix matrix={metrics.confusion} />
+                <ConfusionMatrix
+                  matrix={metrics.confusion}
+                  onCell={(truth, predicted) =>
+                    props.onReviewFilter(confusionCellFilter(truth, predicted, scope ?? {}))
+                  }
+                />
+                <p className="muted small">
+                  {t(scope ? 'inspections.plotHint' : 'inspections.plotHintLibrary')}
+                </p>
                 <MetricsTable metrics={metrics} />
               </>
             ) : (
@@ -179,7 +268,12 @@ export function SummaryScreen(props: { onReviewLabel(label: string): void }) {
         <section className="card">
           <h2>{t('summary.histogram')}</h2>
           {s.confidenceHistogram.length > 0 ? (
-            <ConfidenceHistogram histogram={s.confidenceHistogram} />
+            <ConfidenceHistogram
+              histogram={s.confidenceHistogram}
+              onBar={(label, bin) =>
+                props.onReviewFilter(histogramBarFilter(label, bin, 10, scope ?? {}))
+              }
+            />
           ) : (
             <p className="muted">{t('summary.noPredictions')}</p>
           )}
@@ -188,7 +282,19 @@ export function SummaryScreen(props: { onReviewLabel(label: string): void }) {
         {s.tubes.length > 0 && (
           <section className="card">
             <h2>{t('summary.tubeMap')}</h2>
-            <TubeSheetMap tubes={s.tubes} onOpen={setPhoto} />
+            <TubeSheetMap tubes={s.tubes} layout={layout.data ?? null} onOpen={openPhoto} />
+          </section>
+        )}
+
+        {inspectionSummary && (
+          <section className="card" data-testid="compare-inspections">
+            <h2>{t('inspections.compareTitle')}</h2>
+            <CompareInspections
+              summary={inspectionSummary}
+              inspections={inspections.data ?? []}
+              layout={layout.data ?? null}
+              onOpen={openPhoto}
+            />
           </section>
         )}
       </div>
@@ -197,8 +303,8 @@ export function SummaryScreen(props: { onReviewLabel(label: string): void }) {
           imageId={photo}
           labels={labels.data ?? []}
           activeModelId={info.data?.activeModelId ?? null}
-          onClose={() => setPhoto(null)}
-          onChanged={summary.reload}
+          onClose={closePhoto}
+          onChanged={reload}
         />
       )}
     </div>

@@ -1,0 +1,338 @@
+/**
+ * One inspection on the summary screen: its name (rename it), its report (HTML, or PDF
+ * through Chromium's print), and what changed against another inspection, as a list and
+ * coloured on the tube map.
+ */
+import { useMemo, useState } from 'react';
+import type {
+  Inspection,
+  InspectionSummary,
+  TubeChangeKind,
+  TubeLayout,
+} from '../../../electron/contract.js';
+import { LabelChip } from '../../components/LabelChip.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { useClient } from '../../state/client-context.js';
+import { useReportError } from '../../state/errors.js';
+import { useInvoke } from '../../state/use-invoke.js';
+import { inspectionLabel } from './InspectionPicker.js';
+import { changeColors, changeKindKeys, TubeSheetMap, type Tube } from './TubeSheetMap.js';
+
+/** Rows of the changes list drawn at once; the map shows every change. */
+const MAX_CHANGE_ROWS = 300;
+
+function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export function RenameInspection(props: { inspection: Inspection; onRenamed(): void }) {
+  const { t } = useI18n();
+  const client = useClient();
+  const report = useReportError();
+  const [name, setName] = useState<string | null>(null);
+  if (name === null) {
+    return (
+      <button
+        type="button"
+        className="btn"
+        data-testid="inspection-rename"
+        onClick={() => setName(props.inspection.name ?? props.inspection.title)}
+      >
+        {t('inspections.rename')}
+      </button>
+    );
+  }
+  const save = () =>
+    void client.invoke('inspections.rename', { inspectionId: props.inspection.id, name }).then(
+      () => {
+        setName(null);
+        props.onRenamed();
+      },
+      (error: unknown) => report(error),
+    );
+  return (
+    <form
+      className="inspection-bar"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <label>
+        {t('inspections.name')}
+        <input
+          data-testid="inspection-name"
+          value={name}
+          maxLength={200}
+          autoFocus
+          onChange={(event) => setName(event.target.value)}
+        />
+      </label>
+      <button type="submit" className="btn btn--primary" disabled={!name.trim()}>
+        {t('action.save')}
+      </button>
+      <button type="button" className="btn" onClick={() => setName(null)}>
+        {t('action.cancel')}
+      </button>
+    </form>
+  );
+}
+
+export function ReportActions(props: { inspection: Inspection }) {
+  const { t, language } = useI18n();
+  const client = useClient();
+  const report = useReportError();
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const args = { inspectionId: props.inspection.id, language, timeZone: localTimeZone() };
+
+  async function run(work: () => Promise<void>) {
+    setBusy(true);
+    setNote(null);
+    try {
+      await work();
+    } catch (error) {
+      report(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const saveHtml = () =>
+    run(async () => {
+      const { html, fileName } = await client.invoke('inspections.report', args);
+      const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${fileName}.html`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    });
+
+  // Desktop: the main process prints with webContents.printToPDF and asks where to save.
+  // Browser: the report goes to the browser's print dialog ("Save as PDF").
+  const printPdf = () =>
+    run(async () => {
+      const desktop = client.desktop;
+      if (desktop) {
+        const file = await desktop.saveReportPdf(args);
+        if (file) setNote(t('inspections.pdfSaved', { file }));
+        return;
+      }
+      const { html } = await client.invoke('inspections.report', args);
+      document.querySelector('iframe.report-frame')?.remove();
+      const frame = document.createElement('iframe');
+      frame.className = 'report-frame';
+      frame.setAttribute('data-testid', 'report-frame');
+      frame.setAttribute('aria-hidden', 'true');
+      frame.srcdoc = html;
+      frame.addEventListener('load', () => frame.contentWindow?.print(), { once: true });
+      document.body.append(frame);
+    });
+
+  return (
+    <div className="inspection-bar">
+      <button
+        type="button"
+        className="btn"
+        data-testid="report-html"
+        disabled={busy}
+        onClick={() => void saveHtml()}
+      >
+        {t('inspections.reportHtml')}
+      </button>
+      <button
+        type="button"
+        className="btn btn--primary"
+        data-testid="report-pdf"
+        disabled={busy}
+        onClick={() => void printPdf()}
+      >
+        {t(client.desktop ? 'inspections.reportPdf' : 'inspections.reportPrint')}
+      </button>
+      {note && (
+        <span className="muted small" role="status">
+          {note}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function CompareInspections(props: {
+  summary: InspectionSummary;
+  inspections: Inspection[];
+  layout: TubeLayout | null;
+  onOpen(imageId: number): void;
+}) {
+  const { t, format } = useI18n();
+  const current = props.summary.inspection;
+  const others = props.inspections.filter((s) => s.id !== current.id);
+  const order = props.inspections.map((s) => s.id);
+  const index = order.indexOf(current.id);
+  const previous = index > 0 ? props.inspections[index - 1] : undefined;
+  const [chosen, setChosen] = useState<number | null>(null);
+  const otherId = chosen ?? previous?.id ?? others[0]?.id ?? null;
+  // The older of the two is "before", whichever one was picked.
+  const otherFirst = otherId !== null && order.indexOf(otherId) < index;
+  const before = otherFirst ? otherId : current.id;
+  const after = otherFirst ? current.id : otherId;
+  const comparison = useInvoke(
+    'inspections.compare',
+    { before: before ?? current.id, after: after ?? current.id },
+    { enabled: otherId !== null, reloadOn: ['review', 'import', 'classify', 'models'] },
+  );
+  const data =
+    comparison.data && comparison.data.before.id === before && comparison.data.after.id === after
+      ? comparison.data
+      : undefined;
+
+  const changes = useMemo(
+    () => new Map<string, TubeChangeKind>((data?.changes ?? []).map((c) => [c.tube, c.kind])),
+    [data],
+  );
+  // The compared map: this inspection's tubes, plus the changed ones it lacks.
+  const tubes = useMemo(() => {
+    if (!data) return [];
+    const cells: Tube[] = [...props.summary.tubes];
+    const seen = new Set(cells.map((c) => `${c.row}:${c.col}`));
+    for (const change of data.changes) {
+      const state = change.after ?? change.before;
+      if (!state || seen.has(`${state.row}:${state.col}`)) continue;
+      seen.add(`${state.row}:${state.col}`);
+      cells.push({
+        row: state.row,
+        col: state.col,
+        label: state.label,
+        imageId: state.imageId,
+        reviewed: state.reviewed,
+      });
+    }
+    return cells;
+  }, [data, props.summary.tubes]);
+
+  if (others.length === 0) {
+    return <p className="muted">{t('inspections.nothingToCompare')}</p>;
+  }
+  const counts = new Map<TubeChangeKind, number>();
+  for (const change of data?.changes ?? []) {
+    counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
+  }
+  return (
+    <>
+      <div className="inspection-bar">
+        <label>
+          {t('inspections.compareWith')}
+          <select
+            data-testid="compare-with"
+            value={otherId ?? ''}
+            onChange={(event) => setChosen(Number(event.target.value))}
+          >
+            {others.map((s) => (
+              <option key={s.id} value={s.id}>
+                {inspectionLabel(s, format)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {!data ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : (
+        <>
+          <p data-testid="compare-line">
+            {t('inspections.compareLine', {
+              before: data.before.title,
+              after: data.after.title,
+              changed: format.number(data.changes.length),
+              unchanged: format.number(data.unchanged),
+            })}
+          </p>
+          {data.changes.length > 0 && (
+            <>
+              <p className="legend">
+                {[...counts].map(([kind, n]) => (
+                  <span key={kind}>
+                    <span className="swatch-dot" style={{ background: changeColors[kind] }} />{' '}
+                    {t(changeKindKeys[kind])}: {format.number(n)}
+                  </span>
+                ))}
+              </p>
+              <TubeSheetMap
+                tubes={tubes}
+                layout={props.layout}
+                changes={changes}
+                onOpen={props.onOpen}
+                testId="compare-map"
+              />
+              <div className="table-scroll">
+                <table className="table table--compact changes-table" data-testid="changes">
+                  <thead>
+                    <tr>
+                      <th>{t('inspections.tube')}</th>
+                      <th>{data.before.title}</th>
+                      <th>{data.after.title}</th>
+                      <th>{t('inspections.change')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.changes.slice(0, MAX_CHANGE_ROWS).map((change) => {
+                      const open = (change.after ?? change.before)?.imageId;
+                      return (
+                        <tr key={change.tube} data-testid="change-row" data-kind={change.kind}>
+                          <td>
+                            <button
+                              type="button"
+                              className="btn btn--small btn--ghost"
+                              onClick={() => open !== undefined && props.onOpen(open)}
+                            >
+                              {change.tube}
+                            </button>
+                          </td>
+                          <td>
+                            {change.before ? (
+                              <LabelChip
+                                label={change.before.label}
+                                reviewed={change.before.reviewed}
+                                size="sm"
+                              />
+                            ) : (
+                              <span className="muted">{t('inspections.absent')}</span>
+                            )}
+                          </td>
+                          <td>
+                            {change.after ? (
+                              <LabelChip
+                                label={change.after.label}
+                                reviewed={change.after.reviewed}
+                                size="sm"
+                              />
+                            ) : (
+                              <span className="muted">{t('inspections.absent')}</span>
+                            )}
+                          </td>
+                          <td style={{ color: changeColors[change.kind], fontWeight: 600 }}>
+                            {t(changeKindKeys[change.kind])}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+              {data.changes.length > MAX_CHANGE_ROWS && (
+                <p className="muted small">
+                  {t('inspections.moreChanges', {
+                    count: format.number(data.changes.length - MAX_CHANGE_ROWS),
+                  })}
+                </p>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
