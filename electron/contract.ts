@@ -448,6 +448,12 @@ export interface Inspection {
   tubes: number;
 }
 
+/** An inspection without its counts (cheap: what a tube's history needs). */
+export type InspectionHeader = Pick<
+  Inspection,
+  'id' | 'name' | 'title' | 'importIds' | 'sources' | 'startedAt'
+>;
+
 /** A tube as one inspection saw it: its latest photo there. */
 export interface TubeState {
   /** "R07C010". */
@@ -512,8 +518,8 @@ export interface TubeHistory {
   tube: string;
   row: number;
   col: number;
-  /** One entry per inspection that photographed the tube, oldest first. */
-  entries: { inspection: Inspection; state: TubeState }[];
+  /** One entry per inspection that photographed the tube, oldest photo first. */
+  entries: { inspection: InspectionHeader; state: TubeState }[];
 }
 
 /**

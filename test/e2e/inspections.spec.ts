@@ -138,6 +138,12 @@ test('compares two inspections of the same tubes, on the map and in the report',
   expect(html).toContain('piorou');
   expect(html).toContain('20/09/2026');
   expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+  // Server build: "Print" hands the same report to the browser's print (Save as PDF).
+  await page.getByTestId('report-pdf').click();
+  await expect(page.frameLocator('[data-testid=report-frame]').locator('h1')).toContainText(
+    'Refervedor 2, parada de setembro de 2026',
+  );
+  await expect(page.getByTestId('report-pdf')).toBeEnabled();
   await reportPages(page, file, 'report-pt-BR');
 
   // The same in English.

@@ -4,7 +4,7 @@
  * exact copies of photos stored by an earlier import (`photosOfInspectionSql`).
  */
 import path from 'node:path';
-import type { Inspection } from '../../contract.js';
+import type { Inspection, InspectionHeader } from '../../contract.js';
 import { CoreError } from '../errors.js';
 import type { Db } from '../library/database.js';
 
@@ -60,7 +60,7 @@ function countsOf(db: Db, id: number): Counts {
     .get({ id }) as Counts;
 }
 
-function toInspection(db: Db, row: InspectionRow): Inspection {
+function toHeader(row: InspectionRow): InspectionHeader {
   const imports = (JSON.parse(row.imports) as [number, string][]).sort((a, b) => a[0] - b[0]);
   const importIds = imports.map(([id]) => id);
   const sources = imports.map(([, source]) => source);
@@ -72,8 +72,28 @@ function toInspection(db: Db, row: InspectionRow): Inspection {
     importIds,
     sources: [...new Set(sources)],
     startedAt: row.started_at,
-    ...countsOf(db, row.id),
   };
+}
+
+function toInspection(db: Db, row: InspectionRow): Inspection {
+  return { ...toHeader(row), ...countsOf(db, row.id) };
+}
+
+function inspectionRow(db: Db, id: number): InspectionRow {
+  const row = db.prepare(INSPECTION_SQL).get({ id }) as InspectionRow | undefined;
+  if (!row) {
+    throw new CoreError(
+      'NOT_FOUND',
+      { key: 'inspections.notFound', values: { ref: String(id) } },
+      { inspectionId: id },
+    );
+  }
+  return row;
+}
+
+/** An inspection's name and imports, without counting its photos. */
+export function inspectionHeader(db: Db, id: number): InspectionHeader {
+  return toHeader(inspectionRow(db, id));
 }
 
 /** When an inspection happened: its first photo, else (no photo yet) its first import. */
@@ -90,17 +110,7 @@ export function listInspections(db: Db): Inspection[] {
 }
 
 export function getInspection(db: Db, id: number): Inspection {
-  const row = db.prepare(INSPECTION_SQL).get({ id }) as InspectionRow | undefined;
-  if (!row) {
-    throw new CoreError(
-      'NOT_FOUND',
-      { key: 'inspections.notFound', values: { ref: String(id) } },
-      {
-        inspectionId: id,
-      },
-    );
-  }
-  return toInspection(db, row);
+  return toInspection(db, inspectionRow(db, id));
 }
 
 /**

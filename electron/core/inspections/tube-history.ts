@@ -2,10 +2,10 @@
  * One tube across inspections: its latest photo in each inspection that photographed it,
  * oldest inspection first. A photo a later card held as an exact copy counts for both.
  */
-import type { Inspection, TubeHistory } from '../../contract.js';
+import type { TubeHistory } from '../../contract.js';
 import { tubeId } from '../../shared/tube-id.js';
 import type { Db } from '../library/database.js';
-import { getInspection } from './store.js';
+import { inspectionHeader } from './store.js';
 import { normalLabelOf, toTubeState, TUBE_ROW_COLUMNS, type TubeRow } from './tube-states.js';
 
 export function tubeHistory(db: Db, row: number, col: number): TubeHistory {
@@ -30,15 +30,13 @@ export function tubeHistory(db: Db, row: number, col: number): TubeHistory {
   const latest = new Map<number, TubeRow>();
   for (const r of rows) if (!latest.has(r.inspection_id)) latest.set(r.inspection_id, r);
   const entries = [...latest].map(([id, r]) => ({
-    inspection: getInspection(db, id) as Inspection,
+    inspection: inspectionHeader(db, id),
     state: toTubeState(r, normalLabel),
   }));
-  // Oldest first, in the order `inspections.list` gives.
+  // Oldest photo first: the tube's own timeline.
   entries.sort(
     (a, b) =>
-      (a.inspection.capturedFrom ?? a.inspection.startedAt).localeCompare(
-        b.inspection.capturedFrom ?? b.inspection.startedAt,
-      ) || a.inspection.id - b.inspection.id,
+      a.state.capturedAt.localeCompare(b.state.capturedAt) || a.inspection.id - b.inspection.id,
   );
   return { tube: tubeId(row, col), row, col, entries };
 }
