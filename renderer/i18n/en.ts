@@ -432,6 +432,10 @@ export const en = {
   'inspections.plotHint': 'Click a cell or a histogram bar to review those photos.',
   'inspections.plotHintLibrary':
     'Click a cell or a histogram bar to review those photos (in the whole library: this inspection has several cards).',
+  'inspections.group': 'Group with another card…',
+  'inspections.groupWith': 'Group with',
+  'inspections.groupName': 'Name of the grouped inspection',
+  'inspections.groupDo': 'Group',
   'inspections.historyTitle': 'Tube {tube} in every inspection',
   'inspections.historyOnlyThis': 'No other inspection photographed this tube.',
 } satisfies Record<string, string>;

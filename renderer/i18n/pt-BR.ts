@@ -437,6 +437,10 @@ export const ptBR: Messages = {
     'Clique numa célula ou numa barra do histograma para revisar essas fotos.',
   'inspections.plotHintLibrary':
     'Clique numa célula ou numa barra do histograma para revisar essas fotos (na biblioteca inteira: esta inspeção tem vários cartões).',
+  'inspections.group': 'Agrupar com outro cartão…',
+  'inspections.groupWith': 'Agrupar com',
+  'inspections.groupName': 'Nome da inspeção agrupada',
+  'inspections.groupDo': 'Agrupar',
   'inspections.historyTitle': 'Tubo {tube} em cada inspeção',
   'inspections.historyOnlyThis': 'Nenhuma outra inspeção fotografou este tubo.',
 };

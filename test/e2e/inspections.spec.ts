@@ -164,6 +164,21 @@ test('compares two inspections of the same tubes, on the map and in the report',
   await openScreen(page, desk, 'summary');
   await expect(page.getByTestId('summary-total')).toHaveText('44');
   expect(first).toBeLessThan(second);
+
+  // Two cards of one stop: grouped into one inspection under a name.
+  await pickInspection(page, second);
+  await page.getByTestId('inspection-group').click();
+  await page.getByTestId('group-with').selectOption(String(first));
+  await page.getByTestId('group-name').fill('Reboiler 2, both cards');
+  await page.getByRole('button', { name: 'Group', exact: true }).click();
+  await expect(page.getByTestId('summary-heading')).toHaveText(
+    'Inspection: Reboiler 2, both cards',
+  );
+  await expect(page.getByTestId('summary-total')).toHaveText('44');
+  await expect(page.getByTestId('summary-tubes')).toHaveText('24');
+  expect((await desk.server.core.invoke('inspections.list')).map((s) => s.importIds)).toEqual([
+    [first, second],
+  ]);
 });
 
 test('a confusion-matrix cell and a histogram bar show their photos in the review grid', async ({

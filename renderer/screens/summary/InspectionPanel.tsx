@@ -336,3 +336,83 @@ export function CompareInspections(props: {
     </>
   );
 }
+
+/** Two cards of the same stop become one inspection, under a name a person gives. */
+export function GroupInspections(props: {
+  inspection: Inspection;
+  inspections: Inspection[];
+  onGrouped(inspectionId: number): void;
+}) {
+  const { t, format } = useI18n();
+  const client = useClient();
+  const report = useReportError();
+  const others = props.inspections.filter((s) => s.id !== props.inspection.id);
+  const [open, setOpen] = useState(false);
+  const [other, setOther] = useState<number | null>(null);
+  const [name, setName] = useState(props.inspection.name ?? '');
+  if (others.length === 0) return null;
+  if (!open) {
+    return (
+      <button
+        type="button"
+        className="btn"
+        data-testid="inspection-group"
+        onClick={() => setOpen(true)}
+      >
+        {t('inspections.group')}
+      </button>
+    );
+  }
+  const chosen = other ?? others[others.length - 1]?.id ?? null;
+  return (
+    <form
+      className="inspection-bar"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (chosen === null) return;
+        void client
+          .invoke('inspections.group', {
+            inspectionIds: [props.inspection.id, chosen],
+            name,
+          })
+          .then(
+            (grouped) => {
+              setOpen(false);
+              props.onGrouped(grouped.id);
+            },
+            (error: unknown) => report(error),
+          );
+      }}
+    >
+      <label>
+        {t('inspections.groupWith')}
+        <select
+          data-testid="group-with"
+          value={chosen ?? ''}
+          onChange={(event) => setOther(Number(event.target.value))}
+        >
+          {others.map((s) => (
+            <option key={s.id} value={s.id}>
+              {inspectionLabel(s, format)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('inspections.groupName')}
+        <input
+          data-testid="group-name"
+          value={name}
+          maxLength={200}
+          onChange={(event) => setName(event.target.value)}
+        />
+      </label>
+      <button type="submit" className="btn btn--primary" disabled={!name.trim()}>
+        {t('inspections.groupDo')}
+      </button>
+      <button type="button" className="btn" onClick={() => setOpen(false)}>
+        {t('action.cancel')}
+      </button>
+    </form>
+  );
+}

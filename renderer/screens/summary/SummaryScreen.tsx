@@ -14,7 +14,12 @@ import { useInvoke } from '../../state/use-invoke.js';
 import { StandalonePhoto } from '../photo/StandalonePhoto.js';
 import { ConfidenceHistogram } from './ConfidenceHistogram.js';
 import { ConfusionMatrix } from './ConfusionMatrix.js';
-import { CompareInspections, RenameInspection, ReportActions } from './InspectionPanel.js';
+import {
+  CompareInspections,
+  GroupInspections,
+  RenameInspection,
+  ReportActions,
+} from './InspectionPanel.js';
 import { InspectionPicker } from './InspectionPicker.js';
 import { confusionCellFilter, histogramBarFilter, inspectionScope } from './plot-filters.js';
 import { TubeSheetMap } from './TubeSheetMap.js';
@@ -126,6 +131,15 @@ export function SummaryScreen(props: {
               inspection={inspectionSummary.inspection}
               onRenamed={() => {
                 inspections.reload();
+                ofInspection.reload();
+              }}
+            />
+            <GroupInspections
+              inspection={inspectionSummary.inspection}
+              inspections={inspections.data ?? []}
+              onGrouped={(id) => {
+                inspections.reload();
+                setInspectionId(id);
                 ofInspection.reload();
               }}
             />
