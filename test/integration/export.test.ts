@@ -300,6 +300,8 @@ describe('export', () => {
     await exportTo(lib.core, { dest });
     const html = readFileSync(path.join(dest, 'report.html'), 'utf8');
     expect(html).toContain('Inspection report');
+    // Dates as the reader's clock shows them, never raw UTC ISO text.
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
     const flaggedTube = lib.images.find(
       (i) => i.tubeRow !== null && effectiveLabel(i) === 'obstructed',

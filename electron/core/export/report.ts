@@ -99,6 +99,13 @@ export interface ReportInput {
   language: ReportLanguage;
 }
 
+/** An ISO time as the reader's clock shows it, in the report's language (not raw UTC). */
+export function localDateTime(iso: string, language: ReportLanguage): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(date);
+}
+
 function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
@@ -249,7 +256,7 @@ ${photoGrid(
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#222}
 h1{margin-bottom:.2rem}table{border-collapse:collapse;margin:.5rem 0 1rem}
 td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f4f4f4}
-.grid{display:flex;flex-wrap:wrap;gap:.75rem}.card{margin:0;width:180px;font-size:13px}
+.grid{display:flex;flex-wrap:wrap;gap:.75rem}.card{margin:0;width:180px;font-size:13px;overflow-wrap:anywhere}
 .card img{width:180px;height:135px;object-fit:cover;border:1px solid #ccc;background:#eee}
 .pos{font-weight:600}svg{max-width:100%;height:auto;border:1px solid #ccc}
 @media print{.card{break-inside:avoid}}
@@ -258,7 +265,7 @@ td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f
 <body>
 <h1>${escapeHtml(t.title)}</h1>
 <table class="facts">
-<tr><th>${escapeHtml(t.created)}</th><td>${escapeHtml(input.createdAt)}</td></tr>
+<tr><th>${escapeHtml(t.created)}</th><td>${escapeHtml(localDateTime(input.createdAt, input.language))}</td></tr>
 <tr><th>${escapeHtml(t.model)}</th><td>${escapeHtml(modelText)}</td></tr>
 <tr><th>${escapeHtml(t.photos)}</th><td>${items.length}</td></tr>
 <tr><th>${escapeHtml(t.reviewedBy)}</th><td>${reviewed}</td></tr>
