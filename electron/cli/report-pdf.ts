@@ -3,6 +3,7 @@
  * machine's Chromium (Debian's /usr/bin/chromium; Playwright never downloads one).
  */
 import { existsSync } from 'node:fs';
+import { PDF_FOOTER } from '../core/inspections/report.js';
 
 /** Where Chromium usually is; `INSPECTION_DESK_CHROMIUM` replaces the list ("" = none). */
 export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -33,7 +34,14 @@ export async function printHtmlToPdf(html: string, out: string, chromium: string
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    await page.pdf({ path: out, preferCSSPageSize: true, printBackground: true });
+    await page.pdf({
+      path: out,
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<div></div>',
+      footerTemplate: PDF_FOOTER,
+    });
   } finally {
     await browser.close();
   }

@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '../core/app.js';
+import { PDF_FOOTER } from '../core/inspections/report.js';
 import { REPORT_PDF_CHANNEL } from '../shared/desktop-channels.js';
 import { assertTrustedSender } from './contract-ipc.js';
 
@@ -44,7 +45,13 @@ export async function printHtmlToPdf(html: string): Promise<Buffer> {
   try {
     await writeFile(file, html);
     await window.loadFile(file);
-    return await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
+    return await window.webContents.printToPDF({
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<div></div>',
+      footerTemplate: PDF_FOOTER,
+    });
   } finally {
     window.destroy();
     await rm(dir, { recursive: true, force: true });

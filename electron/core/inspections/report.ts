@@ -18,6 +18,10 @@ import { readLayout } from './layout.js';
 import { getInspection, photosOfInspectionSql, previousInspection } from './store.js';
 import { inspectionSummary } from './summary.js';
 
+/** Page numbers at the foot of each printed page (Chromium's print templates). */
+export const PDF_FOOTER =
+  '<div style="font:8px system-ui,sans-serif;color:#777;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+
 /** Flagged tubes shown with a photo; more are counted (the map shows them all). */
 export const MAX_FLAGGED_PHOTOS = 300;
 
