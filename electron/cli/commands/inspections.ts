@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Inspection, InspectionComparison, TubeHistory, TubeState } from '../../contract.js';
-import { fromFsError } from '../../core/errors.js';
+import { fromFsError } from '../../core/fs-errors.js';
 import { parseLayoutText } from '../../core/inspections/layout.js';
 import {
   expectPositionals,
@@ -220,7 +220,7 @@ rows x columns from the photos.
       try {
         text = readFileSync(abs, 'utf8');
       } catch (error) {
-        throw fromFsError(error, abs);
+        throw fromFsError(error, { role: 'model', path: abs });
       }
       layout = await core.invoke('inspections.setLayout', { layout: parseLayoutText(text, abs) });
     } else {
@@ -291,7 +291,7 @@ Options:
       try {
         writeFileSync(abs, comparisonCsv(comparison));
       } catch (error) {
-        throw fromFsError(error, abs);
+        throw fromFsError(error, { role: 'exportDest', path: abs });
       }
       ctx.note(`Wrote ${formatCount(comparison.changes.length)} changed tube(s) to ${abs}`);
     }
@@ -336,7 +336,7 @@ found the HTML is written next to it instead, and the command says so.
       try {
         writeFileSync(file, html);
       } catch (error) {
-        throw fromFsError(error, file);
+        throw fromFsError(error, { role: 'exportDest', path: file });
       }
     };
     if (ext !== '.pdf') {
@@ -356,7 +356,7 @@ found the HTML is written next to it instead, and the command says so.
     try {
       await printHtmlToPdf(html, abs, chromium);
     } catch (error) {
-      throw fromFsError(error, abs);
+      throw fromFsError(error, { role: 'exportDest', path: abs });
     }
     ctx.note(`Wrote the report of inspection #${inspection.id} to ${abs}`);
   },
