@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../electron/contract.js';
 import { thumbPath } from '../../electron/core/library/database.js';
 import { defaultLibraryDir, userDataDir } from '../../electron/core/library/default-location.js';
-import { DESKTOP_CHANNELS } from '../../electron/shared/desktop-channels.js';
+import { DESKTOP_CHANNELS, REPORT_PDF_CHANNEL } from '../../electron/shared/desktop-channels.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 vi.mock('electron', async () => (await import('./electron-fake.js')).electronModule);
@@ -89,7 +89,7 @@ describe('desktop app', () => {
   it('answers the page over IPC: the contract and the desktop extras, nothing else', async () => {
     await start();
     expect([...ipcMain.handlers.keys()].sort()).toEqual(
-      [IPC_INVOKE_CHANNEL, ...Object.values(DESKTOP_CHANNELS)].sort(),
+      [IPC_INVOKE_CHANNEL, ...Object.values(DESKTOP_CHANNELS), REPORT_PDF_CHANNEL].sort(),
     );
     expect(await ipcMain.invokeFrom(PAGE, IPC_INVOKE_CHANNEL, 'settings.get', {})).toEqual({
       ok: true,
