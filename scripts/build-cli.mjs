@@ -23,11 +23,13 @@ export const CLI_OUT_DIR = path.join(repoRoot, 'dist', 'cli');
 /**
  * In these bundles `import.meta.url` keeps meaning "this source file": the core and the
  * server compute the checkout's models/ and dist/renderer/ from it. Each use is replaced
- * by the source file's URL, computed from the bundle's own location so a moved checkout
- * still works. ort-thread.ts is the exception: it looks for ort-worker.cjs beside the
- * running bundle, which is where this script puts it.
+ * by the source file's URL, resolved against the checkout's root as seen from the output
+ * file the code lands in (`sourceRootBanner`): an entry in outDir or a chunk one folder
+ * deeper, which esbuild decides after this plugin ran. A moved checkout still works.
+ * ort-thread.ts is the exception: it looks for ort-worker.cjs beside the running bundle,
+ * which is where this script puts it.
  */
-function sourceUrlPlugin(outDir) {
+function sourceUrlPlugin() {
   return {
     name: 'source-import-meta-url',
     setup(build) {
@@ -36,12 +38,25 @@ function sourceUrlPlugin(outDir) {
         if (!source.includes('import.meta.url') || args.path.endsWith('ort-thread.ts')) {
           return { contents: source, loader: 'ts' };
         }
-        const relative = path.relative(outDir, args.path).split(path.sep).join('/');
-        const url = `new URL(${JSON.stringify(relative)}, import.meta.url).href`;
+        const relative = path.relative(repoRoot, args.path).split(path.sep).join('/');
+        const url = `new URL(${JSON.stringify(relative)}, __inspectionDeskSourceRoot).href`;
         return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };
       });
     },
   };
+}
+
+/**
+ * Defines `__inspectionDeskSourceRoot` (the checkout's root URL) in every output file.
+ * Chunks sit in `chunks/`, one folder below the entries, so they climb one more level.
+ */
+function sourceRootBanner(outDir) {
+  const up = path.relative(outDir, repoRoot).split(path.sep).join('/');
+  const fromEntry = up === '' ? './' : `${up}/`;
+  return (
+    `const __inspectionDeskSourceRoot = new URL(/\\/chunks\\/[^/]*$/.test(import.meta.url) ? ` +
+    `${JSON.stringify(`../${fromEntry}`)} : ${JSON.stringify(fromEntry)}, import.meta.url);`
+  );
 }
 
 export async function buildCli({ outDir = CLI_OUT_DIR } = {}) {
@@ -74,9 +89,11 @@ export async function buildCli({ outDir = CLI_OUT_DIR } = {}) {
     chunkNames: 'chunks/[name]-[hash]',
     // Bundled CommonJS code (zod's, some of ours' dependencies) may call require().
     banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      js:
+        "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); " +
+        sourceRootBanner(outDir),
     },
-    plugins: [sourceUrlPlugin(outDir)],
+    plugins: [sourceUrlPlugin()],
   });
   // ort-thread.ts starts ./ort-worker.cjs beside the file it ended up in: with code
   // splitting that is a chunk, so the worker goes beside the chunks (and the entries).

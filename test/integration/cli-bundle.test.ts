@@ -55,6 +55,25 @@ describe('the command-line bundle', () => {
     expect(run(bundle, ['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
 
+  it('installs the shipped default model in a new library, as the sources do', () => {
+    // Code that finds the checkout's models/ may land in a chunk one folder deeper.
+    const fromBundle = run(bundle, ['--library', tempDir(), 'models', 'list', '--json']);
+    const fromSources = run(
+      path.join(repoRoot, 'bin/inspection-desk.mjs'),
+      ['--library', tempDir(), 'models', 'list', '--json'],
+      { INSPECTION_DESK_FROM_SOURCE: '1' },
+    );
+    expect(fromBundle.code, fromBundle.stderr).toBe(0);
+    expect(fromSources.code, fromSources.stderr).toBe(0);
+    const ids = (stdout: string) =>
+      (JSON.parse(stdout) as { id: string; active: boolean }[]).map((m) => [m.id, m.active]);
+    expect(ids(fromBundle.stdout)).toEqual(ids(fromSources.stdout));
+    expect(ids(fromBundle.stdout)).toContainEqual([
+      expect.stringMatching(/^pipe-obstruction@/),
+      true,
+    ]);
+  });
+
   it('imports a card, classifying on its inference thread, and lists what the sources list', async () => {
     const library = tempDir();
     const card = await makeSdCard(tempDir(), { photos: 8, width: 320, height: 240 });
