@@ -225,7 +225,7 @@ export const en = {
   'export.split': 'Train / validation / test',
   'export.splitOn': 'Split the dataset',
   'export.splitHint':
-    'deterministic; photos of one tube position stay together, other photos are split one by one (near-identical photos can land on both sides)',
+    'deterministic; photos of one tube position stay together, so do augmented copies of one source photo (Roboflow names); other photos are split one by one (other near-identical photos can land on both sides)',
   'export.splitSum': 'The parts add up to {sum}%; they must add up to 100%.',
   'export.dest': 'Destination folder',
   'export.destPlaceholder': '/home/inspector/exports/reboiler-2024-05',

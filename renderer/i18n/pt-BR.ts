@@ -225,7 +225,7 @@ export const ptBR: Messages = {
   'export.split': 'Treino / validação / teste',
   'export.splitOn': 'Dividir o conjunto',
   'export.splitHint':
-    'determinístico; fotos da mesma posição de tubo ficam juntas, as demais são divididas uma a uma (fotos quase idênticas podem cair nos dois lados)',
+    'determinístico; fotos da mesma posição de tubo ficam juntas, assim como cópias aumentadas de uma mesma foto de origem (nomes do Roboflow); as demais são divididas uma a uma (outras fotos quase idênticas podem cair nos dois lados)',
   'export.splitSum': 'As partes somam {sum}%; precisam somar 100%.',
   'export.dest': 'Pasta de destino',
   'export.destPlaceholder': '/home/inspetor/exportacoes/refervedor-2024-05',

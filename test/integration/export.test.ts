@@ -272,6 +272,29 @@ describe('export', () => {
     expect(b.every((r) => r.path === '')).toBe(true);
   });
 
+  it('keeps augmented copies of one source photo (Roboflow names) on one side', async () => {
+    const lib = await openLibrary(60);
+    const untubed = lib.images.filter((image) => image.tubeRow === null);
+    expect(untubed.length).toBeGreaterThan(12);
+    // Copies of 6 source photos, named as Roboflow exports them.
+    const rename = lib.core.context.db.prepare('UPDATE images SET original_name = ? WHERE id = ?');
+    untubed.forEach((image, i) => {
+      const hash = createHash('md5').update(String(i)).digest('hex');
+      rename.run(`${i % 6}_jpg.rf.${hash}.jpg`, image.id);
+    });
+    const dest = path.join(tempDir(), 'split');
+    await exportTo(lib.core, { dest, split: { train: 50, val: 25, test: 25 } });
+    const rows = parseCsv<keyof LabelsRow>(readFileSync(path.join(dest, 'labels.csv'), 'utf8'));
+    const sourceOfSha = new Map(untubed.map((image, i) => [image.sha256, String(i % 6)] as const));
+    const sides = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const source = sourceOfSha.get(row.sha256);
+      if (source !== undefined) sides.set(source, (sides.get(source) ?? new Set()).add(row.split));
+    }
+    expect(sides.size).toBe(6);
+    for (const [source, splits] of sides) expect([source, splits.size]).toEqual([source, 1]);
+  });
+
   it('exports only reviewed photos, under the reviewer label, when asked', async () => {
     const lib = await openLibrary();
     const dest = path.join(tempDir(), 'reviewed');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   assignSplit,
+  roboflowSourceId,
   splitBucket,
   splitGroupKey,
   splitOfBucket,
@@ -54,5 +55,41 @@ describe('deterministic split', () => {
     expect(splitOfBucket(85, SPEC)).toBe('test');
     expect(splitOfBucket(99, { train: 100, val: 0, test: 0 })).toBe('train');
     expect(splitOfBucket(0, { train: 0, val: 0, test: 100 })).toBe('test');
+  });
+});
+
+describe('augmented copies of one source photo', () => {
+  const copy = (source: string, i: number) => ({
+    sha256: sha(1000 + i),
+    tubeRow: null,
+    tubeCol: null,
+    originalName: `${source}_jpg.rf.${createHash('md5').update(`${source}:${i}`).digest('hex')}.jpg`,
+  });
+
+  it('reads the Roboflow source id from the file name, and nothing from other names', () => {
+    expect(roboflowSourceId('1000_jpg.rf.8248b7f422d347e50c6a6e9bff85d41a.jpg')).toBe('1000');
+    expect(roboflowSourceId('train/pipe 7_png.rf.0abc.PNG')).toBe('pipe 7');
+    expect(roboflowSourceId('IMG_0042.JPG')).toBeNull();
+    expect(roboflowSourceId('R07C010_20260320-101500.jpg')).toBeNull();
+  });
+
+  it('keeps the copies of each source photo on one side of the split', () => {
+    // Three copies each of 60 source photos, as in the shared pipe dataset.
+    const sides = new Map<string, Set<string>>();
+    for (let source = 0; source < 60; source++) {
+      for (let i = 0; i < 3; i++) {
+        const photo = copy(String(source), i);
+        const side = assignSplit(photo, SPEC);
+        sides.set(String(source), (sides.get(String(source)) ?? new Set()).add(side));
+      }
+    }
+    expect([...sides.values()].filter((s) => s.size > 1)).toHaveLength(0);
+    // ...while the sources themselves still spread over train, val and test.
+    const used = new Set([...sides.values()].flatMap((s) => [...s]));
+    expect(used).toEqual(new Set(['train', 'val', 'test']));
+  });
+
+  it('lets a tube position win over the name', () => {
+    expect(splitGroupKey({ ...copy('5', 0), tubeRow: 1, tubeCol: 2 })).toBe('tube:1:2');
   });
 });

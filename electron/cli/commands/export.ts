@@ -159,10 +159,10 @@ imagefolder), labels.csv and manifest.json.
 Options:
   --split T/V/T         train/val/test percentages, e.g. 80/10/10. Deterministic:
                         a photo lands in the same split in every export. Photos of
-                        one tube position stay together; other photos are split one
-                        by one (by sha256), so near-identical photos (augmented or
-                        consecutive frames) CAN land on both sides: group them
-                        yourself before training if that matters
+                        one tube position stay together, and so do Roboflow's
+                        augmented copies of one source photo (<source>_jpg.rf.<hash>);
+                        other photos are split one by one (by sha256), so other
+                        near-identical photos CAN land on both sides
   --reviewed-only       only photos a reviewer labeled
   --formats LIST        comma-separated: folders, metadata-csv, labels-csv (default: all)
   --json                print the result as JSON

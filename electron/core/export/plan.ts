@@ -208,7 +208,12 @@ export function prepareExport(ctx: CoreContext, options: ExportOptions): Prepare
       reviewedAt: row.reviewed_at,
       split: options.split
         ? assignSplit(
-            { sha256: row.sha256, tubeRow: row.tube_row, tubeCol: row.tube_col },
+            {
+              sha256: row.sha256,
+              tubeRow: row.tube_row,
+              tubeCol: row.tube_col,
+              originalName: row.original_name,
+            },
             options.split,
           )
         : null,
