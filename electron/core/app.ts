@@ -98,7 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers = mergeHandlers([
     createLibraryHandlers(context),
     createStatsHandlers(context),
-    createIngestHandlers(context),
+    createIngestHandlers(context, options.ingestDeps),
     createReviewHandlers(context),
     createModelHandlers(context),
     createExportHandlers(context),

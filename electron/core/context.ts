@@ -7,6 +7,7 @@ import type { MethodName, Args, Result } from '../contract.js';
 import type { Db, LibraryPaths } from './library/database.js';
 import type { EventBus } from './events.js';
 import type { JobRegistry } from './jobs/registry.js';
+import type { IngestDeps } from './ingest/run-import.js';
 
 export interface CoreOptions {
   /** Library folder; created when missing. */
@@ -27,6 +28,11 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Where the core reports what it recovered from (default: console.warn). */
   logger?: CoreLogger;
+  /**
+   * Test-only: replaces import side effects (tests hold an import at a known file to
+   * cancel or reload during it deterministically, see test/e2e/desk.ts).
+   */
+  ingestDeps?: Partial<IngestDeps>;
 }
 
 /**

@@ -16,7 +16,7 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen.js';
 import { SummaryScreen } from '../screens/summary/SummaryScreen.js';
 import { ClientProvider, useClient } from '../state/client-context.js';
 import { ErrorsProvider, useReportError } from '../state/errors.js';
-import { JobsProvider } from '../state/jobs.js';
+import { JobsProvider, useRunningJob } from '../state/jobs.js';
 import { defaultReviewQuery, type ReviewQuery } from '../state/review-query.js';
 import { SettingsProvider, useSettings } from '../state/settings.js';
 import { useInvoke } from '../state/use-invoke.js';
@@ -51,6 +51,21 @@ function Shell() {
   const [classifyJob, setClassifyJob] = useState<string | null>(null);
   const connected = useConnected();
   const labels = useInvoke('library.labels', {}, { reloadOn: ['models'] });
+
+  // A job running in the core (started before a reload, or from another window) is
+  // adopted by its screen: progress and Cancel come back, and its result stays after it ends.
+  const runningImport = useRunningJob('import')?.id;
+  const runningExport = useRunningJob('export')?.id;
+  const runningClassify = useRunningJob('classify')?.id;
+  useEffect(() => {
+    if (runningImport) setImportJob(runningImport);
+  }, [runningImport]);
+  useEffect(() => {
+    if (runningExport) setExportJob(runningExport);
+  }, [runningExport]);
+  useEffect(() => {
+    if (runningClassify) setClassifyJob(runningClassify);
+  }, [runningClassify]);
 
   // First start: an empty library opens on Import, otherwise on Review.
   useEffect(() => {

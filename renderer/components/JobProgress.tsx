@@ -68,11 +68,18 @@ export function JobProgress(props: { job: JobView; onCancel?: () => void; unit?:
           {p.total !== null
             ? t('progress.countOf', { done: format.number(p.done), total: format.number(p.total) })
             : t('progress.count', { done: format.number(p.done) })}{' '}
-          {t(props.unit ?? 'unit.photos')}
+          {t(props.unit ?? 'unit.photos', { n: p.total ?? p.done })}
         </span>
         {running && props.onCancel && (
-          <button type="button" className="btn btn--danger-outline" onClick={props.onCancel}>
-            {t('action.cancel')}
+          <button
+            type="button"
+            className="btn btn--danger-outline"
+            onClick={props.onCancel}
+            data-testid="job-cancel"
+            // Disabled once the core has the cancel: the job stops at its next step.
+            disabled={props.job.cancelRequested === true}
+          >
+            {props.job.cancelRequested ? t('jobs.cancelling') : t('action.cancel')}
           </button>
         )}
       </div>

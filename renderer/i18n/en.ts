@@ -28,7 +28,7 @@ export const en = {
   'label.none': 'no label',
   'confidence.none': 'not classified',
   'confidence.title': "The model's confidence in its label",
-  'unit.photos': 'photos',
+  'unit.photos': '{n, plural, one {photo} other {photos}}',
 
   'phase.starting': 'Starting',
   'phase.scanning': 'Looking for photos',
@@ -52,7 +52,7 @@ export const en = {
   'counter.resumed': 'Resumed',
   'counter.ignored': 'Not photos (ignored)',
   'counter.classifyFailed': 'Classification failed',
-  'unit.files': 'files',
+  'unit.files': '{n, plural, one {file} other {files}}',
   'progress.count': '{done}',
   'progress.countOf': '{done} of {total}',
   'progress.percent': 'Done',
@@ -314,6 +314,7 @@ export const en = {
 
   // review trust (issue 11)
   'review.redoFailed': 'Could not redo',
+  'jobs.cancelling': 'Cancelling…',
   'incoming.added': '{n, plural, one {# new photo} other {# new photos}} not shown yet',
   'incoming.changed': 'Photos were updated elsewhere (not shown yet)',
   'incoming.show': 'Show',

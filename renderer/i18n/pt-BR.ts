@@ -26,7 +26,7 @@ export const ptBR: Messages = {
   'label.none': 'sem rótulo',
   'confidence.none': 'não classificada',
   'confidence.title': 'Confiança do modelo no rótulo',
-  'unit.photos': 'fotos',
+  'unit.photos': '{n, plural, =0 {fotos} one {foto} other {fotos}}',
 
   'phase.starting': 'Iniciando',
   'phase.scanning': 'Procurando fotos',
@@ -50,7 +50,7 @@ export const ptBR: Messages = {
   'counter.resumed': 'Retomadas',
   'counter.ignored': 'Não são fotos (ignorados)',
   'counter.classifyFailed': 'Falha na classificação',
-  'unit.files': 'arquivos',
+  'unit.files': '{n, plural, =0 {arquivos} one {arquivo} other {arquivos}}',
   'progress.count': '{done}',
   'progress.countOf': '{done} de {total}',
   'progress.percent': 'Concluído',
@@ -315,6 +315,7 @@ export const ptBR: Messages = {
 
   // review trust (issue 11)
   'review.redoFailed': 'Não foi possível refazer',
+  'jobs.cancelling': 'Cancelando…',
   'incoming.added':
     '{n, plural, one {# foto nova} other {# fotos novas}} ainda não {n, plural, one {mostrada} other {mostradas}}',
   'incoming.changed': 'Fotos foram atualizadas em outro lugar (ainda não mostradas)',

@@ -24,6 +24,8 @@ export interface JobView {
   progress: JobProgress;
   /** The finished snapshot (result or error), once the job is over. */
   finished: JobSnapshot | null;
+  /** The core has this window's cancel; the job stops at its next step. */
+  cancelRequested?: boolean;
 }
 
 interface JobsApi {
@@ -82,7 +84,14 @@ export function JobsProvider(props: { children: ReactNode }) {
       // A late progress event must not resurrect a finished job.
       old?.finished
         ? old
-        : { id: progress.jobId, kind: progress.kind, status: 'running', progress, finished: null },
+        : {
+            id: progress.jobId,
+            kind: progress.kind,
+            status: 'running',
+            progress,
+            finished: null,
+            cancelRequested: old?.cancelRequested ?? false,
+          },
     );
   });
   useContractEvent('job.finished', (snapshot) => {
@@ -121,13 +130,18 @@ export function JobsProvider(props: { children: ReactNode }) {
         (error: unknown) => report(error),
       );
     },
-    [client, report, upsert],
+    [client, report],
   );
 
   const cancel = useCallback(
     async (jobId: string) => {
       try {
         await client.invoke('jobs.cancel', { jobId });
+        setJobs((current) => {
+          const old = current.get(jobId);
+          if (!old || old.finished) return current;
+          return new Map(current).set(jobId, { ...old, cancelRequested: true });
+        });
       } catch (error) {
         report(error);
       }

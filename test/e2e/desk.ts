@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ImportSummary } from '../../electron/contract.js';
 import { createCore } from '../../electron/core/app.js';
+import { defaultIngestDeps } from '../../electron/core/ingest/run-import.js';
 import {
   defaultRendererDir,
   startServer,
@@ -33,6 +34,54 @@ export interface Desk {
   importCard(options?: SdCardOptions): Promise<{ card: SdCardDescription; summary: ImportSummary }>;
   /** Saves `test-results/screens/<name>.png` (the screenshots kept as artifacts). */
   screen(page: Page, name: string): Promise<void>;
+  /**
+   * Holds the next import after `files` more card files are read: the import stays
+   * running, at a known count, until `release()` (how tests cancel or reload during an
+   * import without racing it on a busy machine). `reached` resolves once it waits there.
+   */
+  holdImport(files: number): ImportHold;
+}
+
+export interface ImportHold {
+  reached: Promise<void>;
+  release(): void;
+}
+
+/** The gate every card read of the test's core passes (open unless a test holds it). */
+function createImportGate() {
+  let allowed = Infinity;
+  let passed = 0;
+  let waiters: (() => void)[] = [];
+  let onReached: (() => void) | null = null;
+  return {
+    async pass(): Promise<void> {
+      if (passed >= allowed) {
+        onReached?.();
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+      passed += 1;
+    },
+    /** Lets every held read go (at teardown, so the core can close). */
+    open(): void {
+      allowed = Infinity;
+      for (const resolve of waiters.splice(0)) resolve();
+    },
+    hold(files: number): ImportHold {
+      allowed = passed + files;
+      const reached = new Promise<void>((resolve) => {
+        onReached = resolve;
+      });
+      return {
+        reached,
+        release() {
+          allowed = Infinity;
+          const waiting = waiters;
+          waiters = [];
+          for (const resolve of waiting) resolve();
+        },
+      };
+    },
+  };
 }
 
 export const test = base.extend<{ desk: Desk; pageErrors: void }>({
@@ -55,7 +104,8 @@ export const test = base.extend<{ desk: Desk; pageErrors: void }>({
     const root = mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
     const libraryDir = path.join(root, 'library');
     const logged: string[] = [];
-    const started = await startDesk(libraryDir, logged).catch((error: unknown) => {
+    const gate = createImportGate();
+    const started = await startDesk(libraryDir, logged, gate.pass).catch((error: unknown) => {
       rmSync(root, { recursive: true, force: true });
       throw error;
     });
@@ -83,6 +133,7 @@ export const test = base.extend<{ desk: Desk; pageErrors: void }>({
         await page.screenshot({ path: file });
         await testInfo.attach(name, { path: file, contentType: 'image/png' });
       },
+      holdImport: (files) => gate.hold(files),
     };
     try {
       await use(desk);
@@ -90,6 +141,7 @@ export const test = base.extend<{ desk: Desk; pageErrors: void }>({
       // The page first: an EventSource reconnecting while the server closes would keep
       // an event stream open that server.close() waits on.
       await page.goto('about:blank');
+      gate.open();
       // Named deadlines: a hang on close fails with what hung, not a bare teardown timeout.
       try {
         await withDeadline(server.close(), 20_000, 'server.close()');
@@ -109,8 +161,19 @@ export { expect };
 async function startDesk(
   libraryDir: string,
   logged: string[],
+  beforeRead: () => Promise<void>,
 ): Promise<{ core: Awaited<ReturnType<typeof createCore>>; server: RunningServer }> {
-  const core = await createCore({ libraryDir, defaultModelDirs: [TORCH_MODEL] });
+  const defaults = defaultIngestDeps();
+  const core = await createCore({
+    libraryDir,
+    defaultModelDirs: [TORCH_MODEL],
+    ingestDeps: {
+      readSource: async (absPath) => {
+        await beforeRead();
+        return defaults.readSource(absPath);
+      },
+    },
+  });
   try {
     return { core, server: await startServer({ core, port: 0, log: (line) => logged.push(line) }) };
   } catch (error) {

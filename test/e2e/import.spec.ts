@@ -71,13 +71,20 @@ test('cancels an import and resumes it by importing the same card again', async 
   desk,
 }) => {
   const card = await desk.makeCard({ photos: 60 });
+  // Held at its 11th file: the import cannot finish before Cancel, however busy the machine.
+  const hold = desk.holdImport(10);
   await openScreen(page, desk, 'import');
   await page.getByTestId('import-path').fill(card.root);
   await page.getByTestId('import-start').click();
+  await hold.reached;
   await expect(page.getByTestId('job-count')).toContainText(/^[1-9]\d* de \d+ arquivos/, {
     timeout: 60_000,
   });
   await page.getByRole('button', { name: 'Cancelar' }).click();
+  // The cancel is on record before the held reads go on: they stop at the next file.
+  await expect(page.getByTestId('job-cancel')).toHaveText('Cancelando…');
+  await expect(page.getByTestId('job-cancel')).toBeDisabled();
+  hold.release();
   const result = page.getByTestId('import-result');
   await expect(result).toHaveAttribute('data-status', 'cancelled', { timeout: 60_000 });
   await expect(result).toContainText('inicie de novo para continuar');
@@ -95,4 +102,34 @@ test('cancels an import and resumes it by importing the same card again', async 
   await expect(page.getByTestId('import-count-imported')).toHaveText(
     String(card.expected.imported),
   );
+});
+
+test('a reload during an import reattaches to it: progress and Cancel come back (finding 4)', async ({
+  page,
+  desk,
+}) => {
+  const card = await desk.makeCard({ photos: 30 });
+  const hold = desk.holdImport(6);
+  await openScreen(page, desk, 'import');
+  await page.getByTestId('import-path').fill(card.root);
+  await page.getByTestId('import-start').click();
+  await hold.reached;
+  await expect(page.getByTestId('job-progress')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByTestId('screen-import')).toBeVisible();
+  await expect(page.getByTestId('job-count')).toContainText(/^[1-9]\d* de \d+ arquivos/);
+  await expect(page.getByTestId('import-start')).toBeDisabled();
+  await desk.screen(page, '44-import-reattached');
+  // From another screen the running job is in the top bar, and leads back to it.
+  await page.getByTestId('nav-review').click();
+  await page.getByTestId('nav-job').click();
+  await expect(page.getByTestId('job-progress')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(page.getByTestId('job-cancel')).toHaveText('Cancelando…');
+  await expect(page.getByTestId('job-cancel')).toBeDisabled();
+  hold.release();
+  const result = page.getByTestId('import-result');
+  await expect(result).toHaveAttribute('data-status', 'cancelled', { timeout: 60_000 });
 });

@@ -26,6 +26,8 @@ interface JobState {
   done: Promise<void>;
   lastEmit: number;
   startedMs: number;
+  /** A throttled update still to send, so the last progress is never left unsaid. */
+  trailing: ReturnType<typeof setTimeout> | null;
 }
 
 export interface JobRegistry {
@@ -55,7 +57,20 @@ export function createJobRegistry(
 
   function emitProgress(state: JobState, force: boolean): void {
     const t = Date.now();
-    if (!force && t - state.lastEmit < progressIntervalMs) return;
+    if (!force && t - state.lastEmit < progressIntervalMs) {
+      // Sent once the interval is over: a job that then stalls (a slow card, a held
+      // test import) still shows where it is, not an update from before.
+      state.trailing ??= setTimeout(
+        () => {
+          state.trailing = null;
+          if (state.snapshot.status === 'running') emitProgress(state, true);
+        },
+        progressIntervalMs - (t - state.lastEmit),
+      );
+      return;
+    }
+    if (state.trailing) clearTimeout(state.trailing);
+    state.trailing = null;
     state.lastEmit = t;
     const p = state.snapshot.progress;
     const elapsed = (t - state.startedMs) / 1000;
@@ -94,6 +109,7 @@ export function createJobRegistry(
         controller,
         done: Promise.resolve(),
         lastEmit: 0,
+        trailing: null,
         startedMs: Date.now(),
       };
       const handle: JobHandle = {

@@ -111,7 +111,7 @@ export function createModelHandlers(
       if (running) {
         throw new CoreError(
           'JOB_RUNNING',
-          `A classification is already running (job ${running.id}). Wait for it or cancel it first.`,
+          { key: 'jobs.alreadyRunning.classify' },
           { jobId: running.id },
         );
       }

@@ -20,6 +20,11 @@ export const coreEn = {
     'The SQLite module for this app ({file}) is missing. In a checkout run "npm run prepare:electron"; otherwise reinstall Inspection Desk.',
   'library.nativeBindingMismatch':
     'The SQLite module {file} was built for another runtime ({detail}). In a checkout run "npm run prepare:electron"; otherwise reinstall Inspection Desk.',
+  // jobs (review trust)
+  'jobs.alreadyRunning.export':
+    'An export is already running. Wait for it to finish (or cancel it), then export again.',
+  'jobs.alreadyRunning.classify':
+    'A classification is already running. Wait for it to finish (or cancel it), then start this one.',
   // review
   'review.noActiveModel':
     'No model is active, so there is no prediction to accept. Activate a model, or choose the label yourself.',

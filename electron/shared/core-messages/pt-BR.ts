@@ -15,6 +15,11 @@ export const corePtBR: CoreMessages = {
     'O módulo SQLite deste aplicativo ({file}) não foi encontrado. Num checkout, execute "npm run prepare:electron"; caso contrário, reinstale o Inspection Desk.',
   'library.nativeBindingMismatch':
     'O módulo SQLite {file} foi compilado para outro runtime ({detail}). Num checkout, execute "npm run prepare:electron"; caso contrário, reinstale o Inspection Desk.',
+  // jobs (review trust)
+  'jobs.alreadyRunning.export':
+    'Já há uma exportação em andamento. Espere que termine (ou cancele-a) e então exporte de novo.',
+  'jobs.alreadyRunning.classify':
+    'Já há uma classificação em andamento. Espere que termine (ou cancele-a) e então inicie esta.',
   // review
   'review.noActiveModel':
     'Nenhum modelo está ativo, então não há previsão para aceitar. Ative um modelo ou escolha o rótulo você mesmo.',
