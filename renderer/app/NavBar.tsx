@@ -54,6 +54,9 @@ export function NavBar(props: {
             className={`nav__tab ${screen === props.current ? 'nav__tab--current' : ''}`}
             aria-current={screen === props.current ? 'page' : undefined}
             data-testid={`nav-${screen}`}
+            // A mouse click must not leave the focus on the tab: Space and Enter would
+            // press it again instead of reaching the review keys.
+            onMouseDown={(event) => event.preventDefault()}
             onClick={() => props.onNavigate(screen)}
           >
             {t(screenTitles[screen])}

@@ -130,7 +130,7 @@ export function JobsProvider(props: { children: ReactNode }) {
         (error: unknown) => report(error),
       );
     },
-    [client, report],
+    [client, report, upsert],
   );
 
   const cancel = useCallback(

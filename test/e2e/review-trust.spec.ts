@@ -201,3 +201,129 @@ test('undo belongs to this session, says which photo it changed, and redo brings
   );
   await expect.poll(() => labelOf(desk, first)).toBe('clogged');
 });
+
+test('review keys work after a nav click, and Esc takes a filter field back to the grid (finding 5)', async ({
+  page,
+  desk,
+}) => {
+  await setSettings(desk, { reviewer: 'Ana Souza' });
+  await desk.importCard({ photos: 20 });
+  await openScreen(page, desk, 'review');
+  await expect(focusedThumb(page)).toHaveAttribute('data-index', '0');
+
+  // Away and back with the mouse: Space is a review key again, not a click on the tab.
+  await page.getByTestId('nav-summary').click();
+  await expect(page.getByTestId('screen-summary')).toBeVisible();
+  await page.getByTestId('nav-review').click();
+  await expect(focusedThumb(page)).toHaveAttribute('data-index', '0');
+  const first = await focusedId(page);
+  await page.keyboard.press('Space');
+  await expect.poll(() => labelOf(desk, first)).not.toBeNull();
+  await expect(page.getByTestId('screen-review')).toBeVisible();
+
+  // In a field the keys type; Esc hands them back to the grid.
+  const field = page.getByTestId('filter-min-confidence');
+  await field.click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('review-grid')).toBeFocused();
+  await page.getByTestId('sort').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('review-grid')).toBeFocused();
+  const next = await focusedId(page);
+  await page.keyboard.press('Space');
+  await expect.poll(() => labelOf(desk, next)).not.toBeNull();
+});
+
+test('the confidence filter reads 97,5 and 0.9, refuses 150 visibly; counts say their scope (findings 10, 9)', async ({
+  page,
+  desk,
+}) => {
+  await desk.importCard({ photos: 30 });
+  const core = desk.server.core;
+  const count = async (maxConfidence: number) =>
+    (await core.invoke('library.count', { filter: { maxConfidence } })).total;
+  await openScreen(page, desk, 'review');
+  await expect(page.getByTestId('review-counts')).toContainText(
+    '30 fotos nesta vista · 0 de 30 revisadas na biblioteca',
+  );
+
+  const field = page.getByTestId('filter-max-confidence');
+  // Typed key by key, as an inspector does: the comma must survive.
+  await field.click();
+  await field.pressSequentially('97,5');
+  await expect(field).toHaveValue('97,5');
+  await expect(page.getByTestId('review-counts')).toContainText(
+    `${await count(0.975)} fotos nesta vista`,
+  );
+  await field.fill('0.9');
+  await expect(page.getByTestId('review-counts')).toContainText(
+    `${await count(0.9)} fotos nesta vista`,
+  );
+  // Understood as 90 %, and shown so once the field is left.
+  await page.keyboard.press('Tab');
+  await expect(field).toHaveValue('90');
+
+  await field.fill('150');
+  await expect(page.getByTestId('filter-max-confidence-error')).toHaveText(
+    'Digite um percentual de 0 a 100, ex.: 97,5 ou 90.',
+  );
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('review-counts')).toContainText(
+    `${await count(0.9)} fotos nesta vista`,
+  );
+  await desk.screen(page, '45-review-percent-invalid');
+
+  // The order's name follows its direction.
+  const sort = page.getByTestId('sort');
+  await expect(sort.locator('option:checked')).toHaveText('Menor confiança primeiro');
+  await page.getByRole('button', { name: /Crescente/ }).click();
+  await expect(sort.locator('option:checked')).toHaveText('Maior confiança primeiro');
+});
+
+test('photo view: zoomed, the arrows pan; zoom and brightness stay across photos; Tab stays inside (finding 8)', async ({
+  page,
+  desk,
+}) => {
+  await desk.importCard({ photos: 12 });
+  await openScreen(page, desk, 'review');
+  await expect(focusedThumb(page)).toHaveAttribute('data-index', '0');
+  await page.keyboard.press('Enter');
+  const name = page.getByTestId('photo-name');
+  await expect(page.getByTestId('photo-original')).toHaveJSProperty('complete', true);
+  const firstName = await name.textContent();
+  const area = page.getByTestId('zoom-area');
+  const scale = page.getByTestId('zoom-scale');
+  const fitted = await scale.textContent();
+
+  // Zoomed in, the arrows pan and the photo stays.
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await expect(area).toHaveAttribute('data-zoomed', 'true');
+  const zoomedScale = await scale.textContent();
+  expect(zoomedScale).not.toBe(fitted);
+  const before = await area.getAttribute('data-view');
+  await page.keyboard.press('ArrowRight');
+  await expect(area).not.toHaveAttribute('data-view', before ?? '');
+  await expect(name).toHaveText(firstName ?? '');
+
+  // Darker photos: brightness for the display only.
+  await page.getByRole('button', { name: 'Mais brilho' }).click();
+  await expect(page.getByTestId('photo-brightness')).toHaveText('125%');
+  await expect(page.getByTestId('photo-original')).toHaveCSS('filter', /brightness\(1\.25\)/);
+  await desk.screen(page, '46-photo-zoom-adjust');
+
+  // Page Down changes photo; zoom and brightness come along.
+  await page.keyboard.press('PageDown');
+  await expect(name).not.toHaveText(firstName ?? '');
+  await expect(scale).toHaveText(zoomedScale ?? '');
+  await expect(page.getByTestId('photo-brightness')).toHaveText('125%');
+  await expect(page.getByTestId('photo-original')).toHaveCSS('filter', /brightness\(1\.25\)/);
+
+  // Tab cycles inside the photo view, never into the grid behind it.
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.locator('[data-testid=photo-view]:focus-within').count()).toBe(1);
+  }
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('photo-view')).toHaveCount(0);
+});

@@ -3,7 +3,9 @@
  * model's scores, the metadata and the label history. Keys are handled by the screen that
  * opened it (the review grid steps through its photos with the arrows).
  */
+import { useEffect, useRef } from 'react';
 import type { ImageSummary } from '../../../electron/contract.js';
+import { trapTab } from '../../components/Modal.js';
 import { ConfidenceBar } from '../../components/ConfidenceBar.js';
 import { LabelChip, LabelSwatch } from '../../components/LabelChip.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -36,12 +38,28 @@ export function PhotoView(props: PhotoViewProps) {
   const { t, format } = useI18n();
   const detail = useImageDetail(props.imageId, props.revision, props.prefetchIds);
   const shown = detail ?? props.summary;
+  // Focus stays in the dialog: Tab must not wander into the grid hidden behind it.
+  const dialog = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    dialog.current?.focus();
+    function onKey(event: KeyboardEvent) {
+      if (event.key === 'Tab' && dialog.current) trapTab(dialog.current, event);
+    }
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      previous?.focus();
+    };
+  }, []);
   return (
     <div
+      ref={dialog}
       className="photo-view"
       role="dialog"
       aria-modal="true"
       aria-label={t('photo.title')}
+      tabIndex={-1}
       data-testid="photo-view"
     >
       <header className="photo-view__bar">

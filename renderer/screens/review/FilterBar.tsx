@@ -1,5 +1,8 @@
-/** Filters and order of the review grid. Every change applies at once. */
-import { useEffect, useState } from 'react';
+/**
+ * Filters and order of the review grid. Every change applies at once; Esc in any field
+ * returns the keyboard to the grid.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type {
   ImageFilter,
   ImageSort,
@@ -8,44 +11,77 @@ import type {
 } from '../../../electron/contract.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
 import { hasFilter, type ReviewQuery } from '../../state/review-query.js';
+import { parsePercent } from './parse-percent.js';
 
-const sortKeys: Record<ImageSort, MessageKey> = {
-  confidence: 'sort.confidence',
-  captured: 'sort.captured',
-  tube: 'sort.tube',
-  imported: 'sort.imported',
+/** The order's name says which end comes first, so it follows the direction. */
+const sortKeys: Record<ImageSort, [MessageKey, MessageKey]> = {
+  confidence: ['sort.confidence', 'sort.confidenceDesc'],
+  captured: ['sort.captured', 'sort.capturedDesc'],
+  tube: ['sort.tube', 'sort.tubeDesc'],
+  imported: ['sort.imported', 'sort.importedDesc'],
 };
 
-/** A percent field that commits a 0..1 bound (or none when empty). */
+/** Esc in a field of the bar: back to the grid, where the review keys work. */
+export function backToGrid(event: KeyboardEvent): void {
+  if (event.key !== 'Escape') return;
+  const grid = document.querySelector<HTMLElement>('[data-testid=review-grid]');
+  (event.target as HTMLElement).blur();
+  grid?.focus();
+  event.preventDefault();
+}
+
+/**
+ * A percent field that commits a 0..1 bound (or none when empty). Takes the language's
+ * decimal comma ("97,5"), a fraction ("0.9" = 90 %), and says so when a value is out of
+ * 0..100 instead of silently filtering everything out.
+ */
 function PercentInput(props: {
   label: string;
   value: number | undefined;
   onChange(value: number | undefined): void;
   testId: string;
 }) {
-  const shown = props.value === undefined ? '' : String(Math.round(props.value * 100));
+  const { t, format } = useI18n();
+  const shown = props.value === undefined ? '' : format.number(Math.round(props.value * 1000) / 10);
   const [text, setText] = useState(shown);
+  const [invalid, setInvalid] = useState(false);
+  // A bound set from outside (clear filters) shows; the text being typed is left alone
+  // when it already means that bound ("97," while typing "97,5" must not become "97").
+  const typed = useRef(text);
+  typed.current = text;
   useEffect(() => {
+    if (parsePercent(typed.current) === props.value) return;
     setText(shown);
-  }, [shown]);
+    setInvalid(false);
+  }, [shown, props.value]);
+  const errorId = `${props.testId}-error`;
   return (
-    <input
-      type="number"
-      min={0}
-      max={100}
-      step={5}
-      inputMode="numeric"
-      aria-label={props.label}
-      value={text}
-      data-testid={props.testId}
-      onChange={(event) => {
-        setText(event.target.value);
-        const raw = event.target.value.trim();
-        if (raw === '') return props.onChange(undefined);
-        const number = Number(raw);
-        if (Number.isFinite(number) && number >= 0 && number <= 100) props.onChange(number / 100);
-      }}
-    />
+    <span className="percent-field">
+      <input
+        type="text"
+        inputMode="decimal"
+        aria-label={props.label}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? errorId : undefined}
+        value={text}
+        data-testid={props.testId}
+        onChange={(event) => {
+          setText(event.target.value);
+          const parsed = parsePercent(event.target.value);
+          setInvalid(parsed === 'invalid');
+          if (parsed !== 'invalid') props.onChange(parsed);
+        }}
+        onBlur={() => {
+          // Shown the way it was understood: "0.9" becomes "90".
+          if (!invalid) setText(shown);
+        }}
+      />
+      {invalid && (
+        <span className="field__error" role="alert" id={errorId} data-testid={errorId}>
+          {t('filter.percentInvalid')}
+        </span>
+      )}
+    </span>
   );
 }
 
@@ -67,7 +103,7 @@ export function FilterBar(props: {
   };
   const reviewedValue = filter.reviewed === undefined ? 'any' : filter.reviewed ? 'yes' : 'no';
   return (
-    <div className="filter-bar" role="search" aria-label={t('filter.title')}>
+    <div className="filter-bar" role="search" aria-label={t('filter.title')} onKeyDown={backToGrid}>
       <label className="field">
         <span className="field__label">{t('filter.label')}</span>
         <select
@@ -175,11 +211,12 @@ export function FilterBar(props: {
           <select
             value={props.query.sort}
             data-testid="sort"
+            aria-label={t('sort.title')}
             onChange={(e) => props.onChange({ ...props.query, sort: e.target.value as ImageSort })}
           >
             {(Object.keys(sortKeys) as ImageSort[]).map((sort) => (
               <option key={sort} value={sort}>
-                {t(sortKeys[sort])}
+                {t(sortKeys[sort][props.query.descending ? 1 : 0])}
               </option>
             ))}
           </select>

@@ -69,13 +69,11 @@ export function ReviewBar(props: {
   return (
     <div className="review-bar">
       <span className="review-bar__counts" data-testid="review-counts">
-        {props.matching === null
-          ? '…'
-          : t('review.matching', { count: format.number(props.matching) })}
+        {props.matching === null ? '…' : t('review.matchingScope', { n: props.matching })}
         {props.libraryTotal !== null && props.reviewed !== null && props.libraryTotal > 0 && (
           <span className="muted">
             {' · '}
-            {t('review.progress', {
+            {t('review.progressScope', {
               reviewed: format.number(props.reviewed),
               total: format.number(props.libraryTotal),
               percent: format.percent(props.reviewed / props.libraryTotal),

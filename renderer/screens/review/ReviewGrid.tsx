@@ -72,6 +72,7 @@ export function ReviewGrid(props: {
   }, [columns, visibleRows, onLayout]);
 
   const items = virtualizer.getVirtualItems();
+  const focusedItem = props.pages.get(props.focusIndex);
   const firstRow = items[0]?.index ?? 0;
   const lastRow = items[items.length - 1]?.index ?? 0;
   const { pages } = props;
@@ -100,6 +101,10 @@ export function ReviewGrid(props: {
       role="listbox"
       aria-multiselectable="true"
       aria-label={t('review.gridLabel')}
+      // Reachable with Tab (and Esc from a filter field): the keys act on the focused photo,
+      // which assistive technology reads as the active option.
+      tabIndex={0}
+      aria-activedescendant={focusedItem ? `thumb-${focusedItem.id}` : undefined}
       data-testid="review-grid"
       data-columns={columns}
     >

@@ -378,11 +378,14 @@ export function ReviewWorkspace(props: {
       case 'End':
         moveTo(total - 1, how(true));
         break;
+      // In the photo view they change photo (the arrows pan a zoomed photo).
       case 'PageUp':
-        moveTo(clampedFocus - columns * visibleRows, how(true));
+        if (photoOpen) moveTo(clampedFocus - 1);
+        else moveTo(clampedFocus - columns * visibleRows, how(true));
         break;
       case 'PageDown':
-        moveTo(clampedFocus + columns * visibleRows, how(true));
+        if (photoOpen) moveTo(clampedFocus + 1);
+        else moveTo(clampedFocus + columns * visibleRows, how(true));
         break;
       case 'x':
       case 'X':

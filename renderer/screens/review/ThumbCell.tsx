@@ -81,6 +81,7 @@ export const ThumbCell = memo(function ThumbCell(props: ThumbCellProps) {
   return (
     <div
       role="option"
+      id={`thumb-${item.id}`}
       aria-selected={props.selected}
       aria-label={`${item.originalName}: ${item.effectiveLabel ?? t('label.none')}`}
       className={`thumb ${props.focused ? 'thumb--focused' : ''} ${props.selected ? 'thumb--selected' : ''} ${item.reviewed ? 'thumb--reviewed' : ''}`}
