@@ -83,7 +83,8 @@ export const ThumbCell = memo(function ThumbCell(props: ThumbCellProps) {
       role="option"
       id={`thumb-${item.id}`}
       aria-selected={props.selected}
-      aria-label={`${item.originalName}: ${item.effectiveLabel ?? t('label.none')}`}
+      // Named by its visible text (label, model's label, confidence, file name): an
+      // aria-label would hide part of what a sighted user reads (axe: label-content-name-mismatch).
       className={`thumb ${props.focused ? 'thumb--focused' : ''} ${props.selected ? 'thumb--selected' : ''} ${item.reviewed ? 'thumb--reviewed' : ''}`}
       style={{ width: props.width }}
       data-testid="thumb"
