@@ -27,10 +27,7 @@ export function describeCandidate(image: ImageSummary): string {
 export async function resolveImage(core: Core, ref: string): Promise<ImageSummary> {
   const matches = await core.invoke('library.find', { query: ref });
   if (matches.length === 0) {
-    throw new CoreError(
-      'NOT_FOUND',
-      `No photo matches "${ref}". Give its id (see \`list\`), at least 8 characters of its sha256, or its file name.`,
-    );
+    throw new CoreError('NOT_FOUND', { key: 'cli.noPhotoMatches', values: { ref } });
   }
   const match = pickMatch(ref, matches);
   if (match) return match;

@@ -111,15 +111,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   async function invokeUnknown(method: string, args: unknown): Promise<unknown> {
     if (!isMethodName(method)) {
-      throw new CoreError('UNKNOWN_METHOD', `There is no method "${method}".`, {
-        known: Object.keys(methods),
-      });
+      throw new CoreError(
+        'UNKNOWN_METHOD',
+        { key: 'app.unknownMethod', values: { method } },
+        {
+          known: Object.keys(methods),
+        },
+      );
     }
     const parsed = methods[method].args.safeParse(args ?? {});
     if (!parsed.success) {
       throw new CoreError(
         'INVALID_ARGUMENT',
-        `Invalid arguments for ${method}: ${describeIssues(parsed.error)}`,
+        {
+          key: 'app.invalidArguments',
+          values: { method, issues: describeIssues(parsed.error) },
+        },
         {
           issues: parsed.error.issues.map((i) => ({
             path: i.path.map(String),

@@ -53,10 +53,7 @@ export async function replyToInvoke(
 ): Promise<InvokeReply> {
   try {
     if (typeof method !== 'string') {
-      throw new CoreError(
-        'UNKNOWN_METHOD',
-        'The method name must be a string like "library.list".',
-      );
+      throw new CoreError('UNKNOWN_METHOD', { key: 'main.methodNotString' });
     }
     return { ok: true, result: await core.invokeUnknown(method, args) };
   } catch (error) {

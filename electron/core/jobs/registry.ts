@@ -123,7 +123,7 @@ export function createJobRegistry(
         },
         throwIfCancelled() {
           if (controller.signal.aborted) {
-            throw new CoreError('CANCELLED', 'Cancelled by the user. Run it again to resume.');
+            throw new CoreError('CANCELLED', { key: 'jobs.cancelled' });
           }
         },
       };

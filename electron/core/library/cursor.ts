@@ -40,10 +40,7 @@ export function encodeCursor(cursor: ListCursor): string {
 }
 
 function invalid(reason: string): CoreError {
-  return new CoreError(
-    'INVALID_ARGUMENT',
-    `The page cursor is not valid (${reason}). Load the list again from the first page.`,
-  );
+  return new CoreError('INVALID_ARGUMENT', { key: 'library.cursorInvalid', values: { reason } });
 }
 
 /** Decodes a cursor and checks it belongs to the same sort and direction. */

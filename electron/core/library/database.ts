@@ -93,7 +93,7 @@ export function openDatabase(
     } catch (error) {
       throw new CoreError(
         'LIBRARY_INVALID',
-        `Cannot create the library folder ${dir}: ${(error as Error).message}. Choose another library location.`,
+        { key: 'library.cannotCreateFolder', values: { dir, detail: (error as Error).message } },
         undefined,
         { cause: error },
       );
@@ -121,7 +121,10 @@ export function openDatabase(
   } catch (error) {
     throw new CoreError(
       'LIBRARY_INVALID',
-      `${paths.database} is not a readable Inspection Desk library (${(error as Error).message}). Choose another folder or restore it from a backup.`,
+      {
+        key: 'library.unreadable',
+        values: { file: paths.database, detail: (error as Error).message },
+      },
       undefined,
       { cause: error },
     );
@@ -145,10 +148,10 @@ export function writeTransaction<T>(db: Db, work: () => T): T {
 export function migrate(db: Db): number {
   const check = (current: number): void => {
     if (current > migrations.length) {
-      throw new CoreError(
-        'LIBRARY_INVALID',
-        `This library was written by a newer Inspection Desk (schema ${current}, this version knows ${migrations.length}). Update the application.`,
-      );
+      throw new CoreError('LIBRARY_INVALID', {
+        key: 'library.newerSchema',
+        values: { current, known: migrations.length },
+      });
     }
   };
   const version = (): number => db.pragma('user_version', { simple: true }) as number;

@@ -53,12 +53,12 @@ export function labelHistory(db: Db, imageId: number): LabelEvent[] {
 
 export function notFoundImages(ids: readonly number[]): CoreError {
   const shown = ids.slice(0, 10).join(', ');
-  const more = ids.length > 10 ? ` and ${ids.length - 10} more` : '';
   return new CoreError(
     'NOT_FOUND',
-    ids.length === 1
-      ? `Photo ${shown} is not in this library. Reload the list: it may belong to another library.`
-      : `Photos ${shown}${more} are not in this library. Reload the list: they may belong to another library.`,
+    {
+      key: 'library.photosNotFound',
+      values: { ids: shown, count: ids.length, more: Math.max(0, ids.length - 10) },
+    },
     { missing: [...ids] },
   );
 }

@@ -299,7 +299,7 @@ export function modelScope(db: Db, filter: ImageFilter): ModelScope {
   if (!known) {
     throw new CoreError(
       'NOT_FOUND',
-      `No model "${filter.modelId}" in this library. List the models to see the registered ones.`,
+      { key: 'library.modelNotFound', values: { modelId: filter.modelId } },
       { modelId: filter.modelId },
     );
   }

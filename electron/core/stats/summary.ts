@@ -33,7 +33,7 @@ export function modelMetrics(db: Db, modelId: string, importId?: number): ModelM
   if (!known) {
     throw new CoreError(
       'NOT_FOUND',
-      `No model "${modelId}" in this library. List the models to see the registered ones.`,
+      { key: 'library.modelNotFound', values: { modelId } },
       { modelId },
     );
   }

@@ -25,6 +25,25 @@ export const coreEn = {
     'An export is already running. Wait for it to finish (or cancel it), then export again.',
   'jobs.alreadyRunning.classify':
     'A classification is already running. Wait for it to finish (or cancel it), then start this one.',
+  // library, jobs, app, cli, main (review trust)
+  'library.modelNotFound':
+    'No model "{modelId}" in this library. List the models to see the registered ones.',
+  'library.photosNotFound':
+    '{count, plural, one {Photo} other {Photos}} {ids}{more, plural, =0 {} other { and # more}} {count, plural, one {is} other {are}} not in this library. Reload the list: {count, plural, one {it} other {they}} may belong to another library.',
+  'library.cursorInvalid':
+    'The page cursor is not valid ({reason}). Load the list again from the first page.',
+  'library.cannotCreateFolder':
+    'Cannot create the library folder {dir}: {detail}. Choose another library location.',
+  'library.unreadable':
+    '{file} is not a readable Inspection Desk library ({detail}). Choose another folder or restore it from a backup.',
+  'library.newerSchema':
+    'This library was written by a newer Inspection Desk (schema {current}, this version knows {known}). Update the application.',
+  'jobs.cancelled': 'Cancelled by the user. Run it again to resume.',
+  'app.unknownMethod': 'There is no method "{method}".',
+  'app.invalidArguments': 'Invalid arguments for {method}: {issues}',
+  'cli.noPhotoMatches':
+    'No photo matches "{ref}". Give its id (see `list`), at least 8 characters of its sha256, or its file name.',
+  'main.methodNotString': 'The method name must be a string like "library.list".',
   // review
   'review.noActiveModel':
     'No model is active, so there is no prediction to accept. Activate a model, or choose the label yourself.',

@@ -20,6 +20,25 @@ export const corePtBR: CoreMessages = {
     'Já há uma exportação em andamento. Espere que termine (ou cancele-a) e então exporte de novo.',
   'jobs.alreadyRunning.classify':
     'Já há uma classificação em andamento. Espere que termine (ou cancele-a) e então inicie esta.',
+  // library, jobs, app, cli, main (review trust)
+  'library.modelNotFound':
+    'Não há modelo "{modelId}" nesta biblioteca. Liste os modelos para ver os registrados.',
+  'library.photosNotFound':
+    '{count, plural, one {A foto} other {As fotos}} {ids}{more, plural, =0 {} other { e mais #}} não {count, plural, one {está} other {estão}} nesta biblioteca. Recarregue a lista: {count, plural, one {ela pode ser} other {elas podem ser}} de outra biblioteca.',
+  'library.cursorInvalid':
+    'O cursor de página não é válido ({reason}). Carregue a lista de novo a partir da primeira página.',
+  'library.cannotCreateFolder':
+    'Não foi possível criar a pasta da biblioteca {dir}: {detail}. Escolha outro local para a biblioteca.',
+  'library.unreadable':
+    '{file} não é uma biblioteca do Inspection Desk legível ({detail}). Escolha outra pasta ou restaure-a de um backup.',
+  'library.newerSchema':
+    'Esta biblioteca foi gravada por um Inspection Desk mais novo (esquema {current}, esta versão conhece {known}). Atualize o aplicativo.',
+  'jobs.cancelled': 'Cancelado pelo usuário. Execute de novo para continuar.',
+  'app.unknownMethod': 'Não existe o método "{method}".',
+  'app.invalidArguments': 'Argumentos inválidos para {method}: {issues}',
+  'cli.noPhotoMatches':
+    'Nenhuma foto corresponde a "{ref}". Informe o id (veja `list`), ao menos 8 caracteres do sha256 ou o nome do arquivo.',
+  'main.methodNotString': 'O nome do método deve ser um texto como "library.list".',
   // review
   'review.noActiveModel':
     'Nenhum modelo está ativo, então não há previsão para aceitar. Ative um modelo ou escolha o rótulo você mesmo.',
