@@ -8,8 +8,10 @@ const groups: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
       [['1', '2', '…'], 'shortcuts.setLabel'],
       [['Space'], 'shortcuts.accept'],
       [['Z'], 'shortcuts.undo'],
+      [['Shift', 'Z'], 'shortcuts.redo'],
       [['Enter'], 'shortcuts.open'],
       [['Esc'], 'shortcuts.close'],
+      [['Esc'], 'shortcuts.toGrid'],
     ],
   },
   {
@@ -26,6 +28,7 @@ const groups: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
     keys: [
       [['X'], 'shortcuts.toggle'],
       [['Shift', '←↑↓→'], 'shortcuts.extend'],
+      [['Ctrl', '←↑↓→'], 'shortcuts.keepSelection'],
       [['Shift', 'click'], 'shortcuts.range'],
       [['Ctrl', 'click'], 'shortcuts.add'],
       [['Ctrl', 'A'], 'shortcuts.all'],
@@ -36,6 +39,8 @@ const groups: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
     keys: [
       [['+', '−'], 'shortcuts.zoom'],
       [['0'], 'shortcuts.fit'],
+      [['←↑↓→'], 'shortcuts.pan'],
+      [['PgUp', 'PgDn'], 'shortcuts.photoPages'],
       [['?'], 'shortcuts.help'],
     ],
   },
@@ -61,7 +66,7 @@ export function ShortcutsOverlay(props: { labels: string[]; onClose: () => void 
             <h3>{t(group.title)}</h3>
             <dl>
               {group.keys.map(([keys, description]) => (
-                <div key={description}>
+                <div key={`${keys.join('+')}-${description}`}>
                   <dt>
                     {keys.map((key) => (
                       <kbd key={key}>{key}</kbd>

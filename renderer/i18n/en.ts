@@ -313,6 +313,11 @@ export const en = {
   'shortcuts.help': 'Show this list',
 
   // review trust (issue 11)
+  'shortcuts.redo': 'Redo what was undone',
+  'shortcuts.toGrid': 'In a filter field: back to the grid',
+  'shortcuts.keepSelection': 'Move without clearing the selection (plain arrows clear it)',
+  'shortcuts.pan': 'Zoomed photo: pan',
+  'shortcuts.photoPages': 'Photo view: previous / next photo',
   'photo.adjust': 'Display (the original is not changed)',
   'photo.brightness': 'Brightness',
   'photo.contrast': 'Contrast',

@@ -314,6 +314,11 @@ export const ptBR: Messages = {
   'shortcuts.help': 'Mostrar esta lista',
 
   // review trust (issue 11)
+  'shortcuts.redo': 'Refazer o que foi desfeito',
+  'shortcuts.toGrid': 'Num campo de filtro: voltar à grade',
+  'shortcuts.keepSelection': 'Mover sem limpar a seleção (as setas sozinhas a limpam)',
+  'shortcuts.pan': 'Foto com zoom: mover a imagem',
+  'shortcuts.photoPages': 'Visualização da foto: foto anterior / próxima',
   'photo.adjust': 'Exibição (o original não é alterado)',
   'photo.brightness': 'Brilho',
   'photo.contrast': 'Contraste',
