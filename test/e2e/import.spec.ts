@@ -77,7 +77,8 @@ test('cancels an import and resumes it by importing the same card again', async 
   await page.getByTestId('import-path').fill(card.root);
   await page.getByTestId('import-start').click();
   await hold.reached;
-  await expect(page.getByTestId('job-count')).toContainText(/^[1-9]\d* de \d+ arquivos/, {
+  // Held, the count may still be 0 (files are counted as their batch is written).
+  await expect(page.getByTestId('job-count')).toContainText(/^\d+ de \d+ arquivos/, {
     timeout: 60_000,
   });
   await page.getByRole('button', { name: 'Cancelar' }).click();
@@ -118,7 +119,7 @@ test('a reload during an import reattaches to it: progress and Cancel come back 
 
   await page.reload();
   await expect(page.getByTestId('screen-import')).toBeVisible();
-  await expect(page.getByTestId('job-count')).toContainText(/^[1-9]\d* de \d+ arquivos/);
+  await expect(page.getByTestId('job-count')).toContainText(/^\d+ de \d+ arquivos/);
   await expect(page.getByTestId('import-start')).toBeDisabled();
   await desk.screen(page, '44-import-reattached');
   // From another screen the running job is in the top bar, and leads back to it.
