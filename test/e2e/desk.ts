@@ -168,9 +168,10 @@ async function startDesk(
     libraryDir,
     defaultModelDirs: [TORCH_MODEL],
     ingestDeps: {
-      readSource: async (absPath) => {
+      // Every argument passed on: the reader's own checks (the first bytes) still run.
+      readSource: async (absPath, inspect) => {
         await beforeRead();
-        return defaults.readSource(absPath);
+        return defaults.readSource(absPath, inspect);
       },
     },
   });

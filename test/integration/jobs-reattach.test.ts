@@ -29,10 +29,10 @@ it('lists a running import for a reloaded window and refuses a second one in pt-
     libraryDir: tempDir(),
     defaultModelDirs: [path.resolve('test/fixtures/models/torch-style')],
     ingestDeps: {
-      readSource: async (absPath) => {
+      readSource: async (absPath, inspect) => {
         reads += 1;
         if (reads > 2) await held;
-        return defaults.readSource(absPath);
+        return defaults.readSource(absPath, inspect);
       },
     },
   });
