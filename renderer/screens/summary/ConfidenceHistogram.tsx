@@ -22,7 +22,12 @@ export function ConfidenceHistogram(props: {
   const barWidth = width / bins;
   return (
     <figure className="histogram" data-testid="confidence-histogram">
-      <svg viewBox={`0 0 ${width} ${height + 24}`} role="img" aria-label={t('summary.histogram')}>
+      <svg
+        viewBox={`0 0 ${width} ${height + 24}`}
+        // With clickable bars it is a group of buttons: an image must not hold controls.
+        role={props.onBar ? 'group' : 'img'}
+        aria-label={t('summary.histogram')}
+      >
         {Array.from({ length: bins }, (_, i) => {
           let y = height;
           return (
