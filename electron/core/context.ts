@@ -26,6 +26,11 @@ export interface CoreOptions {
    * node_modules' own build, made for Node, when absent. See openDatabase.
    */
   nativeBinding?: string;
+  /**
+   * The hub's SQL migrations (`hub/migrations`); found from the checkout when absent. The
+   * packaged desktop app gives `resources/hub/migrations`.
+   */
+  hubMigrationsDir?: string;
   /** Where the core reports what it recovered from (default: console.warn). */
   logger?: CoreLogger;
   /**

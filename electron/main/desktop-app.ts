@@ -21,6 +21,7 @@ import {
   preloadPath,
   rendererDir,
   shippedModelsDir,
+  hubMigrationsDir,
   type AppLayout,
 } from './locations.js';
 import { installMenu } from './menu.js';
@@ -55,6 +56,7 @@ async function openCore(argv: readonly string[], layout: AppLayout): Promise<Cor
   return createCore({
     libraryDir: desktopLibraryDir(argv, app.getPath('userData')),
     defaultModelDirs: shippedModelDirs(shippedModelsDir(layout)),
+    hubMigrationsDir: hubMigrationsDir(layout),
     ...(nativeBinding ? { nativeBinding } : {}),
   });
 }

@@ -56,6 +56,17 @@ export function shippedModelsDir(layout: AppLayout): string {
     : path.join(layout.appPath, 'models');
 }
 
+/**
+ * The hub's schema migrations, which the Settings screen's sync checks the hub against:
+ * `resources/hub/migrations` when packaged (extraResources), `<checkout>/hub/migrations`
+ * otherwise.
+ */
+export function hubMigrationsDir(layout: AppLayout): string {
+  return layout.isPackaged
+    ? path.join(layout.resourcesPath, 'hub', 'migrations')
+    : path.join(layout.appPath, 'hub', 'migrations');
+}
+
 export function rendererDir(layout: AppLayout): string {
   return path.join(layout.appPath, 'dist', 'renderer');
 }

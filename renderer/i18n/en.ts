@@ -372,7 +372,7 @@ export const en = {
   'filter.conflict': 'Reviewers disagree',
   'bundle.exportTitle': 'Bundle for another laptop',
   'bundle.exportLead':
-    'One file with an import’s photos, the model’s predictions and every label decision, for a USB stick. Import it on the other laptop’s Import screen.',
+    'One file with an inspection’s photos (every card of a grouped inspection), the model’s predictions and every label decision, for a USB stick. Import it on the other laptop’s Import screen.',
   'bundle.import': 'Import',
   'bundle.file': 'Bundle file',
   'bundle.exportStart': 'Write bundle',
@@ -460,6 +460,11 @@ export const en = {
   'inspections.groupDo': 'Group',
   'inspections.historyTitle': 'Tube {tube} in every inspection',
   'inspections.historyOnlyThis': 'No other inspection photographed this tube.',
+
+  // hub: bundle by inspection, Settings sync (issue 16)
+  'bundle.inspection': 'Inspection',
+  'bundle.inspectionChoice':
+    '#{id} · {title} · {date} · {photos} photos{cards, plural, one {} other { · # cards}}',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -375,7 +375,7 @@ export const ptBR: Messages = {
   'filter.conflict': 'Revisores discordam',
   'bundle.exportTitle': 'Pacote para outro notebook',
   'bundle.exportLead':
-    'Um arquivo com as fotos de uma importação, as previsões do modelo e todas as decisões de rótulo, para um pendrive. Importe-o na tela Importar do outro notebook.',
+    'Um arquivo com as fotos de uma inspeção (todos os cartões de uma inspeção agrupada), as previsões do modelo e todas as decisões de rótulo, para um pendrive. Importe-o na tela Importar do outro notebook.',
   'bundle.import': 'Importação',
   'bundle.file': 'Arquivo do pacote',
   'bundle.exportStart': 'Gravar pacote',
@@ -465,4 +465,8 @@ export const ptBR: Messages = {
   'inspections.groupDo': 'Agrupar',
   'inspections.historyTitle': 'Tubo {tube} em cada inspeção',
   'inspections.historyOnlyThis': 'Nenhuma outra inspeção fotografou este tubo.',
+  // hub: bundle by inspection, Settings sync (issue 16)
+  'bundle.inspection': 'Inspeção',
+  'bundle.inspectionChoice':
+    '#{id} · {title} · {date} · {photos} fotos{cards, plural, one {} other { · # cartões}}',
 };

@@ -62,16 +62,28 @@ test('imports a bundle from another laptop, shows the disagreement, writes one b
     await page.getByTestId('sync-status').scrollIntoViewIfNeeded();
     await desk.screen(page, '23-settings-sync');
 
-    // Export screen: a bundle of the import, which laptop B merges.
+    // Export screen: a bundle of the inspection (picked by its name), which laptop B merges.
+    await a.invoke('inspections.rename', { inspectionId: summary.importId, name: 'Reboiler A' });
     const toB = path.join(desk.root, 'usb', 'to-b.idbundle');
     await openScreen(page, desk, 'export');
-    await page.getByTestId('bundle-export-import').selectOption(String(summary.importId));
+    const picker = page.getByTestId('bundle-export-inspection');
+    await expect(picker.locator('option')).toHaveText([/^#\d+ · Reboiler A · .* · 8 fotos$/]);
+    await picker.selectOption(String(summary.importId));
     await page.getByTestId('bundle-export-file').fill(toB);
     await page.getByTestId('bundle-export-start').click();
     await expect(page.getByTestId('bundle-export-result')).toContainText('8 fotos');
     await page.getByTestId('bundle-export').scrollIntoViewIfNeeded();
     await desk.screen(page, '22-bundle-export');
     expect(existsSync(toB)).toBe(true);
+    // The same picker in English.
+    await setSettings(desk, { language: 'en' });
+    await page.reload();
+    await openScreen(page, desk, 'export');
+    await expect(page.getByTestId('bundle-export-inspection').locator('option')).toHaveText([
+      /^#\d+ · Reboiler A · .* · 8 photos$/,
+    ]);
+    await page.getByTestId('bundle-export').scrollIntoViewIfNeeded();
+    await desk.screen(page, '22-bundle-export-en');
     const merged = await b.invoke('bundle.import', { file: toB });
     expect(merged).toMatchObject({ imagesAdded: 0, eventsAdded: 1, conflicts: 1 });
   } finally {

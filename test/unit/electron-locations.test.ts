@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { hubMigrations } from '../../electron/core/hub/hub-schema.js';
 import { defaultLibraryDir } from '../../electron/core/library/default-location.js';
 import {
   desktopLibraryDir,
   desktopNativeBinding,
   desktopUserDataDir,
+  hubMigrationsDir,
   libraryArgument,
   preloadPath,
   rendererDir,
@@ -50,6 +53,23 @@ describe('desktop locations', () => {
       path.join('/opt/Inspection Desk/resources/app.asar', 'dist', 'renderer'),
     );
     expect(preloadPath(dev)).toBe(path.join('/work/main', 'dist-electron', 'preload.cjs'));
+  });
+
+  it('finds the hub migrations in resources/hub/migrations when packaged, in the checkout otherwise', () => {
+    const packaged = {
+      appPath: '/opt/Inspection Desk/resources/app.asar',
+      isPackaged: true,
+      resourcesPath: '/opt/Inspection Desk/resources',
+    };
+    expect(hubMigrationsDir(packaged)).toBe(
+      path.join('/opt/Inspection Desk/resources', 'hub', 'migrations'),
+    );
+    // From this checkout, the folder the desktop app is given holds the real SQL files.
+    const checkout = fileURLToPath(new URL('../..', import.meta.url));
+    const dev = { appPath: checkout, isPackaged: false, resourcesPath: '/irrelevant' };
+    const migrations = hubMigrations(hubMigrationsDir(dev));
+    expect(migrations[0]?.name).toBe('001-catalog.sql');
+    expect(migrations[0]?.sql).toContain('CREATE TABLE label_events');
   });
 
   it("loads Electron's own SQLite build: the checkout's native/ or, packaged, resources/native", () => {

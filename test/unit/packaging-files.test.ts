@@ -148,7 +148,7 @@ describe('what npm run dist packs (electron-builder matcher, real config)', () =
     expect(unpacked('node_modules/zod/index.js')).toBe(false);
   });
 
-  it("puts the model and Electron's SQLite build into resources/, where the app looks", () => {
+  it("puts the model, the hub migrations and Electron's SQLite build into resources/, where the app looks", () => {
     const resources = matchers.getFileMatchers(config, 'extraResources', '/resources', {
       macroExpander: identity,
       customBuildOptions: {},
@@ -164,6 +164,12 @@ describe('what npm run dist packs (electron-builder matcher, real config)', () =
     expect(copied('models/pipe-obstruction', 'model.json')).toBe(true);
     expect(copied('native', 'electron-abi150/better_sqlite3.node')).toBe(true);
     expect(copied('native', 'electron-abi150/build.json')).toBe(true);
+    // The hub's SQL migrations, which Settings' sync checks the hub against.
+    for (const file of readdirSync(path.join(repoRoot, 'hub/migrations'))) {
+      expect(copied('hub/migrations', file), file).toBe(file.endsWith('.sql'));
+    }
+    expect(copied('hub/migrations', '001-catalog.sql')).toBe(true);
+    expect(copied('hub/migrations', 'notes.txt')).toBe(false);
     // The stand-in test's Node build is not part of the app.
     expect(copied('native', 'node-abi127/better_sqlite3.node')).toBe(false);
     // The real model files are there to be copied.

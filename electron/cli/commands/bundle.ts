@@ -1,6 +1,16 @@
 /** `bundle export|import`: carry an inspection between laptops on a USB stick. */
 import type { BundleExportResult, BundleImportResult } from '../../contract.js';
-import { expectPositionals, flag, JSON_OPTION, UsageError, type Command } from '../command.js';
+import type { Core } from '../../core/app.js';
+import { isCoreError } from '../../core/errors.js';
+import {
+  expectPositionals,
+  flag,
+  JSON_OPTION,
+  stringOption,
+  UsageError,
+  type Command,
+} from '../command.js';
+import { resolveInspection } from '../inspection-refs.js';
 import { formatBytes, formatCount, renderFields } from '../format.js';
 
 export function renderBundleExport(r: BundleExportResult): string {
@@ -39,22 +49,65 @@ function parseImportIds(texts: string[]): number[] {
   });
 }
 
+/**
+ * The imports behind what the user typed: each ref is an inspection (its id or name, as
+ * `inspections list` shows them, so a grouped inspection brings all its cards), or, for
+ * a number that is no inspection's id, an import of a grouped inspection (the command
+ * took import numbers before inspections existed). `--imports` names imports exactly.
+ */
+export async function bundleImportIds(
+  core: Core,
+  refs: string[],
+  explicitImports: number[],
+): Promise<number[]> {
+  const ids = new Set(explicitImports);
+  const imports = new Set((await core.invoke('library.imports')).map((i) => i.importId));
+  for (const ref of refs) {
+    try {
+      for (const id of (await resolveInspection(core, ref)).importIds) ids.add(id);
+    } catch (error) {
+      const number = /^\d{1,12}$/.test(ref.trim()) ? Number(ref.trim()) : null;
+      if (
+        isCoreError(error) &&
+        error.code === 'NOT_FOUND' &&
+        number !== null &&
+        imports.has(number)
+      )
+        ids.add(number);
+      else throw error;
+    }
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
 const exportSub: Command = {
   name: 'export',
-  summary: 'write the photos, predictions and label history of imports into one file',
-  help: `Usage: bundle export <import> [<import>...] <file> [--json]
+  summary: "write an inspection's photos, predictions and label history into one file",
+  help: `Usage: bundle export <inspection> [<inspection>...] <file> [--imports N,M] [--json]
 
 Writes one bundle file with the photos (by sha256), their thumbnails, every model's
-predictions and every label event of the imports, for another laptop to import with
-\`bundle import\`. Import numbers are listed by \`imports\`.
+predictions and every label event of the inspections, for another laptop to import
+with \`bundle import\`. An inspection is its id or its name, as \`inspections list\`
+shows them; a grouped inspection brings every card in it.
+
+Options:
+  --imports N,M   import numbers (\`imports\`) instead of, or besides, inspections;
+                  a plain number that is no inspection's id is also taken as an import
+  --json          print the result as JSON
+
+Example:
+  inspection-desk bundle export "Reboiler A" /media/$USER/USB/reboiler-a.idbundle
 `,
-  options: { ...JSON_OPTION },
+  options: { imports: { type: 'string' }, ...JSON_OPTION },
   async run(ctx, { values, positionals }) {
-    if (positionals.length < 2)
-      throw new UsageError('Give at least one import and the bundle file.');
+    const importsOption = stringOption(values, 'imports');
+    const explicit = importsOption === undefined ? [] : parseImportIds(importsOption.split(','));
+    if (positionals.length < 1 || (positionals.length < 2 && explicit.length === 0))
+      throw new UsageError('Give at least one inspection (or --imports) and the bundle file.');
     const file = positionals[positionals.length - 1]!;
-    const importIds = parseImportIds(positionals.slice(0, -1));
-    const result = await (await ctx.core()).invoke('bundle.export', { importIds, file });
+    const core = await ctx.core();
+    const importIds = await bundleImportIds(core, positionals.slice(0, -1), explicit);
+    const result = await core.invoke('bundle.export', { importIds, file });
     if (flag(values, 'json')) return ctx.printJson(result);
     ctx.print(renderBundleExport(result));
   },
@@ -80,11 +133,11 @@ people labeled differently are listed by \`list --conflict\`.
 
 export const bundleCommand: Command = {
   name: 'bundle',
-  summary: 'carry imports between laptops in one file (USB stick)',
+  summary: 'carry inspections between laptops in one file (USB stick)',
   help: `Usage: bundle <export|import> ...
 
-  bundle export <import>... <file>   write the imports' photos, predictions and labels
-  bundle import <file>               merge a bundle written on another laptop
+  bundle export <inspection>... <file>   write the inspections' photos, predictions and labels
+  bundle import <file>                   merge a bundle written on another laptop
 `,
   subcommands: [exportSub, importSub],
 };

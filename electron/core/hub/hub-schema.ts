@@ -11,11 +11,14 @@ import type pg from 'pg';
 import { CoreError } from '../errors.js';
 
 /**
- * `hub/migrations` of the checkout, found upwards from this module: from the sources,
- * and from the CLI bundle (dist/cli), where this module may sit in a chunk one folder
- * deeper than the bundle's view of the sources assumes.
+ * Where the migrations are: `given` when a shell knows (the packaged desktop app passes
+ * `resources/hub/migrations`, electron-builder's extraResources, since its bundled main
+ * sits inside app.asar, which holds no SQL), else `hub/migrations` of the checkout,
+ * found upwards from this module: from the sources, and from the CLI bundle (dist/cli),
+ * where this module may sit in a chunk one folder deeper than the sources assume.
  */
-export function hubMigrationsDir(): string {
+export function hubMigrationsDir(given?: string): string {
+  if (given !== undefined) return given;
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let up = 0; up < 8; up++) {
     const candidate = path.join(dir, 'hub', 'migrations');
@@ -50,11 +53,11 @@ async function currentVersion(client: pg.ClientBase): Promise<number> {
 }
 
 /** Applies the migrations the hub lacks; returns the versions applied. */
-export async function migrateHub(client: pg.ClientBase): Promise<number[]> {
+export async function migrateHub(client: pg.ClientBase, dir?: string): Promise<number[]> {
   await client.query(`CREATE TABLE IF NOT EXISTS hub_schema (
     version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: number[] = [];
-  for (const m of hubMigrations()) {
+  for (const m of hubMigrations(hubMigrationsDir(dir))) {
     await client.query('BEGIN');
     try {
       // One migrator at a time: a second one waits, then sees the version applied.
@@ -77,8 +80,12 @@ export async function migrateHub(client: pg.ClientBase): Promise<number[]> {
 }
 
 /** Refuses a hub whose schema this application does not know (older or newer). */
-export async function checkHubSchema(client: pg.ClientBase, hub: string): Promise<void> {
-  const known = hubMigrations().length;
+export async function checkHubSchema(
+  client: pg.ClientBase,
+  hub: string,
+  dir?: string,
+): Promise<void> {
+  const known = hubMigrations(hubMigrationsDir(dir)).length;
   const version = await currentVersion(client);
   if (version > known) {
     throw new CoreError('HUB_INVALID', { key: 'hub.schemaNewer', values: { version, known } });

@@ -695,7 +695,7 @@ export async function syncWithHub(
   const state = new SyncState(ctx, address.key);
   const device = deviceIdOf(ctx.db);
   try {
-    await checkHubSchema(client, address.key);
+    await checkHubSchema(client, address.key, ctx.options.hubMigrationsDir);
     await client.query(
       `INSERT INTO devices (device_id, last_sync) VALUES ($1, now()) ON CONFLICT DO NOTHING`,
       [device],

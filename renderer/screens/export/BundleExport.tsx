@@ -1,6 +1,7 @@
 /**
- * Export screen: write one bundle file with an import's photos, predictions and label
- * history, for another laptop (USB stick, no network) to import.
+ * Export screen: write one bundle file with an inspection's photos, predictions and label
+ * history (every card of a grouped inspection), for another laptop (USB stick, no
+ * network) to import.
  */
 import { useState } from 'react';
 import type { BundleExportResult } from '../../../electron/contract.js';
@@ -13,20 +14,28 @@ export function BundleExport() {
   const { t, format } = useI18n();
   const client = useClient();
   const report = useReportError();
-  const imports = useInvoke('library.imports', {}, { reloadOn: ['import'], throttleMs: 2000 });
-  const [importId, setImportId] = useState<number | null>(null);
+  const inspections = useInvoke(
+    'inspections.list',
+    {},
+    { reloadOn: ['import', 'review'], throttleMs: 2000 },
+  );
+  const [inspectionId, setInspectionId] = useState<number | null>(null);
   const [file, setFile] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<BundleExportResult | null>(null);
-  const choices = (imports.data ?? []).slice().sort((a, b) => b.importId - a.importId);
-  const chosen = importId ?? choices[0]?.importId ?? null;
+  // Newest inspection first: the one just reviewed is the one to carry.
+  const choices = (inspections.data ?? []).slice().reverse();
+  const chosen =
+    choices.find((i) => i.id === inspectionId) ?? (inspectionId === null ? choices[0] : undefined);
 
   async function run() {
-    if (chosen === null) return;
+    if (chosen === undefined) return;
     setBusy(true);
     setResult(null);
     try {
-      setResult(await client.invoke('bundle.export', { importIds: [chosen], file: file.trim() }));
+      setResult(
+        await client.invoke('bundle.export', { importIds: chosen.importIds, file: file.trim() }),
+      );
     } catch (error) {
       report(error, t('bundle.exportTitle'));
     } finally {
@@ -46,15 +55,21 @@ export function BundleExport() {
         }}
       >
         <label className="field">
-          <span className="field__label">{t('bundle.import')}</span>
+          <span className="field__label">{t('bundle.inspection')}</span>
           <select
-            value={chosen ?? ''}
-            data-testid="bundle-export-import"
-            onChange={(e) => setImportId(Number(e.target.value))}
+            value={chosen?.id ?? ''}
+            data-testid="bundle-export-inspection"
+            onChange={(e) => setInspectionId(Number(e.target.value))}
           >
-            {choices.map((imp) => (
-              <option key={imp.importId} value={imp.importId}>
-                {`#${imp.importId} · ${imp.source} · ${format.dateTime(imp.startedAt)}`}
+            {choices.map((inspection) => (
+              <option key={inspection.id} value={inspection.id}>
+                {t('bundle.inspectionChoice', {
+                  id: inspection.id,
+                  title: inspection.title,
+                  date: format.dateTime(inspection.capturedFrom ?? inspection.startedAt),
+                  photos: format.number(inspection.photos),
+                  cards: inspection.importIds.length,
+                })}
               </option>
             ))}
           </select>
@@ -74,7 +89,7 @@ export function BundleExport() {
           <button
             type="submit"
             className="btn btn--primary"
-            disabled={busy || chosen === null || file.trim() === ''}
+            disabled={busy || chosen === undefined || file.trim() === ''}
             data-testid="bundle-export-start"
           >
             {t('bundle.exportStart')}
