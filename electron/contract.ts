@@ -16,9 +16,9 @@ import { z } from 'zod';
 export const LabelName = z
   .string()
   .trim()
-  .min(1, 'a label cannot be empty')
-  .max(64, 'a label is at most 64 characters')
-  .regex(/^[\p{L}\p{N}_ .-]+$/u, 'a label may use letters, digits, space, "_", "." and "-" only');
+  .min(1, 'validation.labelEmpty')
+  .max(64, 'validation.labelTooLong')
+  .regex(/^[\p{L}\p{N}_ .-]+$/u, 'validation.labelCharacters');
 
 export const ImageId = z.number().int().positive();
 export const ModelId = z.string().min(1).max(200);
@@ -127,7 +127,7 @@ export interface FileError {
   message: string;
   /** The reason as a core message (electron/shared/core-messages), to show in any language. */
   messageKey?: string;
-  messageValues?: Record<string, string | number>;
+  messageValues?: WireMessageValues;
 }
 
 export interface ImportSummary {
@@ -211,12 +211,12 @@ export const SplitSpec = z
     test: z.number().int().min(0).max(100),
   })
   .strict()
-  .refine((s) => s.train + s.val + s.test === 100, 'split percentages must add up to 100');
+  .refine((s) => s.train + s.val + s.test === 100, 'validation.splitSum');
 export type SplitSpec = z.infer<typeof SplitSpec>;
 
 export const ExportOptions = z
   .object({
-    dest: z.string().min(1, 'choose a destination folder'),
+    dest: z.string().min(1, 'validation.chooseDestination'),
     formats: z.array(ExportFormat).min(1).default(['folders', 'metadata-csv', 'labels-csv']),
     reviewedOnly: z.boolean().default(false),
     split: SplitSpec.optional(),
@@ -259,6 +259,17 @@ export interface JobProgress {
   counters: Record<string, number>;
 }
 
+/**
+ * A catalog message as it crosses a transport: a value may itself be messages (the field
+ * problems of a model.json), so each is rendered in the reader's language.
+ */
+export interface WireMessage {
+  key: string;
+  values?: WireMessageValues;
+}
+export type WireMessageValue = string | number | WireMessage | readonly WireMessage[];
+export type WireMessageValues = Readonly<Record<string, WireMessageValue>>;
+
 export interface SerializedError {
   code: string;
   /** What happened and what to do, in the language of whoever serialized it. */
@@ -266,7 +277,7 @@ export interface SerializedError {
   details?: unknown;
   /** Key of the message in `electron/shared/core-messages`, to render it in another language. */
   messageKey?: string;
-  messageValues?: Record<string, string | number>;
+  messageValues?: WireMessageValues;
 }
 
 export interface JobSnapshot {
@@ -425,8 +436,8 @@ export const InspectionId = z.number().int().positive();
 export const InspectionName = z
   .string()
   .trim()
-  .min(1, 'an inspection name cannot be empty')
-  .max(200, 'an inspection name is at most 200 characters');
+  .min(1, 'validation.inspectionNameEmpty')
+  .max(200, 'validation.inspectionNameTooLong');
 
 export interface Inspection {
   /** The id of its first import (stable: grouping keeps the lowest id). */
@@ -552,7 +563,7 @@ export const TubeLayout = z.discriminatedUnion('kind', [
             })
             .strict(),
         )
-        .min(1, 'a layout needs at least one tube')
+        .min(1, 'validation.layoutNeedsTube')
         .max(20_000),
     })
     .strict(),
@@ -571,7 +582,7 @@ export const RenameInspectionArgs = z
   .strict();
 export const GroupInspectionsArgs = z
   .object({
-    inspectionIds: z.array(InspectionId).min(2, 'group at least two inspections').max(100),
+    inspectionIds: z.array(InspectionId).min(2, 'validation.groupNeedsTwo').max(100),
     name: InspectionName,
   })
   .strict();
@@ -600,7 +611,7 @@ export const SetLayoutArgs = z.object({ layout: TubeLayout.nullable() }).strict(
 // ---------------------------------------------------------------------------
 
 const NoArgs = z.object({}).strict().default({});
-const ImageIds = z.array(ImageId).min(1, 'select at least one photo').max(100_000);
+const ImageIds = z.array(ImageId).min(1, 'validation.selectPhoto').max(100_000);
 
 export const ListArgs = z
   .object({
@@ -617,7 +628,7 @@ export const ImageArgs = z.object({ imageId: ImageId }).strict();
 export const FindArgs = z.object({ query: z.string().trim().min(1).max(300) }).strict();
 export const IngestArgs = z
   .object({
-    source: z.string().min(1, 'give the folder to import'),
+    source: z.string().min(1, 'validation.importFolder'),
     /** Classify with the active model as photos arrive (default true). */
     classify: z.boolean().default(true),
   })
@@ -644,7 +655,7 @@ export interface DecisionPreview {
 }
 export const AddModelArgs = z
   .object({
-    path: z.string().min(1, 'give the model folder or its model.json'),
+    path: z.string().min(1, 'validation.modelFolder'),
     activate: z.boolean().default(false),
   })
   .strict();
@@ -652,7 +663,7 @@ export const ModelArgs = z.object({ modelId: ModelId }).strict();
 /** models.init: write model.json for a folder holding model.onnx (and a label file). */
 export const InitModelArgs = z
   .object({
-    dir: z.string().min(1, 'give the folder that holds model.onnx'),
+    dir: z.string().min(1, 'validation.modelOnnxFolder'),
     /** Labels in output order, when no labels.txt / class_indices.json is beside the model. */
     labels: z.array(LabelName).min(2).optional(),
     force: z.boolean().default(false),
@@ -737,12 +748,12 @@ export interface SyncStatus {
 export const BundleExportArgs = z
   .object({
     /** The imports (SD cards) whose photos, predictions and label history go in the bundle. */
-    importIds: z.array(z.number().int().positive()).min(1, 'choose at least one import').max(1000),
-    file: z.string().min(1, 'give the bundle file to write'),
+    importIds: z.array(z.number().int().positive()).min(1, 'validation.chooseImport').max(1000),
+    file: z.string().min(1, 'validation.bundleFileToWrite'),
   })
   .strict();
 export const BundleImportArgs = z
-  .object({ file: z.string().min(1, 'give the bundle file to import') })
+  .object({ file: z.string().min(1, 'validation.bundleFileToImport') })
   .strict();
 
 // ---------------------------------------------------------------------------

@@ -35,7 +35,10 @@ export async function resolveImage(core: Core, ref: string): Promise<ImageSummar
   if (matches.length > shown.length) shown.push(`  ... and ${matches.length - shown.length} more`);
   throw new CoreError(
     'INVALID_ARGUMENT',
-    `"${ref}" matches ${matches.length} photos; use the id or a longer sha256 prefix:\n${shown.join('\n')}`,
+    {
+      key: 'cli.ambiguousPhoto',
+      values: { ref, count: matches.length, candidates: shown.join('\n') },
+    },
     { matches: matches.map((m) => m.id) },
   );
 }

@@ -4,11 +4,12 @@
  * and CLI shells are thin adapters over this object.
  */
 import os from 'node:os';
-import { z } from 'zod';
 import { isMethodName, methods, type ArgsIn, type MethodName, type Result } from '../contract.js';
 import type { ClassifyOutcome } from '../contract.js';
 import { consoleLogger, type CoreContext, type CoreOptions, type Handlers } from './context.js';
 import { CoreError } from './errors.js';
+import { renderCoreMessage } from '../shared/core-messages/index.js';
+import { issueMessages } from './validation-messages.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createExportHandlers } from './export/handlers.js';
 import { createImproveHandlers } from './improve/handlers.js';
@@ -64,12 +65,6 @@ function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
   return merged as Handlers;
 }
 
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'arguments'}: ${issue.message}`)
-    .join('; ');
-}
-
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { db, paths } = openDatabase(
     options.libraryDir,
@@ -121,16 +116,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
     const parsed = methods[method].args.safeParse(args ?? {});
     if (!parsed.success) {
+      const issues = issueMessages(parsed.error, {
+        root: { key: 'validation.arguments' },
+        input: args ?? {},
+      });
       throw new CoreError(
         'INVALID_ARGUMENT',
         {
           key: 'app.invalidArguments',
-          values: { method, issues: describeIssues(parsed.error) },
+          values: { method, issues },
         },
         {
-          issues: parsed.error.issues.map((i) => ({
-            path: i.path.map(String),
-            message: i.message,
+          // English, for scripts and logs; the message above reads in the user's language.
+          issues: parsed.error.issues.map((issue, i) => ({
+            path: issue.path.map(String),
+            message: renderCoreMessage('en', issues[i]!),
           })),
         },
       );

@@ -4,7 +4,7 @@
  */
 import type { SerializedError } from '../contract.js';
 import {
-  isCoreMessageKey,
+  coreMessageFromWire,
   renderCoreMessage,
   type CoreMessage,
 } from '../shared/core-messages/index.js';
@@ -111,10 +111,7 @@ export function serializeError(error: unknown, language: Language = 'en'): Seria
  * its code and catalog message so the shell still maps it to the right exit code.
  */
 export function deserializeError(error: SerializedError): CoreError {
-  const message =
-    error.messageKey !== undefined && isCoreMessageKey(error.messageKey)
-      ? { key: error.messageKey, values: error.messageValues ?? {} }
-      : error.message;
+  const message = coreMessageFromWire(error.messageKey, error.messageValues) ?? error.message;
   return new CoreError(error.code as ErrorCode, message, error.details);
 }
 

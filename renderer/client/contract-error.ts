@@ -1,4 +1,5 @@
 import type { SerializedError } from '../../electron/contract.js';
+import type { WireMessageValues } from '../../electron/shared/core-messages/index.js';
 
 /**
  * An error the core (or the transport) reported. `message` already says what happened
@@ -9,7 +10,7 @@ export class ContractError extends Error {
   readonly details: unknown;
   /** The core's catalog key and values, so the UI can show the message in its language. */
   readonly messageKey: string | undefined;
-  readonly messageValues: Record<string, string | number> | undefined;
+  readonly messageValues: WireMessageValues | undefined;
 
   constructor(error: SerializedError) {
     super(error.message);

@@ -246,6 +246,8 @@ export const en = {
   'export.files': 'Files at the top of the folder',
   'export.done': 'Export finished: {count} photos written',
   'export.openFolder': 'Open folder',
+  'export.openFolderFailed':
+    'The file manager could not show {dest}. The export is there: open the folder yourself.',
 
   'models.title': 'Models',
   'models.lead':

@@ -5,7 +5,10 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { en, type MessageKey, type Messages } from './en.js';
 import { createFormatters, type Formatters, type Language } from './format.js';
-import { isCoreMessageKey, renderCoreMessage } from '../../electron/shared/core-messages/index.js';
+import {
+  renderWireMessage,
+  type WireMessageValues,
+} from '../../electron/shared/core-messages/index.js';
 import { ptBR } from './pt-BR.js';
 import { formatMessage } from '../../electron/shared/format-message.js';
 
@@ -21,7 +24,7 @@ export interface ReportedError {
   code: string;
   message: string;
   messageKey?: string | undefined;
-  messageValues?: Record<string, string | number> | undefined;
+  messageValues?: WireMessageValues | undefined;
 }
 
 export interface I18n {
@@ -47,9 +50,7 @@ export function createI18n(language: Language): I18n {
     // formatMessage: `{n, plural, one {...} other {...}}` picks the language's plural form.
     t: (key, values) => formatMessage(language, messages[key], values),
     errorText: (error) =>
-      isCoreMessageKey(error.messageKey)
-        ? renderCoreMessage(language, { key: error.messageKey, values: error.messageValues ?? {} })
-        : error.message,
+      renderWireMessage(language, error.messageKey, error.messageValues) ?? error.message,
     format: createFormatters(language),
   };
 }

@@ -246,6 +246,8 @@ export const ptBR: Messages = {
   'export.files': 'Arquivos na raiz da pasta',
   'export.done': 'Exportação concluída: {count} fotos gravadas',
   'export.openFolder': 'Abrir pasta',
+  'export.openFolderFailed':
+    'O gerenciador de arquivos não conseguiu mostrar {dest}. A exportação está lá: abra a pasta você mesmo.',
 
   'models.title': 'Modelos',
   'models.lead':

@@ -50,13 +50,15 @@ async function editedModel(
 
 async function refusal(
   model: Promise<{ onnxPath: string; manifestPath: string }>,
-): Promise<{ code: ErrorCode; message: string }> {
+): Promise<{ code: ErrorCode; message: string; pt: string }> {
   const { onnxPath, manifestPath } = await model;
   try {
     const session = await openModelSession(onnxPath, await readManifest(manifestPath));
     await session.release();
   } catch (error) {
-    if (isCoreError(error)) return { code: error.code, message: error.message };
+    if (isCoreError(error)) {
+      return { code: error.code, message: error.message, pt: error.messageIn('pt-BR') };
+    }
     throw error;
   }
   throw new Error('expected the model to be refused');
@@ -156,6 +158,20 @@ describe('classifying with real onnxruntime sessions', () => {
       editedModel('keras-style', (m) => (m.embedding = { name: 'features' })),
     );
     expect(embedding.message).toContain('embedding.name "features"');
+  });
+
+  it('says each mismatch in Portuguese to a pt-BR user, with the same fields and numbers', async () => {
+    const width = await refusal(editedModel('keras-style', (m) => (m.input.width = 224)));
+    expect(width.pt).toContain('o model.json diz input.width 224, mas o model.onnx espera 32');
+    expect(width.pt).toContain('Corrija o model.json');
+    expect(width.pt).not.toContain('Fix model.json');
+    const labels = await refusal(
+      editedModel('torch-style', (m) => (m.labels = ['clear', 'clogged', 'broken'])),
+    );
+    expect(labels.pt).toContain('lista 3 rótulos ["clear","clogged","broken"]');
+    expect(labels.pt).toContain('mas dá 2 valores por imagem');
+    const input = await refusal(editedModel('torch-style', (m) => (m.input.name = 'pixel_values')));
+    expect(input.pt).toContain('mas a entrada do model.onnx é "input"');
   });
 
   it('refuses a broken model.onnx with what to do', async () => {

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { FileError, ImportSummary } from '../../electron/contract.js';
 import { createCore, type Core } from '../../electron/core/app.js';
-import { isCoreMessageKey, renderCoreMessage } from '../../electron/shared/core-messages/index.js';
+import { isCoreMessageKey, renderWireMessage } from '../../electron/shared/core-messages/index.js';
 import { makeSdCard } from '../fixtures/sd-card.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
@@ -111,10 +111,7 @@ describe('bad photos on a card', () => {
     // Each reason is stored as a catalog message: the UI shows it in Portuguese too.
     for (const error of errors.values()) {
       expect(isCoreMessageKey(error.messageKey), error.path).toBe(true);
-      const pt = renderCoreMessage('pt-BR', {
-        key: error.messageKey as Parameters<typeof renderCoreMessage>[1]['key'],
-        values: error.messageValues ?? {},
-      });
+      const pt = renderWireMessage('pt-BR', error.messageKey, error.messageValues) ?? '';
       expect(pt).toContain(error.path);
       expect(pt).not.toBe(error.message);
     }

@@ -164,6 +164,36 @@ describe('RPC over HTTP', () => {
     expect(body.error?.details?.issues[0]?.path).toEqual(['language']);
   });
 
+  it('a pt-BR user reads a bad model.json and bad arguments in Portuguese, field by field', async () => {
+    const server = await serve();
+    await rpc(server, 'settings.set', { language: 'pt-BR' });
+    // A model folder as a data scientist might write it: one wrong field, one misspelt.
+    const dir = path.join(tempDir(), 'bad-model');
+    mkdirSync(dir);
+    const manifest = JSON.parse(readFileSync(path.join(TORCH_MODEL, 'model.json'), 'utf8'));
+    manifest.input.width = 0;
+    manifest.input.colourOrder = 'RGB';
+    writeFileSync(path.join(dir, 'model.json'), JSON.stringify(manifest));
+    writeFileSync(path.join(dir, 'model.onnx'), readFileSync(path.join(TORCH_MODEL, 'model.onnx')));
+    const added = await rpc(server, 'models.add', { path: dir });
+    expect(added.status).toBe(400);
+    expect(added.body.error?.code).toBe('MODEL_INVALID');
+    const message = added.body.error?.message ?? '';
+    expect(message).toContain('model.json tem campos a corrigir:');
+    expect(message).toContain('input.width deve ser um número inteiro de pixels, de 1 a 4096');
+    expect(message).toContain('(recebido: 0)');
+    expect(message).toContain('input tem um campo desconhecido "colourOrder"');
+    expect(message).not.toMatch(/must be|unknown field|got /);
+    const models = await rpc(server, 'models.list', {});
+    expect(JSON.stringify(models.body.result)).not.toContain('bad-model');
+
+    const args = await rpc(server, 'library.list', { limit: 0 });
+    expect(args.status).toBe(400);
+    expect(args.body.error?.message).toBe(
+      'Argumentos inválidos para library.list: limit deve ser no mínimo 1 (recebido: 0)',
+    );
+  });
+
   it('answers an unknown method with 404', async () => {
     const server = await serve();
     const { status, body } = await rpc(server, 'files.delete', {});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CoreError, serializeError } from '../../electron/core/errors.js';
+import { CoreError, deserializeError, serializeError } from '../../electron/core/errors.js';
+import { renderWireMessage } from '../../electron/shared/core-messages/index.js';
 import { coreEn } from '../../electron/shared/core-messages/en.js';
 import { corePtBR } from '../../electron/shared/core-messages/pt-BR.js';
 import { formatMessage } from '../../electron/shared/format-message.js';
@@ -40,6 +41,39 @@ describe('core messages', () => {
       expect(corePtBR[key], key).toBeTruthy();
       expect(names(corePtBR[key]), key).toEqual(names(coreEn[key]));
     }
+  });
+
+  it('has an English text for every Portuguese key, and no key of one without the other', () => {
+    const en = Object.keys(coreEn).sort();
+    const pt = Object.keys(corePtBR).sort();
+    expect(pt.filter((key) => !en.includes(key))).toEqual([]);
+    expect(en.filter((key) => !pt.includes(key))).toEqual([]);
+  });
+
+  it('renders nested messages (field problems) in the reader language', () => {
+    const error = new CoreError('MODEL_INVALID', {
+      key: 'models.manifest.invalid',
+      values: {
+        source: 'model.json',
+        problems: [
+          { key: 'validation.missing', values: { field: 'labels' } },
+          {
+            key: 'validation.tooSmall.number',
+            values: { field: 'input.width', minimum: 1, got: '0' },
+          },
+        ],
+      },
+    });
+    expect(error.message).toBe(
+      'model.json: labels is missing; input.width must be at least 1 (got 0)',
+    );
+    const pt = serializeError(error, 'pt-BR');
+    expect(pt.message).toBe(
+      'model.json tem campos a corrigir: falta labels; input.width deve ser no mínimo 1 (recebido: 0)',
+    );
+    // A receiver in another language renders the same key and values again.
+    expect(renderWireMessage('en', pt.messageKey, pt.messageValues)).toBe(error.message);
+    expect(deserializeError(JSON.parse(JSON.stringify(pt))).messageIn('pt-BR')).toBe(pt.message);
   });
 
   it('sends a core error in the language asked, with its key so a UI can render it again', () => {

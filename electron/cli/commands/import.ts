@@ -1,6 +1,7 @@
 /** `import <folder>`: copies an SD card (or a copy of one) into the library. */
 import path from 'node:path';
 import type { FileError, ImportSummary } from '../../contract.js';
+import { deserializeError } from '../../core/errors.js';
 import {
   EXIT,
   exitCodeFor,
@@ -75,7 +76,11 @@ async function run(ctx: CommandContext, { values, positionals }: ParsedInput) {
     ctx.print(renderImportSummary(summary));
   }
   if (snapshot.status === 'failed') {
-    ctx.note(`Error: ${snapshot.error?.message ?? 'the import failed.'}\n`);
+    // In the library's language, as every other core error the CLI prints.
+    const message = snapshot.error
+      ? deserializeError(snapshot.error).messageIn(core.language())
+      : 'the import failed.';
+    ctx.note(`Error: ${message}\n`);
     return exitCodeFor(snapshot.error?.code);
   }
   if (snapshot.status === 'cancelled') {

@@ -6,7 +6,11 @@ import type {
   ImproveResult,
   ModelInfo,
   ModelMetrics,
+  SerializedError,
 } from '../../contract.js';
+import { deserializeError } from '../../core/errors.js';
+import { renderWireMessage } from '../../shared/core-messages/index.js';
+import type { Language } from '../../shared/language.js';
 import {
   EXIT,
   expectPositionals,
@@ -89,9 +93,12 @@ export function renderMetrics(metrics: ModelMetrics): string {
   return text;
 }
 
-export function renderClassifyResult(result: ClassifyResult): string {
+export function renderClassifyResult(result: ClassifyResult, language: Language = 'en'): string {
   const failed = result.failed > 0 ? `, ${plural(result.failed, 'photo')} failed` : '';
-  const lines = (result.failures ?? []).map((f) => `  ${f.name}: ${f.error.message}\n`).join('');
+  // Each reason in the library's language (the job recorded it with its catalog key).
+  const reason = (error: SerializedError) =>
+    renderWireMessage(language, error.messageKey, error.messageValues) ?? error.message;
+  const lines = (result.failures ?? []).map((f) => `  ${f.name}: ${reason(f.error)}\n`).join('');
   const more =
     result.failed > (result.failures ?? []).length
       ? `  ... and ${plural(result.failed - (result.failures ?? []).length, 'more photo')}\n`
@@ -219,11 +226,10 @@ Options:
       unit: 'photos',
       resumeHint: 'Run the same command again to classify the rest.',
     });
-    if (snapshot.status === 'failed')
-      throw new Error(snapshot.error?.message ?? 'Classification failed.');
+    if (snapshot.status === 'failed') throw jobFailure(snapshot.error, 'Classification failed.');
     const result = snapshot.result as ClassifyResult | null;
     if (flag(values, 'json')) ctx.printJson(result ?? snapshot);
-    else if (result) ctx.print(renderClassifyResult(result));
+    else if (result) ctx.print(renderClassifyResult(result, core.language()));
     if (snapshot.status === 'cancelled') return interrupted ? EXIT.interrupted : EXIT.error;
     return EXIT.ok;
   },
@@ -332,7 +338,7 @@ Options:
       unit: 'photos',
       resumeHint: 'Nothing was registered; run the same command again.',
     });
-    if (snapshot.status === 'failed') throw new Error(snapshot.error?.message ?? 'Improve failed.');
+    if (snapshot.status === 'failed') throw jobFailure(snapshot.error, 'Improve failed.');
     const result = snapshot.result as ImproveResult | null;
     if (flag(values, 'json')) ctx.printJson(result ?? snapshot);
     else if (result) ctx.print(renderImprove(result));
@@ -362,8 +368,7 @@ photos that have none. Ctrl-C stops it; running it again continues.
       unit: 'photos',
       resumeHint: 'Run the same command again to continue.',
     });
-    if (snapshot.status === 'failed')
-      throw new Error(snapshot.error?.message ?? 'Backfill failed.');
+    if (snapshot.status === 'failed') throw jobFailure(snapshot.error, 'Backfill failed.');
     const result = snapshot.result as BackfillResult | null;
     if (flag(values, 'json')) ctx.printJson(result ?? snapshot);
     else if (result)
@@ -402,3 +407,8 @@ Run \`models <sub-command> --help\` for its options.
     backfillCommand,
   ],
 };
+
+/** A failed job's error as the core raised it, so it prints in the library's language. */
+function jobFailure(error: SerializedError | null, fallback: string): Error {
+  return error ? deserializeError(error) : new Error(fallback);
+}

@@ -7,17 +7,27 @@
 import { z } from 'zod';
 import { LabelName } from '../../contract.js';
 import { CoreError } from '../errors.js';
+import {
+  renderCoreMessage,
+  type CoreMessage,
+  type CoreMessageKey,
+} from '../../shared/core-messages/index.js';
+import { describeValue, issueMessages } from '../validation-messages.js';
 import { MAX_MANIFEST_BYTES, readRegularFile } from './model-files.js';
 
 /** A folder- and URL-safe token: model ids and versions become folder names. */
 const TOKEN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const MAX_INPUT_EDGE = 4096;
 
-function must(description: string): { error: string } {
-  return { error: `must be ${description}` };
+/** What a field must be, as a catalog key (see validation-messages.ts). */
+function must(expected: CoreMessageKey): { error: CoreMessageKey } {
+  return { error: expected };
 }
 
-const ChannelTriple = z.tuple([z.number(), z.number(), z.number()], must('3 numbers (R, G, B)'));
+const ChannelTriple = z.tuple(
+  [z.number(), z.number(), z.number()],
+  must('models.expect.channelTriple'),
+);
 
 const Scaling = z.discriminatedUnion(
   'kind',
@@ -29,11 +39,11 @@ const Scaling = z.discriminatedUnion(
         mean: ChannelTriple,
         std: z.tuple(
           [
-            z.number().positive(must('a positive number')),
-            z.number().positive(must('a positive number')),
-            z.number().positive(must('a positive number')),
+            z.number().positive(must('models.expect.positiveNumber')),
+            z.number().positive(must('models.expect.positiveNumber')),
+            z.number().positive(must('models.expect.positiveNumber')),
           ],
-          must('3 positive numbers (R, G, B)'),
+          must('models.expect.positiveTriple'),
         ),
       })
       .strict(),
@@ -41,21 +51,19 @@ const Scaling = z.discriminatedUnion(
   {
     // zod reports an unknown "kind" as a union issue on the kind field itself.
     error: (issue) =>
-      issue.code === 'invalid_union'
-        ? 'must be "unit" or "meanStd"'
-        : 'must be {"kind":"unit"} or {"kind":"meanStd","mean":[r,g,b],"std":[r,g,b]}',
+      issue.code === 'invalid_union' ? 'models.expect.scalingKind' : 'models.expect.scaling',
   },
 );
 
 const Edge = z
-  .number(must(`a whole number of pixels, 1..${MAX_INPUT_EDGE}`))
-  .int(must(`a whole number of pixels, 1..${MAX_INPUT_EDGE}`))
-  .min(1, must(`a whole number of pixels, 1..${MAX_INPUT_EDGE}`))
-  .max(MAX_INPUT_EDGE, must(`a whole number of pixels, 1..${MAX_INPUT_EDGE}`));
+  .number(must('models.expect.edge'))
+  .int(must('models.expect.edge'))
+  .min(1, must('models.expect.edge'))
+  .max(MAX_INPUT_EDGE, must('models.expect.edge'));
 
 const TensorName = z
-  .string(must('the name of a tensor in model.onnx'))
-  .min(1, must('a non-empty tensor name'));
+  .string(must('models.expect.tensorName'))
+  .min(1, must('models.expect.tensorNameNonEmpty'));
 
 /** What the model's output values are; the app turns them into probabilities. */
 export const OUTPUT_TYPES = ['probabilities', 'logits'] as const;
@@ -64,70 +72,61 @@ export type OutputType = (typeof OUTPUT_TYPES)[number];
 /** Per-language display names of labels: `{"pt-BR": {"clear": "livre"}, "en": {...}}`. */
 const LabelNames = z
   .record(
-    z
-      .string()
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, must('a language tag such as "en" or "pt-BR"')),
-    z.record(
-      z.string(),
-      z.string().trim().min(1).max(200),
-      must('an object {label: display name}'),
-    ),
-    must('an object {language: {label: display name}}, e.g. {"pt-BR": {"clear": "livre"}}'),
+    z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, must('models.expect.languageTag')),
+    z.record(z.string(), z.string().trim().min(1).max(200), must('models.expect.labelNamesInner')),
+    must('models.expect.labelNames'),
   )
   .optional();
 
 const commonFields = {
   id: z
-    .string(must('a text id such as "pipe-obstruction"'))
-    .regex(TOKEN, must('letters, digits, ".", "_" or "-" (it becomes a folder name)'))
-    .max(100, must('at most 100 characters')),
+    .string(must('models.expect.idText'))
+    .regex(TOKEN, must('models.expect.idToken'))
+    .max(100, must('models.expect.idMax')),
   version: z
-    .string(must('a text version such as "1.0.0"'))
-    .regex(TOKEN, must('letters, digits, ".", "_" or "-", such as "1.0.0"'))
-    .max(50, must('at most 50 characters')),
-  name: z.string(must('a display name')).trim().min(1, must('a non-empty display name')).max(200),
-  description: z.string(must('text')).max(5000).default(''),
+    .string(must('models.expect.versionText'))
+    .regex(TOKEN, must('models.expect.versionToken'))
+    .max(50, must('models.expect.versionMax')),
+  name: z
+    .string(must('models.expect.displayName'))
+    .trim()
+    .min(1, must('models.expect.displayNameNonEmpty'))
+    .max(200),
+  description: z.string(must('models.expect.text')).max(5000).default(''),
   file: z
-    .string(must('the ONNX file name next to model.json'))
-    .regex(
-      /^[^/\\]+\.onnx$/i,
-      must('a file name next to model.json ending in .onnx, such as "model.onnx"'),
-    )
+    .string(must('models.expect.fileText'))
+    .regex(/^[^/\\]+\.onnx$/i, must('models.expect.fileName'))
     .default('model.onnx'),
   labels: z
-    .array(LabelName, must('a list of at least 2 label names, in output order'))
-    .min(2, must('a list of at least 2 label names, in output order'))
+    .array(LabelName, must('models.expect.labels'))
+    .min(2, must('models.expect.labels'))
     .max(1000)
-    .refine((labels) => new Set(labels).size === labels.length, must('a list of distinct labels')),
+    .refine(
+      (labels) => new Set(labels).size === labels.length,
+      must('models.expect.distinctLabels'),
+    ),
   input: z
     .object(
       {
         name: TensorName,
-        layout: z.enum(['NCHW', 'NHWC'], must('"NCHW" or "NHWC"')),
+        layout: z.enum(['NCHW', 'NHWC'], must('models.expect.layout')),
         width: Edge,
         height: Edge,
-        colorOrder: z.enum(['RGB', 'BGR'], must('"RGB" or "BGR"')),
-        resize: z.enum(['stretch', 'center-crop'], must('"stretch" or "center-crop"')),
+        colorOrder: z.enum(['RGB', 'BGR'], must('models.expect.colorOrder')),
+        resize: z.enum(['stretch', 'center-crop'], must('models.expect.resize')),
         scaling: Scaling,
       },
-      must('an object with name, layout, width, height, colorOrder, resize and scaling'),
+      must('models.expect.input'),
     )
     .strict(),
   /** A second output whose values describe the photo (for similarity search); optional. */
-  embedding: z
-    .object({ name: TensorName }, must('{"name": "<embedding output name>"}'))
-    .strict()
-    .optional(),
+  embedding: z.object({ name: TensorName }, must('models.expect.embedding')).strict().optional(),
   /** The model this one was improved from (`models improve`), as `<id>@<version>`. */
-  parentModelId: z
-    .string(must('the parent model id, such as "pipe-obstruction@1.0.0"'))
-    .min(1)
-    .max(200)
-    .optional(),
+  parentModelId: z.string(must('models.expect.parentModelId')).min(1).max(200).optional(),
   threshold: z
-    .number(must('a number between 0 and 1, or null'))
-    .min(0, must('a number between 0 and 1, or null'))
-    .max(1, must('a number between 0 and 1, or null'))
+    .number(must('models.expect.threshold'))
+    .min(0, must('models.expect.threshold'))
+    .max(1, must('models.expect.threshold'))
     .nullable()
     .optional(),
 };
@@ -146,9 +145,9 @@ const ManifestV2Schema = z
       .object(
         {
           name: TensorName,
-          type: z.enum(OUTPUT_TYPES, must('"probabilities" or "logits"')),
+          type: z.enum(OUTPUT_TYPES, must('models.expect.outputType')),
         },
-        must('an object {"name": "<output name>", "type": "probabilities" or "logits"}'),
+        must('models.expect.outputV2'),
       )
       .strict(),
     labelNames: LabelNames,
@@ -169,12 +168,9 @@ const ManifestV1Schema = z
       .object(
         {
           name: TensorName,
-          activation: z.enum(
-            ['softmax', 'sigmoid', 'none'],
-            must('"softmax", "sigmoid" or "none" (or use schemaVersion 2 with output.type)'),
-          ),
+          activation: z.enum(['softmax', 'sigmoid', 'none'], must('models.expect.activation')),
         },
-        must('an object with name and activation'),
+        must('models.expect.outputV1'),
       )
       .strict(),
   })
@@ -218,24 +214,27 @@ export function serializeManifest(manifest: ModelManifest): string {
   return JSON.stringify({ ...rest, schemaVersion: 2 });
 }
 
-function checkCrossFields(m: ModelManifest): string[] {
-  const problems: string[] = [];
+function checkCrossFields(m: ModelManifest): CoreMessage[] {
+  const problems: CoreMessage[] = [];
   if (m.threshold != null && m.labels.length !== 2) {
-    problems.push(
-      `threshold must be null or absent for a model with more than 2 labels (got ${m.threshold})`,
-    );
+    problems.push({
+      key: 'models.manifest.thresholdNeedsTwoLabels',
+      values: { threshold: describeValue(m.threshold) },
+    });
   }
   if (m.v1Activation === 'sigmoid' && m.labels.length !== 2) {
-    problems.push(
-      `labels must have exactly 2 labels with a sigmoid output (the output is P(labels[1])) (got ${m.labels.length})`,
-    );
+    problems.push({
+      key: 'models.manifest.sigmoidNeedsTwoLabels',
+      values: { count: String(m.labels.length) },
+    });
   }
   for (const [language, names] of Object.entries(m.labelNames ?? {})) {
     const unknown = Object.keys(names).filter((label) => !m.labels.includes(label));
     if (unknown.length > 0) {
-      problems.push(
-        `labelNames.${language} names labels that are not in labels: ${unknown.map((l) => `"${l}"`).join(', ')}`,
-      );
+      problems.push({
+        key: 'models.manifest.labelNamesUnknown',
+        values: { language, labels: unknown.map((l) => `"${l}"`).join(', ') },
+      });
     }
   }
   return problems;
@@ -244,62 +243,20 @@ function checkCrossFields(m: ModelManifest): string[] {
 /** How pixel bytes become model values: 0..1, or per-channel mean/std. */
 export type ManifestScaling = ModelManifest['input']['scaling'];
 
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-function describeValue(value: unknown): string {
-  const json = JSON.stringify(value);
-  if (json === undefined) return String(value);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
-}
-
-function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
-  const field = formatPath(issue.path);
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-    const plural = issue.keys.length > 1;
-    return `${field ? `${field} has ` : ''}unknown field${plural ? 's' : ''} ${keys}: remove ${plural ? 'them' : 'it'} or check the spelling`;
-  }
-  const value = valueAt(raw, issue.path);
-  // zod reports a missing field as a type error; say "missing" rather than "got undefined".
-  if (value === undefined && issue.code !== 'custom') {
-    return `${field} is missing${issue.message.startsWith('must ') ? `: it ${issue.message}` : ''}`;
-  }
-  const got = `(got ${describeValue(value)})`;
-  if (issue.message.startsWith('must '))
-    return `${field || 'the manifest'} ${issue.message} ${got}`;
-  return `${field || 'the manifest'}: ${issue.message} ${got}`;
-}
-
 /** Validates a parsed model.json (format 1 or 2); throws MODEL_INVALID naming the wrong field(s). */
 export function parseManifest(raw: unknown, source = 'model.json'): ModelManifest {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new CoreError(
-      'MODEL_INVALID',
-      `${source} must hold a JSON object describing the model (got ${describeValue(raw)}).`,
-    );
+    throw new CoreError('MODEL_INVALID', {
+      key: 'models.manifest.notAnObject',
+      values: { source, got: describeValue(raw) },
+    });
   }
   const version = (raw as { schemaVersion?: unknown }).schemaVersion;
   if (version !== 1 && version !== 2) {
-    const problem =
+    const problem: CoreMessage =
       version === undefined
-        ? 'schemaVersion is missing: it must be 2 (or 1 for the older format)'
-        : `schemaVersion must be 2 (or 1 for the older format) (got ${describeValue(version)})`;
+        ? { key: 'models.manifest.schemaVersionMissing' }
+        : { key: 'models.manifest.schemaVersionWrong', values: { got: describeValue(version) } };
     throw invalidManifest(source, [problem]);
   }
   let manifest: ModelManifest;
@@ -319,20 +276,20 @@ export function parseManifest(raw: unknown, source = 'model.json'): ModelManifes
   return manifest;
 }
 
-/** The field problems stay in English (they quote field names and JSON values). */
-function invalidManifest(source: string, problems: string[]): CoreError {
+/**
+ * Each field problem is a catalog message of its own, so the whole error reads in the
+ * user's language; `details.problems` keeps the English text for scripts and logs.
+ */
+function invalidManifest(source: string, problems: CoreMessage[]): CoreError {
   return new CoreError(
     'MODEL_INVALID',
-    { key: 'models.manifest.invalid', values: { source, problems: problems.join('; ') } },
-    { problems },
+    { key: 'models.manifest.invalid', values: { source, problems } },
+    { problems: problems.map((problem) => renderCoreMessage('en', problem)) },
   );
 }
 
 function invalid(error: z.ZodError, raw: unknown, source: string): CoreError {
-  return invalidManifest(
-    source,
-    error.issues.map((issue) => describeIssue(issue, raw)),
-  );
+  return invalidManifest(source, issueMessages(error, { root: source, input: raw }));
 }
 
 /** Reads and validates `model.json` (a regular file under 1 MB); `label` names the file in messages. */

@@ -10,6 +10,7 @@
 import os from 'node:os';
 import type { RawImage } from '../imaging/decode.js';
 import { CoreError } from '../errors.js';
+import type { CoreMessage } from '../../shared/core-messages/index.js';
 import type { ModelManifest } from './manifest.js';
 import { startOrtThread, type OrtThread } from './ort-thread.js';
 import type { SessionDescription, ValueDescription } from './ort-worker-protocol.js';
@@ -48,10 +49,11 @@ function defaultThreads(): number {
   return Math.max(1, Math.min(4, Math.ceil(os.availableParallelism() / 2)));
 }
 
-function mismatch(message: string, details?: unknown): CoreError {
+/** model.onnx disagrees with model.json: `problem` says where, in the user's language. */
+function mismatch(problem: CoreMessage, details?: unknown): CoreError {
   return new CoreError(
     'MODEL_MISMATCH',
-    `${message}. Fix model.json (or re-export model.onnx) and add the model again.`,
+    { key: 'models.session.fix', values: { problem } },
     details,
   );
 }
@@ -79,14 +81,17 @@ function checkInput(session: SessionDescription, manifest: ModelManifest): numbe
   const input = manifest.input;
   if (!session.inputNames.includes(input.name)) {
     throw mismatch(
-      `model.json says input.name "${input.name}" but model.onnx's input is ${quoteAll(session.inputNames)}`,
+      {
+        key: 'models.session.inputName',
+        values: { name: input.name, inputs: quoteAll(session.inputNames) },
+      },
       { field: 'input.name' },
     );
   }
   const extra = session.inputNames.filter((n) => n !== input.name);
   if (extra.length > 0) {
     throw mismatch(
-      `model.onnx needs more inputs than the image (${quoteAll(extra)}); Inspection Desk feeds only "${input.name}"`,
+      { key: 'models.session.extraInputs', values: { extra: quoteAll(extra), name: input.name } },
       { field: 'input.name' },
     );
   }
@@ -94,7 +99,7 @@ function checkInput(session: SessionDescription, manifest: ModelManifest): numbe
   if (!meta) return null; // Metadata unavailable: the probe run below still checks it.
   if (meta.type !== 'float32') {
     throw mismatch(
-      `model.onnx's input "${input.name}" takes ${meta.type} values; Inspection Desk feeds float32`,
+      { key: 'models.session.inputType', values: { name: input.name, type: meta.type } },
       { field: 'input.name' },
     );
   }
@@ -102,7 +107,10 @@ function checkInput(session: SessionDescription, manifest: ModelManifest): numbe
   if (dims.length === 0) return null;
   if (dims.length !== 4) {
     throw mismatch(
-      `model.onnx's input "${input.name}" has ${dims.length} dimensions [${dims.join(', ')}]; an image model takes 4 (batch, channels, height, width in some order)`,
+      {
+        key: 'models.session.inputRank',
+        values: { name: input.name, rank: dims.length, dims: dims.join(', ') },
+      },
       { field: 'input.layout' },
     );
   }
@@ -111,24 +119,36 @@ function checkInput(session: SessionDescription, manifest: ModelManifest): numbe
     const other = input.layout === 'NCHW' ? dims[3] : dims[1];
     if (other === 3) {
       throw mismatch(
-        `model.json says input.layout "${input.layout}" but model.onnx expects ${input.layout === 'NCHW' ? 'NHWC' : 'NCHW'} (shape [${dims.join(', ')}])`,
+        {
+          key: 'models.session.layout',
+          values: {
+            layout: input.layout,
+            expected: input.layout === 'NCHW' ? 'NHWC' : 'NCHW',
+            dims: dims.join(', '),
+          },
+        },
         { field: 'input.layout' },
       );
     }
     throw mismatch(
-      `model.onnx's input "${input.name}" has ${c} channels; Inspection Desk feeds 3 (colour photos)`,
+      { key: 'models.session.channels', values: { name: input.name, channels: c } },
       { field: 'input.layout' },
     );
   }
   if (isStatic(w) && w !== input.width) {
-    throw mismatch(`model.json says input.width ${input.width} but model.onnx expects ${w}`, {
-      field: 'input.width',
-    });
+    throw mismatch(
+      { key: 'models.session.width', values: { declared: String(input.width), actual: String(w) } },
+      { field: 'input.width' },
+    );
   }
   if (isStatic(h) && h !== input.height) {
-    throw mismatch(`model.json says input.height ${input.height} but model.onnx expects ${h}`, {
-      field: 'input.height',
-    });
+    throw mismatch(
+      {
+        key: 'models.session.height',
+        values: { declared: String(input.height), actual: String(h) },
+      },
+      { field: 'input.height' },
+    );
   }
   return isStatic(n) ? n : null;
 }
@@ -139,7 +159,10 @@ function checkOutputNames(session: SessionDescription, manifest: ModelManifest):
   for (const [field, name] of wanted) {
     if (!session.outputNames.includes(name)) {
       throw mismatch(
-        `model.json says ${field} "${name}" but model.onnx's outputs are ${quoteAll(session.outputNames)}`,
+        {
+          key: 'models.session.outputName',
+          values: { field, name, outputs: quoteAll(session.outputNames) },
+        },
         { field },
       );
     }
@@ -165,7 +188,7 @@ async function createSession(
   } catch (error) {
     throw new CoreError(
       'INTERNAL',
-      `The inference thread could not start (${(error as Error).message}). Reinstall Inspection Desk.`,
+      { key: 'models.session.threadFailed', values: { reason: (error as Error).message } },
       undefined,
       { cause: error },
     );
@@ -181,7 +204,7 @@ async function createSession(
     const reason = (error instanceof Error ? error.message : String(error)).trim();
     throw new CoreError(
       'MODEL_INVALID',
-      `model.onnx cannot be loaded (${reason}): re-export it or choose another model.`,
+      { key: 'models.session.cannotLoad', values: { reason } },
       { file: onnxPath, reason },
       { cause: error },
     );
@@ -241,7 +264,15 @@ class SessionRunner implements ModelSession {
       if (error instanceof CoreError) throw error;
       const { width, height, layout } = this.manifest.input;
       throw mismatch(
-        `model.onnx fails on a ${layout} ${width}x${height} input as model.json describes it (${(error as Error).message.trim()})`,
+        {
+          key: 'models.session.runFails',
+          values: {
+            layout,
+            width: String(width),
+            height: String(height),
+            reason: (error as Error).message.trim(),
+          },
+        },
         { field: 'input' },
       );
     }
@@ -251,12 +282,23 @@ class SessionRunner implements ModelSession {
       const { name } = this.manifest.output;
       if (this.manifest.v1Activation === 'sigmoid') {
         throw mismatch(
-          `model.json says output.activation "sigmoid", so a sigmoid output gives 1 value, P(labels[1]), but model.onnx's "${name}" gives ${perImage} values per image; with one value per label write "schemaVersion": 2 and "output": {"name": "${name}", "type": "logits"}`,
+          {
+            key: 'models.session.sigmoidSize',
+            values: { name, perImage, fix: JSON.stringify({ name, type: 'logits' }) },
+          },
           { field: 'output.activation' },
         );
       }
       throw mismatch(
-        `model.json lists ${this.manifest.labels.length} labels ${JSON.stringify(this.manifest.labels)}, so model.onnx's "${name}" must give one value per label${this.manifest.labels.length === 2 ? ' (or one value, P(labels[1]))' : ''}, but it gives ${perImage} value${perImage === 1 ? '' : 's'} per image`,
+        {
+          key: 'models.session.outputSize',
+          values: {
+            count: this.manifest.labels.length,
+            labels: JSON.stringify(this.manifest.labels),
+            name,
+            perImage,
+          },
+        },
         { field: 'labels' },
       );
     }
@@ -280,7 +322,7 @@ class SessionRunner implements ModelSession {
       const tensor = result[name];
       if (!tensor || !tensor.data) {
         throw mismatch(
-          `model.onnx's output "${name}" is ${tensor?.type ?? 'missing'}, not float32`,
+          { key: 'models.session.outputNotFloat', values: { name, type: tensor?.type ?? '—' } },
           {
             field: name === this.manifest.output.name ? 'output.name' : 'embedding.name',
           },

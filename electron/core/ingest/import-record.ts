@@ -3,7 +3,7 @@
  * Counters on the `imports` row are recomputed from `import_files` inside the same
  * transaction as each batch, so a crash at any moment leaves a row that tells the truth.
  */
-import type { FileError, ImportSummary } from '../../contract.js';
+import type { FileError, ImportSummary, WireMessageValues } from '../../contract.js';
 import type { CoreContext } from '../context.js';
 import { CoreError } from '../errors.js';
 import { writeTransaction, type Db } from '../library/database.js';
@@ -366,7 +366,7 @@ function fileError(row: {
   if (row.error_key !== null) {
     error.messageKey = row.error_key;
     if (row.error_values !== null) {
-      error.messageValues = JSON.parse(row.error_values) as Record<string, string | number>;
+      error.messageValues = JSON.parse(row.error_values) as WireMessageValues;
     }
   }
   return error;

@@ -5,6 +5,7 @@
  */
 import { TubeLayout } from '../../contract.js';
 import { CoreError } from '../errors.js';
+import { issueMessages } from '../validation-messages.js';
 import type { Db } from '../library/database.js';
 
 const LAYOUT_KEY = 'tubeSheetLayout';
@@ -48,9 +49,7 @@ export function parseLayoutText(text: string, file: string): TubeLayout {
       key: 'inspections.layoutInvalid',
       values: {
         file,
-        detail: parsed.error.issues
-          .map((i) => `${i.path.length ? i.path.join('.') : 'layout'}: ${i.message}`)
-          .join('; '),
+        detail: issueMessages(parsed.error, { root: { key: 'validation.layout' }, input: value }),
       },
     });
   }

@@ -43,7 +43,7 @@ export async function readModelSource(input: string): Promise<ModelSource> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new CoreError(
         'NOT_FOUND',
-        `${resolved} does not exist. Give the model folder (with model.json and model.onnx) or its model.json.`,
+        { key: 'models.add.missing', values: { path: resolved } },
         { path: resolved },
       );
     }
@@ -53,7 +53,7 @@ export async function readModelSource(input: string): Promise<ModelSource> {
   if (!info.isDirectory() && !resolved.toLowerCase().endsWith('.json')) {
     throw new CoreError(
       'MODEL_INVALID',
-      `${resolved} is not a model folder or a model.json. Choose the folder that holds model.json and model.onnx.`,
+      { key: 'models.add.notAModel', values: { path: resolved } },
       { path: resolved },
     );
   }
@@ -101,7 +101,13 @@ export async function addModel(ctx: CoreContext, input: string): Promise<ModelRo
     }
     throw new CoreError(
       'MODEL_INVALID',
-      `This library already has model "${id}" with different ${existing.file_sha256 === fileSha256 ? 'model.json settings' : 'model.onnx weights'}. Predictions must stay tied to one model: bump "version" in model.json (e.g. "${bumpHint(manifest.version)}") and add it again.`,
+      {
+        key:
+          existing.file_sha256 === fileSha256
+            ? 'models.add.sameIdOtherSettings'
+            : 'models.add.sameIdOtherWeights',
+        values: { id, bump: bumpHint(manifest.version) },
+      },
       { modelId: id, field: 'version' },
     );
   }

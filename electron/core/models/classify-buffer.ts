@@ -13,10 +13,7 @@ export async function classifyImageBuffer(
 ): Promise<ClassifyOutcome> {
   const model = await getActiveModel(ctx);
   if (!model) {
-    throw new CoreError(
-      'NO_ACTIVE_MODEL',
-      'No model is active in this library, so the photo cannot be classified. Add a model (models.add) and activate it (models.activate).',
-    );
+    throw new CoreError('NO_ACTIVE_MODEL', { key: 'models.noActiveForPhoto' });
   }
   const { preview } = await decodePhoto(bytes, 'the uploaded image');
   const [output] = await model.classify([preview]);

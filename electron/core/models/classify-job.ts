@@ -72,7 +72,10 @@ async function decodePage(ctx: CoreContext, refs: ImageRef[]): Promise<Decoded[]
         ? error
         : new CoreError(
             'NOT_FOUND',
-            `The stored original of \`${ref.original_name}\` cannot be read (${(error as Error).message}); it was not classified. Re-import the photo to restore it.`,
+            {
+              key: 'models.classify.originalUnreadable',
+              values: { name: ref.original_name, reason: (error as Error).message },
+            },
             { imageId: ref.id },
             { cause: error },
           );

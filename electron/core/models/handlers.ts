@@ -102,10 +102,7 @@ export function createModelHandlers(
     'models.classify': async ({ modelId, all }) => {
       const id = modelId ?? activeModelId(ctx);
       if (!id) {
-        throw new CoreError(
-          'NO_ACTIVE_MODEL',
-          'No model is active, so there is nothing to classify with. Add a model (models.add) and activate it, or name one with modelId.',
-        );
+        throw new CoreError('NO_ACTIVE_MODEL', { key: 'models.noActiveToClassify' });
       }
       const running = ctx.jobs.running('classify');
       if (running) {

@@ -72,7 +72,9 @@ export function requireModelRow(ctx: CoreContext, modelId: string): ModelRow {
     ).map((r) => r.id);
     throw new CoreError(
       'NOT_FOUND',
-      `No model "${modelId}" in this library. ${known.length ? `Registered: ${known.join(', ')}.` : 'Add one first (models.add).'}`,
+      known.length
+        ? { key: 'models.notFoundKnown', values: { modelId, known: known.join(', ') } }
+        : { key: 'models.notFoundNone', values: { modelId } },
       { modelId, known },
     );
   }

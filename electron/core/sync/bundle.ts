@@ -14,6 +14,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { BundleExportResult, BundleImportResult } from '../../contract.js';
 import type { CoreContext } from '../context.js';
+import type { CoreMessageValue } from '../../shared/core-messages/index.js';
+import { issueMessages } from '../validation-messages.js';
 import { CoreError } from '../errors.js';
 import { originalPath, thumbPath } from '../library/database.js';
 import { deviceIdOf } from './device.js';
@@ -170,14 +172,20 @@ async function readManifest(
   } catch (error) {
     throw new CoreError('BUNDLE_INVALID', {
       key: 'bundle.damaged',
-      values: { file, detail: `manifest.json: ${(error as Error).message}` },
+      values: {
+        file,
+        detail: {
+          key: 'bundle.detail.manifestNotJson',
+          values: { reason: (error as Error).message },
+        },
+      },
     });
   }
   const head = z.object({ format: z.string(), version: z.number() }).safeParse(json);
   if (!head.success || head.data.format !== BUNDLE_FORMAT) {
     throw new CoreError('BUNDLE_INVALID', {
       key: 'bundle.notABundle',
-      values: { file, detail: 'its manifest names another format' },
+      values: { file, detail: { key: 'bundle.detail.otherFormat' } },
     });
   }
   if (head.data.version > BUNDLE_VERSION) {
@@ -190,7 +198,7 @@ async function readManifest(
   if (!slice.success) {
     throw new CoreError('BUNDLE_INVALID', {
       key: 'bundle.damaged',
-      values: { file, detail: slice.error.issues[0]?.message ?? 'bad manifest' },
+      values: { file, detail: issueMessages(slice.error, { root: 'manifest.json', input: json }) },
     });
   }
   return slice.data;
@@ -220,7 +228,10 @@ export async function importBundle(ctx: CoreContext, file: string): Promise<Bund
           if (entry.name !== 'manifest.json') {
             throw new CoreError('BUNDLE_INVALID', {
               key: 'bundle.notABundle',
-              values: { file: src, detail: `it starts with ${entry.name}, not manifest.json` },
+              values: {
+                file: src,
+                detail: { key: 'bundle.detail.firstEntry', values: { name: entry.name } },
+              },
             });
           }
           slice = await readManifest(handle, entry, src);
@@ -244,9 +255,9 @@ export async function importBundle(ctx: CoreContext, file: string): Promise<Bund
       }
     } catch (error) {
       if (error instanceof CoreError) throw error;
-      const detail =
+      const detail: CoreMessageValue =
         error instanceof ChecksumMismatch
-          ? `a photo does not match its checksum: ${error.message}`
+          ? { key: 'bundle.detail.checksum', values: { detail: error.message } }
           : (error as Error).message;
       throw new CoreError(
         'BUNDLE_INVALID',
@@ -258,7 +269,7 @@ export async function importBundle(ctx: CoreContext, file: string): Promise<Bund
     if (slice === null) {
       throw new CoreError('BUNDLE_INVALID', {
         key: 'bundle.notABundle',
-        values: { file: src, detail: 'it holds no manifest.json' },
+        values: { file: src, detail: { key: 'bundle.detail.noManifest' } },
       });
     }
     // A photo row never points at nothing: only photos whose file is here are merged.

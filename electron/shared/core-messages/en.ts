@@ -272,6 +272,167 @@ export const coreEn = {
   'report.absent': 'not photographed',
   'report.unlabeled': 'no label',
   'report.page': 'Inspection Desk · {title}',
+  // validation: zod issues of model.json, tube layouts, bundles and method arguments,
+  // each problem in the reader's language (electron/core/validation-messages.ts).
+  'message.unknown': '{key}',
+  'validation.problems': '{problems}',
+  'validation.missing': '{field} is missing',
+  'validation.missingExpected': '{field} is missing: it must be {expected}',
+  'validation.mustBe': '{field} must be {expected} (got {got})',
+  'validation.type.string': 'text',
+  'validation.type.number': 'a number',
+  'validation.type.int': 'a whole number',
+  'validation.type.boolean': 'true or false',
+  'validation.type.object': 'an object {…}',
+  'validation.type.array': 'a list […]',
+  'validation.type.null': 'null',
+  'validation.type.other': 'of type {type}',
+  'validation.tooSmall.number': '{field} must be at least {minimum} (got {got})',
+  'validation.tooSmall.numberExclusive': '{field} must be greater than {minimum} (got {got})',
+  'validation.tooBig.number': '{field} must be at most {maximum} (got {got})',
+  'validation.tooBig.numberExclusive': '{field} must be less than {maximum} (got {got})',
+  'validation.tooSmall.string':
+    '{field} must have at least {minimum, plural, one {# character} other {# characters}} (got {got})',
+  'validation.tooBig.string':
+    '{field} must have at most {maximum, plural, one {# character} other {# characters}} (got {got})',
+  'validation.tooSmall.array':
+    '{field} must have at least {minimum, plural, one {# item} other {# items}} (got {got})',
+  'validation.tooBig.array':
+    '{field} must have at most {maximum, plural, one {# item} other {# items}} (got {got})',
+  'validation.format': '{field} does not have the expected form (got {got})',
+  'validation.oneOf': '{field} must be one of {options} (got {got})',
+  'validation.unknownFields':
+    '{field} has {count, plural, one {unknown field} other {unknown fields}} {keys}: remove {count, plural, one {it} other {them}} or check the spelling',
+  'validation.notMultipleOf': '{field} must be a multiple of {divisor} (got {got})',
+  'validation.invalid': '{field} is not valid (got {got})',
+  'validation.labelEmpty': '{field}: a label cannot be empty',
+  'validation.labelTooLong': '{field}: a label is at most 64 characters (got {got})',
+  'validation.labelCharacters':
+    '{field}: a label may use letters, digits, space, "_", "." and "-" only (got {got})',
+  'validation.splitSum': '{field}: the split percentages must add up to 100',
+  'validation.chooseDestination': '{field}: choose a destination folder',
+  'validation.inspectionNameEmpty': '{field}: an inspection name cannot be empty',
+  'validation.inspectionNameTooLong':
+    '{field}: an inspection name is at most 200 characters (got {got})',
+  'validation.layoutNeedsTube': '{field}: a layout needs at least one tube',
+  'validation.groupNeedsTwo': '{field}: group at least two inspections',
+  'validation.selectPhoto': '{field}: select at least one photo',
+  'validation.importFolder': '{field}: give the folder to import',
+  'validation.modelFolder': '{field}: give the model folder or its model.json',
+  'validation.modelOnnxFolder': '{field}: give the folder that holds model.onnx',
+  'validation.chooseImport': '{field}: choose at least one import',
+  'validation.bundleFileToWrite': '{field}: give the bundle file to write',
+  'validation.bundleFileToImport': '{field}: give the bundle file to import',
+  'validation.arguments': 'the arguments',
+  'validation.layout': 'the layout',
+  // models: what each model.json field must be (`*.expect.*` keys are noun phrases)
+  'models.expect.channelTriple': '3 numbers (R, G, B)',
+  'models.expect.positiveNumber': 'a positive number',
+  'models.expect.positiveTriple': '3 positive numbers (R, G, B)',
+  'models.expect.scalingKind': '"unit" or "meanStd"',
+  'models.expect.scaling': '{"kind":"unit"} or {"kind":"meanStd","mean":[r,g,b],"std":[r,g,b]}',
+  'models.expect.edge': 'a whole number of pixels, 1..4096',
+  'models.expect.tensorName': 'the name of a tensor in model.onnx',
+  'models.expect.tensorNameNonEmpty': 'a non-empty tensor name',
+  'models.expect.languageTag': 'a language tag such as "en" or "pt-BR"',
+  'models.expect.labelNamesInner': 'an object {label: display name}',
+  'models.expect.labelNames':
+    'an object {language: {label: display name}}, e.g. {"pt-BR": {"clear": "livre"}}',
+  'models.expect.idText': 'a text id such as "pipe-obstruction"',
+  'models.expect.idToken': 'letters, digits, ".", "_" or "-" (it becomes a folder name)',
+  'models.expect.idMax': 'at most 100 characters',
+  'models.expect.versionText': 'a text version such as "1.0.0"',
+  'models.expect.versionToken': 'letters, digits, ".", "_" or "-", such as "1.0.0"',
+  'models.expect.versionMax': 'at most 50 characters',
+  'models.expect.displayName': 'a display name',
+  'models.expect.displayNameNonEmpty': 'a non-empty display name',
+  'models.expect.text': 'text',
+  'models.expect.fileText': 'the ONNX file name next to model.json',
+  'models.expect.fileName': 'a file name next to model.json ending in .onnx, such as "model.onnx"',
+  'models.expect.labels': 'a list of at least 2 label names, in output order',
+  'models.expect.distinctLabels': 'a list of distinct labels',
+  'models.expect.input':
+    'an object with name, layout, width, height, colorOrder, resize and scaling',
+  'models.expect.layout': '"NCHW" or "NHWC"',
+  'models.expect.colorOrder': '"RGB" or "BGR"',
+  'models.expect.resize': '"stretch" or "center-crop"',
+  'models.expect.embedding': '{"name": "<embedding output name>"}',
+  'models.expect.parentModelId': 'the parent model id, such as "pipe-obstruction@1.0.0"',
+  'models.expect.threshold': 'a number between 0 and 1, or null',
+  'models.expect.outputType': '"probabilities" or "logits"',
+  'models.expect.outputV2':
+    'an object {"name": "<output name>", "type": "probabilities" or "logits"}',
+  'models.expect.activation':
+    '"softmax", "sigmoid" or "none" (or use schemaVersion 2 with output.type)',
+  'models.expect.outputV1': 'an object with name and activation',
+  'models.manifest.notAnObject':
+    '{source} must hold a JSON object describing the model (got {got}). Fix the file and add the model again.',
+  'models.manifest.schemaVersionMissing':
+    'schemaVersion is missing: it must be 2 (or 1 for the older format)',
+  'models.manifest.schemaVersionWrong':
+    'schemaVersion must be 2 (or 1 for the older format) (got {got})',
+  'models.manifest.thresholdNeedsTwoLabels':
+    'threshold must be null or absent for a model with more than 2 labels (got {threshold})',
+  'models.manifest.sigmoidNeedsTwoLabels':
+    'labels must have exactly 2 labels with a sigmoid output (the output is P(labels[1])) (got {count})',
+  'models.manifest.labelNamesUnknown':
+    'labelNames.{language} names labels that are not in labels: {labels}',
+  // bundle details (polish)
+  'bundle.detail.manifestNotJson': 'its manifest.json is not valid JSON ({reason})',
+  'bundle.detail.otherFormat': 'its manifest names another format',
+  'bundle.detail.firstEntry': 'it starts with {name}, not manifest.json',
+  'bundle.detail.noManifest': 'it holds no manifest.json',
+  'bundle.detail.checksum': 'a photo does not match its checksum: {detail}',
+  // sweep (polish): models and CLI messages that were English only
+  'models.noActiveForPhoto':
+    'No model is active in this library, so the photo cannot be classified. Add a model (models.add) and activate it (models.activate).',
+  'models.noActiveToClassify':
+    'No model is active, so there is nothing to classify with. Add a model on the Models screen (models.add) and activate it, or name one with modelId.',
+  'models.notFoundKnown': 'No model "{modelId}" in this library. Registered: {known}.',
+  'models.notFoundNone': 'No model "{modelId}" in this library. Add one first (models.add).',
+  'models.add.missing':
+    '{path} does not exist. Give the model folder (with model.json and model.onnx) or its model.json.',
+  'models.add.notAModel':
+    '{path} is not a model folder or a model.json. Choose the folder that holds model.json and model.onnx.',
+  'models.add.sameIdOtherSettings':
+    'This library already has model "{id}" with different model.json settings. Predictions must stay tied to one model: bump "version" in model.json (e.g. "{bump}") and add it again.',
+  'models.add.sameIdOtherWeights':
+    'This library already has model "{id}" with different model.onnx weights. Predictions must stay tied to one model: bump "version" in model.json (e.g. "{bump}") and add it again.',
+  'models.classify.originalUnreadable':
+    'The stored original of `{name}` cannot be read ({reason}); it was not classified. Re-import the photo to restore it.',
+  'cli.ambiguousPhoto':
+    '"{ref}" matches {count} photos; use the id or a longer sha256 prefix:\n{candidates}',
+  // models: model.onnx against model.json (inference/session.ts)
+  'models.session.fix':
+    '{problem}. Fix model.json (or re-export model.onnx) and add the model again.',
+  'models.session.inputName':
+    'model.json says input.name "{name}" but model.onnx\'s input is {inputs}',
+  'models.session.extraInputs':
+    'model.onnx needs more inputs than the image ({extra}); Inspection Desk feeds only "{name}"',
+  'models.session.inputType':
+    'model.onnx\'s input "{name}" takes {type} values; Inspection Desk feeds float32',
+  'models.session.inputRank':
+    'model.onnx\'s input "{name}" has {rank} dimensions [{dims}]; an image model takes 4 (batch, channels, height, width in some order)',
+  'models.session.layout':
+    'model.json says input.layout "{layout}" but model.onnx expects {expected} (shape [{dims}])',
+  'models.session.channels':
+    'model.onnx\'s input "{name}" has {channels} channels; Inspection Desk feeds 3 (colour photos)',
+  'models.session.width': 'model.json says input.width {declared} but model.onnx expects {actual}',
+  'models.session.height':
+    'model.json says input.height {declared} but model.onnx expects {actual}',
+  'models.session.outputName':
+    'model.json says {field} "{name}" but model.onnx\'s outputs are {outputs}',
+  'models.session.runFails':
+    'model.onnx fails on a {layout} {width}x{height} input as model.json describes it ({reason})',
+  'models.session.sigmoidSize':
+    'model.json says output.activation "sigmoid", so a sigmoid output gives 1 value, P(labels[1]), but model.onnx\'s "{name}" gives {perImage} values per image; with one value per label write "schemaVersion": 2 and "output": {fix}',
+  'models.session.outputSize':
+    'model.json lists {count} labels {labels}, so model.onnx\'s "{name}" must give one value per label{count, plural, =2 { (or one value, P(labels[1]))} other {}}, but it gives {perImage, plural, one {# value} other {# values}} per image',
+  'models.session.outputNotFloat': 'model.onnx\'s output "{name}" is {type}, not float32',
+  'models.session.threadFailed':
+    'The inference thread could not start ({reason}). Reinstall Inspection Desk.',
+  'models.session.cannotLoad':
+    'model.onnx cannot be loaded ({reason}): re-export it or choose another model.',
 } as const;
 
 export type CoreMessageKey = keyof typeof coreEn;

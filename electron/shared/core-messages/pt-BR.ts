@@ -270,4 +270,167 @@ export const corePtBR: CoreMessages = {
   'report.absent': 'não fotografado',
   'report.unlabeled': 'sem rótulo',
   'report.page': 'Inspection Desk · {title}',
+  // validation: problemas do zod em model.json, layouts de espelho, pacotes e argumentos,
+  // cada um no idioma de quem lê (electron/core/validation-messages.ts).
+  'message.unknown': '{key}',
+  'validation.problems': '{problems}',
+  'validation.missing': 'falta {field}',
+  'validation.missingExpected': 'falta {field}: deve ser {expected}',
+  'validation.mustBe': '{field} deve ser {expected} (recebido: {got})',
+  'validation.type.string': 'um texto',
+  'validation.type.number': 'um número',
+  'validation.type.int': 'um número inteiro',
+  'validation.type.boolean': 'true ou false',
+  'validation.type.object': 'um objeto {…}',
+  'validation.type.array': 'uma lista […]',
+  'validation.type.null': 'null',
+  'validation.type.other': 'do tipo {type}',
+  'validation.tooSmall.number': '{field} deve ser no mínimo {minimum} (recebido: {got})',
+  'validation.tooSmall.numberExclusive': '{field} deve ser maior que {minimum} (recebido: {got})',
+  'validation.tooBig.number': '{field} deve ser no máximo {maximum} (recebido: {got})',
+  'validation.tooBig.numberExclusive': '{field} deve ser menor que {maximum} (recebido: {got})',
+  'validation.tooSmall.string':
+    '{field} deve ter pelo menos {minimum, plural, one {# caractere} other {# caracteres}} (recebido: {got})',
+  'validation.tooBig.string':
+    '{field} deve ter no máximo {maximum, plural, one {# caractere} other {# caracteres}} (recebido: {got})',
+  'validation.tooSmall.array':
+    '{field} deve ter pelo menos {minimum, plural, one {# item} other {# itens}} (recebido: {got})',
+  'validation.tooBig.array':
+    '{field} deve ter no máximo {maximum, plural, one {# item} other {# itens}} (recebido: {got})',
+  'validation.format': '{field} não está no formato esperado (recebido: {got})',
+  'validation.oneOf': '{field} deve ser um destes: {options} (recebido: {got})',
+  'validation.unknownFields':
+    '{field} tem {count, plural, one {um campo desconhecido} other {campos desconhecidos}} {keys}: {count, plural, one {remova-o} other {remova-os}} ou confira a grafia',
+  'validation.notMultipleOf': '{field} deve ser múltiplo de {divisor} (recebido: {got})',
+  'validation.invalid': '{field} não é válido (recebido: {got})',
+  'validation.labelEmpty': '{field}: um rótulo não pode ser vazio',
+  'validation.labelTooLong': '{field}: um rótulo tem no máximo 64 caracteres (recebido: {got})',
+  'validation.labelCharacters':
+    '{field}: um rótulo só pode ter letras, dígitos, espaço, "_", "." e "-" (recebido: {got})',
+  'validation.splitSum': '{field}: as porcentagens da divisão devem somar 100',
+  'validation.chooseDestination': '{field}: escolha uma pasta de destino',
+  'validation.inspectionNameEmpty': '{field}: o nome de uma inspeção não pode ser vazio',
+  'validation.inspectionNameTooLong':
+    '{field}: o nome de uma inspeção tem no máximo 200 caracteres (recebido: {got})',
+  'validation.layoutNeedsTube': '{field}: um layout precisa de pelo menos um tubo',
+  'validation.groupNeedsTwo': '{field}: agrupe pelo menos duas inspeções',
+  'validation.selectPhoto': '{field}: selecione pelo menos uma foto',
+  'validation.importFolder': '{field}: informe a pasta a importar',
+  'validation.modelFolder': '{field}: informe a pasta do modelo ou o seu model.json',
+  'validation.modelOnnxFolder': '{field}: informe a pasta que contém o model.onnx',
+  'validation.chooseImport': '{field}: escolha pelo menos uma importação',
+  'validation.bundleFileToWrite': '{field}: informe o arquivo de pacote a gravar',
+  'validation.bundleFileToImport': '{field}: informe o arquivo de pacote a importar',
+  'validation.arguments': 'os argumentos',
+  'validation.layout': 'o layout',
+  // models: o que cada campo do model.json deve ser (chaves `*.expect.*` são expressões nominais)
+  'models.expect.channelTriple': '3 números (R, G, B)',
+  'models.expect.positiveNumber': 'um número positivo',
+  'models.expect.positiveTriple': '3 números positivos (R, G, B)',
+  'models.expect.scalingKind': '"unit" ou "meanStd"',
+  'models.expect.scaling': '{"kind":"unit"} ou {"kind":"meanStd","mean":[r,g,b],"std":[r,g,b]}',
+  'models.expect.edge': 'um número inteiro de pixels, de 1 a 4096',
+  'models.expect.tensorName': 'o nome de um tensor do model.onnx',
+  'models.expect.tensorNameNonEmpty': 'um nome de tensor não vazio',
+  'models.expect.languageTag': 'uma etiqueta de idioma como "en" ou "pt-BR"',
+  'models.expect.labelNamesInner': 'um objeto {rótulo: nome exibido}',
+  'models.expect.labelNames':
+    'um objeto {idioma: {rótulo: nome exibido}}, p. ex. {"pt-BR": {"clear": "livre"}}',
+  'models.expect.idText': 'um id em texto como "pipe-obstruction"',
+  'models.expect.idToken': 'letras, dígitos, ".", "_" ou "-" (vira nome de pasta)',
+  'models.expect.idMax': 'no máximo 100 caracteres',
+  'models.expect.versionText': 'uma versão em texto como "1.0.0"',
+  'models.expect.versionToken': 'letras, dígitos, ".", "_" ou "-", como "1.0.0"',
+  'models.expect.versionMax': 'no máximo 50 caracteres',
+  'models.expect.displayName': 'um nome de exibição',
+  'models.expect.displayNameNonEmpty': 'um nome de exibição não vazio',
+  'models.expect.text': 'um texto',
+  'models.expect.fileText': 'o nome do arquivo ONNX ao lado do model.json',
+  'models.expect.fileName':
+    'um nome de arquivo ao lado do model.json terminado em .onnx, como "model.onnx"',
+  'models.expect.labels': 'uma lista de pelo menos 2 nomes de rótulo, na ordem da saída',
+  'models.expect.distinctLabels': 'uma lista de rótulos distintos',
+  'models.expect.input': 'um objeto com name, layout, width, height, colorOrder, resize e scaling',
+  'models.expect.layout': '"NCHW" ou "NHWC"',
+  'models.expect.colorOrder': '"RGB" ou "BGR"',
+  'models.expect.resize': '"stretch" ou "center-crop"',
+  'models.expect.embedding': '{"name": "<nome da saída de embedding>"}',
+  'models.expect.parentModelId': 'o id do modelo de origem, como "pipe-obstruction@1.0.0"',
+  'models.expect.threshold': 'um número entre 0 e 1, ou null',
+  'models.expect.outputType': '"probabilities" ou "logits"',
+  'models.expect.outputV2':
+    'um objeto {"name": "<nome da saída>", "type": "probabilities" ou "logits"}',
+  'models.expect.activation':
+    '"softmax", "sigmoid" ou "none" (ou use schemaVersion 2 com output.type)',
+  'models.expect.outputV1': 'um objeto com name e activation',
+  'models.manifest.notAnObject':
+    '{source} deve conter um objeto JSON que descreve o modelo (recebido: {got}). Corrija o arquivo e adicione o modelo de novo.',
+  'models.manifest.schemaVersionMissing':
+    'falta schemaVersion: deve ser 2 (ou 1 para o formato antigo)',
+  'models.manifest.schemaVersionWrong':
+    'schemaVersion deve ser 2 (ou 1 para o formato antigo) (recebido: {got})',
+  'models.manifest.thresholdNeedsTwoLabels':
+    'threshold deve ser null ou ausente num modelo com mais de 2 rótulos (recebido: {threshold})',
+  'models.manifest.sigmoidNeedsTwoLabels':
+    'labels deve ter exatamente 2 rótulos com uma saída sigmoid (a saída é P(labels[1])) (recebido: {count})',
+  'models.manifest.labelNamesUnknown':
+    'labelNames.{language} dá nomes a rótulos que não estão em labels: {labels}',
+  // bundle details (polish)
+  'bundle.detail.manifestNotJson': 'o manifest.json não é JSON válido ({reason})',
+  'bundle.detail.otherFormat': 'o manifesto indica outro formato',
+  'bundle.detail.firstEntry': 'começa com {name}, não com manifest.json',
+  'bundle.detail.noManifest': 'não contém manifest.json',
+  'bundle.detail.checksum': 'uma foto não confere com o seu checksum: {detail}',
+  // sweep (polish): mensagens de modelos e da CLI que só existiam em inglês
+  'models.noActiveForPhoto':
+    'Nenhum modelo está ativo nesta biblioteca, por isso a foto não pode ser classificada. Adicione um modelo (models.add) e ative-o (models.activate).',
+  'models.noActiveToClassify':
+    'Nenhum modelo está ativo, então não há com que classificar. Adicione um modelo na tela Modelos (models.add) e ative-o, ou indique um com modelId.',
+  'models.notFoundKnown': 'Não há modelo "{modelId}" nesta biblioteca. Registrados: {known}.',
+  'models.notFoundNone':
+    'Não há modelo "{modelId}" nesta biblioteca. Adicione um primeiro (models.add).',
+  'models.add.missing':
+    '{path} não existe. Informe a pasta do modelo (com model.json e model.onnx) ou o seu model.json.',
+  'models.add.notAModel':
+    '{path} não é uma pasta de modelo nem um model.json. Escolha a pasta que contém model.json e model.onnx.',
+  'models.add.sameIdOtherSettings':
+    'Esta biblioteca já tem o modelo "{id}" com outras configurações no model.json. As predições devem ficar ligadas a um só modelo: aumente "version" no model.json (p. ex. "{bump}") e adicione-o de novo.',
+  'models.add.sameIdOtherWeights':
+    'Esta biblioteca já tem o modelo "{id}" com outros pesos no model.onnx. As predições devem ficar ligadas a um só modelo: aumente "version" no model.json (p. ex. "{bump}") e adicione-o de novo.',
+  'models.classify.originalUnreadable':
+    'O original guardado de `{name}` não pode ser lido ({reason}); a foto não foi classificada. Importe a foto de novo para restaurá-lo.',
+  'cli.ambiguousPhoto':
+    '"{ref}" corresponde a {count} fotos; use o id ou um prefixo maior do sha256:\n{candidates}',
+  // models: model.onnx contra model.json (inference/session.ts)
+  'models.session.fix':
+    '{problem}. Corrija o model.json (ou exporte o model.onnx de novo) e adicione o modelo outra vez.',
+  'models.session.inputName':
+    'o model.json diz input.name "{name}", mas a entrada do model.onnx é {inputs}',
+  'models.session.extraInputs':
+    'o model.onnx precisa de mais entradas além da imagem ({extra}); o Inspection Desk fornece só "{name}"',
+  'models.session.inputType':
+    'a entrada "{name}" do model.onnx recebe valores {type}; o Inspection Desk fornece float32',
+  'models.session.inputRank':
+    'a entrada "{name}" do model.onnx tem {rank} dimensões [{dims}]; um modelo de imagem recebe 4 (lote, canais, altura e largura, em alguma ordem)',
+  'models.session.layout':
+    'o model.json diz input.layout "{layout}", mas o model.onnx espera {expected} (formato [{dims}])',
+  'models.session.channels':
+    'a entrada "{name}" do model.onnx tem {channels} canais; o Inspection Desk fornece 3 (fotos coloridas)',
+  'models.session.width':
+    'o model.json diz input.width {declared}, mas o model.onnx espera {actual}',
+  'models.session.height':
+    'o model.json diz input.height {declared}, mas o model.onnx espera {actual}',
+  'models.session.outputName':
+    'o model.json diz {field} "{name}", mas as saídas do model.onnx são {outputs}',
+  'models.session.runFails':
+    'o model.onnx falha com uma entrada {layout} {width}x{height} como o model.json a descreve ({reason})',
+  'models.session.sigmoidSize':
+    'o model.json diz output.activation "sigmoid", então uma saída sigmoid dá 1 valor, P(labels[1]), mas "{name}" do model.onnx dá {perImage} valores por imagem; com um valor por rótulo escreva "schemaVersion": 2 e "output": {fix}',
+  'models.session.outputSize':
+    'o model.json lista {count} rótulos {labels}, então "{name}" do model.onnx deve dar um valor por rótulo{count, plural, =2 { (ou um valor, P(labels[1]))} other {}}, mas dá {perImage, plural, one {# valor} other {# valores}} por imagem',
+  'models.session.outputNotFloat': 'a saída "{name}" do model.onnx é {type}, não float32',
+  'models.session.threadFailed':
+    'A thread de inferência não pôde iniciar ({reason}). Reinstale o Inspection Desk.',
+  'models.session.cannotLoad':
+    'O model.onnx não pode ser carregado ({reason}): exporte-o de novo ou escolha outro modelo.',
 };

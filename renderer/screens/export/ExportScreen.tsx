@@ -3,7 +3,7 @@
  * split and the folder; see exactly what will be written (export.preview) before writing;
  * follow the progress; open the folder when done (desktop).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
   ExportFormat,
   ExportOptions,
@@ -11,6 +11,7 @@ import type {
   ExportResult,
   ImageFilter,
 } from '../../../electron/contract.js';
+import { ContractError } from '../../client/contract-error.js';
 import { JobProgress } from '../../components/JobProgress.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
 import { useClient } from '../../state/client-context.js';
@@ -61,6 +62,14 @@ export function ExportScreen(props: {
   const valid = options.dest !== '' && chosen.length > 0 && (!useSplit || splitSum === 100);
   const result = job?.finished?.result as ExportResult | null | undefined;
 
+  // The main process's reason is English: say it in the UI's language (the files are there).
+  const reportOpenFailed = useCallback(
+    (dest: string) =>
+      report(
+        new ContractError({ code: 'INTERNAL', message: t('export.openFolderFailed', { dest }) }),
+      ),
+    [report, t],
+  );
   // On the desktop the finished export opens in the file manager, once per export.
   const opened = useRef<string | null>(null);
   const desktop = client.desktop;
@@ -68,8 +77,8 @@ export function ExportScreen(props: {
     if (!desktop || !result || job?.finished?.status !== 'done' || opened.current === job.id)
       return;
     opened.current = job.id;
-    desktop.openFolder(result.dest).catch((error: unknown) => report(error));
-  }, [desktop, result, job, report]);
+    desktop.openFolder(result.dest).catch(() => reportOpenFailed(result.dest));
+  }, [desktop, result, job, reportOpenFailed]);
 
   async function preview() {
     setBusy(true);
@@ -298,7 +307,7 @@ export function ExportScreen(props: {
                         onClick={() =>
                           void client.desktop
                             ?.openFolder(result.dest)
-                            .catch((error: unknown) => report(error))
+                            .catch(() => reportOpenFailed(result.dest))
                         }
                       >
                         {t('export.openFolder')}
