@@ -6,6 +6,11 @@
  * - `{name, plural, one {# file} other {# files}}` picks the branch `Intl.PluralRules`
  *   gives for the number, and `#` inside it is the formatted number. Branches may hold
  *   placeholders of their own. `=0 {...}` matches an exact value first.
+ * - `{name, select, a {...} other {...}}` picks the branch named by the value.
+ *
+ * As in ICU, `#` is the number of the innermost enclosing plural: a plural nested in a
+ * plural branch has its own `#`, a select nested in one keeps the outer plural's.
+ * Outside any plural `#` is plain text.
  *
  * An unknown placeholder stays visible (`{name}`) so a missing value gets noticed.
  */
@@ -80,25 +85,45 @@ function formatPlural(
   const branch =
     branches.get(`=${raw}`) ?? branches.get(pluralCategory(language, raw)) ?? branches.get('other');
   if (branch === undefined) return whole;
-  // `#` is the formatted number (a nested plural would see it too: none is used).
-  const withNumber = branch.replace(/#/g, formatNumber(language, raw));
-  return formatMessage(language, withNumber, values);
+  return formatWith(language, branch, values, formatNumber(language, raw));
 }
 
-export function formatMessage(
+function formatSelect(
+  language: Language,
+  name: string,
+  body: string,
+  values: MessageValues | undefined,
+  whole: string,
+  hash: string | undefined,
+): string {
+  const raw = values?.[name];
+  const branches = parseBranches(body);
+  if (raw === undefined || !branches) return whole;
+  const branch = branches.get(String(raw)) ?? branches.get('other');
+  if (branch === undefined) return whole;
+  return formatWith(language, branch, values, hash);
+}
+
+/** Literal text with `#` standing for the enclosing plural's number, when there is one. */
+function literal(text: string, hash: string | undefined): string {
+  return hash === undefined ? text : text.replace(/#/g, hash);
+}
+
+function formatWith(
   language: Language,
   template: string,
-  values?: MessageValues,
+  values: MessageValues | undefined,
+  hash: string | undefined,
 ): string {
   let out = '';
   let i = 0;
   while (i < template.length) {
     const open = template.indexOf('{', i);
     if (open < 0) {
-      out += template.slice(i);
+      out += literal(template.slice(i), hash);
       break;
     }
-    out += template.slice(i, open);
+    out += literal(template.slice(i, open), hash);
     const close = closingBrace(template, open);
     if (close < 0) {
       out += template.slice(open);
@@ -106,10 +131,13 @@ export function formatMessage(
     }
     const whole = template.slice(open, close + 1);
     const inner = template.slice(open + 1, close);
-    const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
-    if (plural) {
-      out += formatPlural(language, plural[1]!, plural[2]!, values, whole);
+    const argument = /^\s*(\w+)\s*,\s*(plural|select)\s*,([\s\S]*)$/.exec(inner);
+    if (argument?.[2] === 'plural') {
+      out += formatPlural(language, argument[1]!, argument[3]!, values, whole);
+    } else if (argument) {
+      out += formatSelect(language, argument[1]!, argument[3]!, values, whole, hash);
     } else if (/^\w+$/.test(inner) && values && inner in values) {
+      // A value is text, never a template: a `#` or `{` in a photo name stays as written.
       out += formatValue(language, values[inner]!);
     } else {
       out += whole;
@@ -117,4 +145,12 @@ export function formatMessage(
     i = close + 1;
   }
   return out;
+}
+
+export function formatMessage(
+  language: Language,
+  template: string,
+  values?: MessageValues,
+): string {
+  return formatWith(language, template, values, undefined);
 }
