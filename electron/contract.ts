@@ -626,6 +626,25 @@ export const ListArgs = z
 export const FilterArgs = z.object({ filter: ImageFilter.default({}) }).strict();
 export const ImageArgs = z.object({ imageId: ImageId }).strict();
 export const FindArgs = z.object({ query: z.string().trim().min(1).max(300) }).strict();
+// far jumps
+/** The grid's page at a position (End, a scrollbar dragged far): `offset` rows into the order. */
+export const CursorAtArgs = z
+  .object({
+    filter: ImageFilter.default({}),
+    sort: ImageSort.default('confidence'),
+    descending: z.boolean().default(false),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+export interface CursorAtResult extends ImageListResult {
+  /** Position of the first item (the offset asked, at most the total). */
+  offset: number;
+  /** The keyset cursor that reads from `offset` (null at the top): page on with library.list. */
+  cursor: string | null;
+  /** Photos matching the filter now. */
+  total: number;
+}
 export const IngestArgs = z
   .object({
     source: z.string().min(1, 'validation.importFolder'),
@@ -854,6 +873,9 @@ export const methods = {
   /** The tube sheet drawing the maps use; null = rows × columns from the photos. */
   'inspections.layout': method<TubeLayout | null>()(NoArgs),
   'inspections.setLayout': method<TubeLayout | null>()(SetLayoutArgs),
+  // far jumps
+  /** The grid's page `offset` rows into the order, found by one seek (no page walk). */
+  'library.cursorAt': method<CursorAtResult>()(CursorAtArgs),
 } as const;
 
 export type Methods = typeof methods;

@@ -6,9 +6,12 @@
  *
  * Keyset cursors are sequential: page k's cursor is the `nextCursor` of page k-1. Cursors
  * are small and kept for every page ever reached, so jumping back to a page evicted from
- * the cache is one request; jumping far ahead walks page by page from the last known one.
+ * the cache is one request. A page further than one request from any known cursor (End,
+ * a scrollbar dragged far) is sought by position (`library.cursorAt`): one request that
+ * also hands back the cursor, so the pages around it page on as usual. Walking there
+ * took seconds at 100,000 photos.
  */
-import type { ImageListResult, ImageSummary } from '../../electron/contract.js';
+import type { CursorAtResult, ImageListResult, ImageSummary } from '../../electron/contract.js';
 
 export const PAGE_SIZE = 500;
 /** Pages kept in memory (x PAGE_SIZE rows); the rest keep only their cursor. */
@@ -20,6 +23,8 @@ const MAX_PAGES_PER_REQUEST = 2;
 
 export type FetchPage = (cursor: string | null, limit: number) => Promise<ImageListResult>;
 export type CountAll = () => Promise<number>;
+/** The page `offset` rows into the order, with the cursor that reads from there. */
+export type SeekPage = (offset: number, limit: number) => Promise<CursorAtResult>;
 
 export class ImagePages {
   private pages = new Map<number, ImageSummary[]>();
@@ -46,6 +51,7 @@ export class ImagePages {
   constructor(
     private readonly fetchPage: FetchPage,
     private readonly countAll: CountAll,
+    private readonly seekPage: SeekPage,
     private readonly onChange: () => void,
     private readonly onError: (error: unknown) => void,
   ) {}
@@ -165,15 +171,22 @@ export class ImagePages {
         const target = this.nextMissing();
         if (target === null) return;
         const generation = this.generation;
-        // Walk from the nearest page whose cursor is known.
+        // From the nearest page whose cursor is known, if one request gets there.
         let from = target;
         while (from > 0 && this.cursors[from] === undefined) from -= 1;
+        const seek = target - from >= MAX_PAGES_PER_REQUEST;
         const cursor = this.cursors[from] ?? null;
-        // Far jumps walk two pages per request (the contract's largest page).
         const pagesAtOnce = Math.min(MAX_PAGES_PER_REQUEST, target - from + 1);
         let result: ImageListResult;
         try {
-          result = await this.fetchPage(cursor, PAGE_SIZE * pagesAtOnce);
+          if (seek) {
+            const found = await this.seekPage(target * PAGE_SIZE, PAGE_SIZE);
+            if (generation === this.generation) this.cursors[target] = found.cursor;
+            result = found;
+            from = target;
+          } else {
+            result = await this.fetchPage(cursor, PAGE_SIZE * pagesAtOnce);
+          }
         } catch (error) {
           this.onError(error);
           return;

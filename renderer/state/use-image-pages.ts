@@ -33,6 +33,14 @@ export function useImagePages(query: ReviewQuery): ImagePages {
           limit,
         }),
       async () => (await client.invoke('library.count', { filter: q.filter })).total,
+      (offset, limit) =>
+        client.invoke('library.cursorAt', {
+          filter: q.filter,
+          sort: q.sort,
+          descending: q.descending,
+          offset,
+          limit,
+        }),
       rerender,
       report,
     );

@@ -11,6 +11,7 @@ import type { Db } from './database.js';
 import { findImages, imageDetail } from './image-details.js';
 import { countImages } from './image-count.js';
 import { imageIds, listImages } from './image-query.js';
+import { cursorAt } from './offset-seek.js';
 
 export function libraryInfo(ctx: CoreContext): LibraryInfo {
   const counts = ctx.db
@@ -58,6 +59,7 @@ export function createLibraryHandlers(
   | 'library.find'
   | 'library.imports'
   | 'library.labels'
+  | 'library.cursorAt'
 > {
   return {
     'library.info': () => libraryInfo(ctx),
@@ -68,5 +70,6 @@ export function createLibraryHandlers(
     'library.find': ({ query }) => findImages(ctx.db, query),
     'library.imports': () => listImports(ctx),
     'library.labels': () => knownLabels(ctx.db),
+    'library.cursorAt': (args) => cursorAt(ctx.db, args),
   };
 }

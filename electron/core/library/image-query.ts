@@ -306,7 +306,7 @@ export function modelScope(db: Db, filter: ImageFilter): ModelScope {
   return { modelId: filter.modelId, grid: false };
 }
 
-interface Segment {
+export interface Segment {
   /** The sort key's column, or null when the segment sorts by id alone. */
   key: keyof QueryColumns | null;
   sortKey: SortKey;
