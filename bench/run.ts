@@ -32,14 +32,16 @@ import { runClassifySection } from './sections/classify.js';
 import { runCliStartSection } from './sections/cli-start.js';
 import { runColdStartSection } from './sections/cold-start.js';
 import { runEmbeddingsSection } from './sections/embeddings.js';
+import { runFarJumpSection } from './sections/far-jump.js';
 import { runImportSection } from './sections/import.js';
 import { runQueriesSection } from './sections/queries.js';
 
 const HELP = `Usage: npm run bench -- [options]
 
 Measures import throughput against its floor, classification overhead, grid query
-latency at 100,000 photos, review in the browser, memory, cold start, and the
-embeddings figures (improve at 2,000 reviewed photos, similar search at 100,000).
+latency at 100,000 photos, review in the browser, memory, cold start, the
+embeddings figures (improve at 2,000 reviewed photos, similar search at 100,000), and
+far jumps in the grid (End, scrollbar to the bottom) at 100,000 photos.
 
 Options:
   --quick            smoke run: 40-photo cards, 1 round, fewer repetitions (~3 min)
@@ -61,6 +63,7 @@ const RUNNERS: Record<SectionName, (ctx: BenchContext) => Promise<SectionResult>
   coldstart: runColdStartSection,
   cli: runCliStartSection,
   embeddings: runEmbeddingsSection,
+  farjump: runFarJumpSection,
 };
 
 const SECTION_TITLES: Record<SectionName, string> = {
@@ -71,6 +74,7 @@ const SECTION_TITLES: Record<SectionName, string> = {
   coldstart: '6. Cold start',
   cli: '6. Cold start (command line)',
   embeddings: '7. Embeddings',
+  farjump: '8. Far jumps',
 };
 
 function positiveInt(text: string | undefined, name: string, fallback: number): number {

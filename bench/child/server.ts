@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from '../../electron/server/server.js
 import { serveRequests } from '../lib/child.js';
 import { peakRssOf } from '../lib/machine.js';
 import { startStallMonitor, type Stall } from '../lib/stalls.js';
+import { runFarJumpSuite, type FarJumpResult, type FarJumpSpec } from './far-jump-suite.js';
 import { runQuerySuite, type QuerySuiteResult, type QuerySuiteSpec } from './query-suite.js';
 
 export interface MemorySample {
@@ -45,6 +46,7 @@ export type ServerProtocol = {
   /** RSS after two full garbage collections (needs --expose-gc): what the server keeps. */
   retained: [null, { rss: number }];
   queries: [QuerySuiteSpec, QuerySuiteResult];
+  farJumps: [FarJumpSpec, FarJumpResult];
 };
 
 const SAMPLE_MS = 50;
@@ -146,6 +148,10 @@ serveRequests<ServerProtocol>(
     async queries(spec) {
       if (!server) throw new Error('start the server first');
       return runQuerySuite(server.core, spec);
+    },
+    async farJumps(spec) {
+      if (!server) throw new Error('start the server first');
+      return runFarJumpSuite(server.core, spec);
     },
   },
   async () => {

@@ -9,6 +9,7 @@ export const SECTIONS = [
   'coldstart',
   'cli',
   'embeddings',
+  'farjump',
 ] as const;
 export type SectionName = (typeof SECTIONS)[number];
 

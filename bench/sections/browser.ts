@@ -24,13 +24,13 @@ const KEY_TARGET_MS = 50;
 const RSS_LIMIT_MB = 600;
 const MB = 1024 * 1024;
 const CHROMIUM = '/usr/bin/chromium';
-const RENDERER_DIR = path.join(WORK_DIR, 'renderer');
+export const RENDERER_DIR = path.join(WORK_DIR, 'renderer');
 /** A fast scrollbar drag: 100 grid rows (800 photos at 8 columns) per second. */
 const ROWS_PER_SECOND = 100;
 const SECTION = '4. Review in the browser';
 
 /** Builds the renderer of the working tree into bench/.work (dist/ is the tests'). */
-function buildRenderer(): void {
+export function buildRenderer(): void {
   rmSync(RENDERER_DIR, { recursive: true, force: true });
   execFileSync(
     process.execPath,

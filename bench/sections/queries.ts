@@ -22,7 +22,7 @@ const RSS_LIMIT_MB = 600;
 const MB = 1024 * 1024;
 
 /** The filters of the review screen's filter bar, alone and in the usual combinations. */
-function uiFilters(library: BenchLibrary): { name: string; filter: ImageFilter }[] {
+export function uiFilters(library: BenchLibrary): { name: string; filter: ImageFilter }[] {
   const [first, second] = library.labels as [string, string];
   const importId = library.importIds[Math.floor(library.importIds.length / 2)]!;
   return [
@@ -42,7 +42,7 @@ function uiFilters(library: BenchLibrary): { name: string; filter: ImageFilter }
   ];
 }
 
-const SORTS: ImageSort[] = ['confidence', 'captured', 'tube', 'imported'];
+export const SORTS: ImageSort[] = ['confidence', 'captured', 'tube', 'imported'];
 
 function worst(timings: QueryTiming[]): QueryTiming | undefined {
   return [...timings].sort((a, b) => b.p95 - a.p95)[0];

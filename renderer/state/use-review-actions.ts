@@ -14,20 +14,28 @@ import { useI18n } from '../i18n/i18n.js';
 import { useClient } from './client-context.js';
 import { useReportError } from './errors.js';
 import type { ImagePages } from './image-pages.js';
+import {
+  canRedo as sessionCanRedo,
+  canUndo as sessionCanUndo,
+  dropDecision,
+  markRedone,
+  markUndone,
+  recordDecision,
+  restoreDone,
+  restoreUndone,
+  takeRedo,
+  takeUndo,
+  type SessionDecision,
+} from './review-session.js';
 import { useSettings } from './settings.js';
 
-/** One decision of this session, as the inspector saw it. */
-export interface SessionDecision {
-  kind: 'label' | 'accept';
-  /** The label set (for `accept`: the model's label of the first photo). */
-  label: string | null;
-  imageIds: number[];
-  /** The first photo's name and label before the decision (to say what undo restores). */
-  firstName: string | null;
-  firstBefore: string | null;
-  /** The core's id of the decision; null when nothing changed (or not answered yet). */
-  decisionId: Promise<number | null>;
-}
+export type { SessionDecision } from './review-session.js';
+
+/**
+ * The rows a decision changes at once (the grid's pages, or the one photo of a photo
+ * view opened on its own): read before, patched optimistically, re-read after an undo.
+ */
+export type DecisionRows = Pick<ImagePages, 'snapshot' | 'patch' | 'refresh'>;
 
 /** What an undo or redo did, for the message that says so. */
 export interface UndoOutcome {
@@ -41,21 +49,17 @@ export interface ReviewActions {
   setLabel(imageIds: number[], label: string): Promise<boolean>;
   /** Accepts the model's prediction for the photos. */
   accept(imageIds: number[]): Promise<boolean>;
-  /** Reverts this session's last decision; null when there is none (or the core refused). */
-  undo(): Promise<UndoOutcome | null>;
-  /** Applies the last undone decision again; null when there is none. */
-  redo(): Promise<UndoOutcome | null>;
-  /** How many decisions of this session can be undone / redone. */
-  canUndo(): boolean;
-  canRedo(): boolean;
+  /**
+   * Reverts this session's last decision (with `imageId`: its last decision on that
+   * photo); null when there is none (or the core refused).
+   */
+  undo(imageId?: number): Promise<UndoOutcome | null>;
+  /** Applies the last undone decision (on `imageId`) again; null when there is none. */
+  redo(imageId?: number): Promise<UndoOutcome | null>;
+  /** Whether this session has a decision (on `imageId`) to undo / redo. */
+  canUndo(imageId?: number): boolean;
+  canRedo(imageId?: number): boolean;
 }
-
-/**
- * This window's session: its decisions, and those undone (for redo). Module state lives
- * as long as the page, and outlasts the review workspace, which is rebuilt on every
- * filter change; a reload starts a new session with nothing to undo.
- */
-const session: { done: SessionDecision[]; undone: SessionDecision[] } = { done: [], undone: [] };
 
 /** How many undone photos are re-read one by one; beyond that the grid reloads. */
 const REREAD_LIMIT = 60;
@@ -64,7 +68,7 @@ function labeled(item: ImageSummary, label: string): ImageSummary {
   return { ...item, label, effectiveLabel: label, reviewed: true };
 }
 
-export function useReviewActions(pages: ImagePages, onChanged?: () => void): ReviewActions {
+export function useReviewActions(pages: DecisionRows, onChanged?: () => void): ReviewActions {
   const client = useClient();
   const report = useReportError();
   const { t } = useI18n();
@@ -110,7 +114,7 @@ export function useReviewActions(pages: ImagePages, onChanged?: () => void): Rev
       const sent = enqueue(call);
       const before = pages.snapshot(imageIds);
       const first = imageIds[0] === undefined ? undefined : before.get(imageIds[0]);
-      const record: SessionDecision = {
+      const record = recordDecision({
         kind,
         label: first ? change(first).label : null,
         imageIds,
@@ -120,17 +124,15 @@ export function useReviewActions(pages: ImagePages, onChanged?: () => void): Rev
           (result) => result.decisionId,
           () => null,
         ),
-      };
-      session.done.push(record);
-      session.undone = [];
+      });
       pages.patch(imageIds, change);
       try {
         const result = await sent;
-        if (result.decisionId === null) session.done = session.done.filter((d) => d !== record);
+        if (result.decisionId === null) dropDecision(record);
         onChanged?.();
         return true;
       } catch (error) {
-        session.done = session.done.filter((d) => d !== record);
+        dropDecision(record);
         pages.patch(before.keys(), (item) => before.get(item.id) ?? item);
         report(error, t('review.decisionFailed'));
         return false;
@@ -189,51 +191,55 @@ export function useReviewActions(pages: ImagePages, onChanged?: () => void): Rev
     [client, pages],
   );
 
-  const undo = useCallback(async (): Promise<UndoOutcome | null> => {
-    // Taken off the stack now, so two quick presses undo two decisions.
-    const decision = session.done.pop();
-    if (!decision) return null;
-    try {
-      const { imageIds } = await enqueue(async () => {
-        const decisionId = await decision.decisionId;
-        if (decisionId === null) return { imageIds: [] as number[] };
-        return client.invoke('review.undo', { reviewer, decisionId });
-      });
-      session.undone.push(decision);
-      await reread(imageIds);
-      onChanged?.();
-      return { decision, imageIds };
-    } catch (error) {
-      report(error, t('review.undoFailed'));
-      return null;
-    }
-  }, [client, enqueue, onChanged, reread, report, reviewer, t]);
+  const undo = useCallback(
+    async (imageId?: number): Promise<UndoOutcome | null> => {
+      // Taken off the stack now, so two quick presses undo two decisions.
+      const decision = takeUndo(imageId);
+      if (!decision) return null;
+      try {
+        const { imageIds } = await enqueue(async () => {
+          const decisionId = await decision.decisionId;
+          if (decisionId === null) return { imageIds: [] as number[] };
+          return client.invoke('review.undo', { reviewer, decisionId });
+        });
+        markUndone(decision);
+        await reread(imageIds);
+        onChanged?.();
+        return { decision, imageIds };
+      } catch (error) {
+        restoreDone(decision);
+        report(error, t('review.undoFailed'));
+        return null;
+      }
+    },
+    [client, enqueue, onChanged, reread, report, reviewer, t],
+  );
 
-  const redo = useCallback(async (): Promise<UndoOutcome | null> => {
-    const decision = session.undone.pop();
-    if (!decision) return null;
-    try {
-      const result = await enqueue(async () => {
-        const decisionId = await decision.decisionId;
-        if (decisionId === null) return { imageIds: [] as number[], decisionId: null };
-        return client.invoke('review.redo', { reviewer, decisionId });
-      });
-      const again: SessionDecision = {
-        ...decision,
-        decisionId: Promise.resolve(result.decisionId),
-      };
-      if (result.decisionId !== null) session.done.push(again);
-      await reread(result.imageIds);
-      onChanged?.();
-      return { decision: again, imageIds: result.imageIds };
-    } catch (error) {
-      report(error, t('review.redoFailed'));
-      return null;
-    }
-  }, [client, enqueue, onChanged, reread, report, reviewer, t]);
+  const redo = useCallback(
+    async (imageId?: number): Promise<UndoOutcome | null> => {
+      const decision = takeRedo(imageId);
+      if (!decision) return null;
+      try {
+        const result = await enqueue(async () => {
+          const decisionId = await decision.decisionId;
+          if (decisionId === null) return { imageIds: [] as number[], decisionId: null };
+          return client.invoke('review.redo', { reviewer, decisionId });
+        });
+        markRedone(decision, result.decisionId);
+        await reread(result.imageIds);
+        onChanged?.();
+        return { decision, imageIds: result.imageIds };
+      } catch (error) {
+        restoreUndone(decision);
+        report(error, t('review.redoFailed'));
+        return null;
+      }
+    },
+    [client, enqueue, onChanged, reread, report, reviewer, t],
+  );
 
-  const canUndo = useCallback(() => session.done.length > 0, []);
-  const canRedo = useCallback(() => session.undone.length > 0, []);
+  const canUndo = useCallback((imageId?: number) => sessionCanUndo(imageId), []);
+  const canRedo = useCallback((imageId?: number) => sessionCanRedo(imageId), []);
 
   return useMemo(
     () => ({ setLabel, accept, undo, redo, canUndo, canRedo }),

@@ -26,6 +26,8 @@ export interface PhotoViewProps {
   position?: { index: number; total: number };
   revision: number;
   prefetchIds: number[];
+  /** What the last undo or redo did (a photo view opened on its own has no grid notice). */
+  status?: string | null;
   onClose(): void;
   onPrev?(): void;
   onNext?(): void;
@@ -169,6 +171,11 @@ export function PhotoView(props: PhotoViewProps) {
                 <kbd>Z</kbd> {t('review.undo')}
               </button>
             </div>
+            {props.status !== undefined && (
+              <p className="muted small" role="status" data-testid="photo-status">
+                {props.status}
+              </p>
+            )}
           </section>
           <TubeHistory
             imageId={props.imageId}

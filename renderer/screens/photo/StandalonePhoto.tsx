@@ -1,12 +1,18 @@
 /**
  * The photo view opened from outside the grid (a tube on the summary's map): the same
  * view and keys, deciding about this one photo.
+ *
+ * Its decisions belong to this window's session like the grid's: Z undoes the last
+ * decision made in this session on this photo (never one of an earlier session or
+ * another window, nor one on a photo not on screen), Shift+Z redoes it, and the view
+ * says what changed.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ImageSummary } from '../../../electron/contract.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useClient } from '../../state/client-context.js';
-import { useReportError } from '../../state/errors.js';
-import { useSettings } from '../../state/settings.js';
+import { useImageDetail } from '../../state/use-image-detail.js';
+import { useReviewActions, type DecisionRows } from '../../state/use-review-actions.js';
+import { describeUndo } from '../review/describe-undo.js';
 import { isControlTarget, labelIndexOfKey, useWindowKeys } from '../review/use-grid-keys.js';
 import { PhotoView } from './PhotoView.js';
 
@@ -18,30 +24,50 @@ export function StandalonePhoto(props: {
   onChanged(): void;
 }) {
   const { t } = useI18n();
-  const client = useClient();
-  const report = useReportError();
-  const { settings } = useSettings();
-  const reviewer = settings?.reviewer.trim() || undefined;
   const [revision, setRevision] = useState(0);
+  const [status, setStatus] = useState<string | null>(null);
   const { imageId, onChanged } = props;
-
-  const run = useCallback(
-    async (call: () => Promise<unknown>) => {
-      try {
-        await call();
-        setRevision((r) => r + 1);
-        onChanged();
-      } catch (error) {
-        report(error, t('review.decisionFailed'));
-      }
-    },
-    [onChanged, report, t],
+  // The photo as last read: what a decision records as "before" (name, label).
+  const detail = useImageDetail(imageId, revision, []);
+  const latest = useRef<ImageSummary | null>(null);
+  latest.current = detail;
+  const rows = useMemo<DecisionRows>(
+    () => ({
+      snapshot(ids) {
+        const found = new Map<number, ImageSummary>();
+        const shown = latest.current;
+        if (shown && [...ids].includes(shown.id)) found.set(shown.id, shown);
+        return found;
+      },
+      // The view re-reads the photo after every answer (revision) instead.
+      patch: () => undefined,
+      refresh: async () => undefined,
+    }),
+    [],
   );
-  const setLabel = (label: string) =>
-    void run(() => client.invoke('review.setLabel', { imageIds: [imageId], label, reviewer }));
-  const accept = () =>
-    void run(() => client.invoke('review.accept', { imageIds: [imageId], reviewer }));
-  const undo = () => void run(() => client.invoke('review.undo', { reviewer }));
+  const changed = useCallback(() => {
+    setRevision((r) => r + 1);
+    onChanged();
+  }, [onChanged]);
+  const actions = useReviewActions(rows, changed);
+  const labelName = useCallback((label: string | null) => label ?? t('label.none'), [t]);
+
+  const setLabel = (label: string) => {
+    setStatus(null);
+    void actions.setLabel([imageId], label);
+  };
+  const accept = () => {
+    setStatus(null);
+    void actions.accept([imageId]);
+  };
+  const undo = async (redo: boolean) => {
+    if (!(redo ? actions.canRedo(imageId) : actions.canUndo(imageId))) {
+      setStatus(t(redo ? 'redo.nothing' : 'undo.nothing'));
+      return;
+    }
+    const outcome = redo ? await actions.redo(imageId) : await actions.undo(imageId);
+    if (outcome) setStatus(describeUndo(t, labelName, outcome, redo).text);
+  };
 
   useWindowKeys(true, (event) => {
     if ((event.key === ' ' || event.key === 'Enter') && isControlTarget(event.target)) return;
@@ -49,7 +75,9 @@ export function StandalonePhoto(props: {
     const label = index === null ? undefined : props.labels[index];
     if (label) setLabel(label);
     else if (event.key === ' ') accept();
-    else if (event.key === 'z' || event.key === 'Z') undo();
+    else if ((event.key === 'z' || event.key === 'Z') && !event.altKey) void undo(event.shiftKey);
+    else if ((event.key === 'y' || event.key === 'Y') && (event.ctrlKey || event.metaKey))
+      void undo(true);
     else if (event.key === 'Escape') props.onClose();
     else return;
     event.preventDefault();
@@ -58,14 +86,16 @@ export function StandalonePhoto(props: {
   return (
     <PhotoView
       imageId={imageId}
+      {...(detail ? { summary: detail } : {})}
       labels={props.labels}
       activeModelId={props.activeModelId}
       revision={revision}
       prefetchIds={[]}
+      status={status}
       onClose={props.onClose}
       onSetLabel={setLabel}
       onAccept={accept}
-      onUndo={undo}
+      onUndo={() => void undo(false)}
     />
   );
 }

@@ -20,6 +20,7 @@ import { useImagePages } from '../../state/use-image-pages.js';
 import { useReviewActions, type UndoOutcome } from '../../state/use-review-actions.js';
 import { PhotoView } from '../photo/PhotoView.js';
 import { BulkConfirm } from './BulkConfirm.js';
+import { describeUndo } from './describe-undo.js';
 import { IncomingBar } from './IncomingBar.js';
 import { ReviewBar } from './ReviewBar.js';
 import { ReviewNotice, type Notice } from './ReviewNotice.js';
@@ -216,26 +217,7 @@ export function ReviewWorkspace(props: {
 
   /** Says what an undo or redo changed, with a way to focus that photo. */
   const describe = useCallback(
-    (outcome: UndoOutcome, redone: boolean): Notice => {
-      const { decision, imageIds } = outcome;
-      const focusId = imageIds[0] ?? decision.imageIds[0];
-      if (imageIds.length === 0)
-        return { text: t(redone ? 'redo.noneChanged' : 'undo.noneChanged') };
-      if (decision.imageIds.length === 1 && decision.firstName !== null) {
-        const [from, to] = redone
-          ? [decision.firstBefore, decision.label]
-          : [decision.label, decision.firstBefore];
-        return {
-          text: t(redone ? 'redo.one' : 'undo.one', {
-            name: decision.firstName,
-            from: labelName(from),
-            to: labelName(to),
-          }),
-          focusId,
-        };
-      }
-      return { text: t(redone ? 'redo.many' : 'undo.many', { n: imageIds.length }), focusId };
-    },
+    (outcome: UndoOutcome, redone: boolean): Notice => describeUndo(t, labelName, outcome, redone),
     [labelName, t],
   );
 

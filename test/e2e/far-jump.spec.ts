@@ -1,0 +1,143 @@
+/**
+ * Far jumps in a library of thousands of photos: End, Ctrl+End and Home focus the last
+ * and first photo of the grid's order, and a scrollbar dragged to the bottom shows the
+ * last photos, each with one seek (`library.cursorAt`) instead of a walk through every
+ * page before it. The key then acts on the photo the inspector sees focused.
+ */
+import { linkSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Page } from '@playwright/test';
+import type { ImageListResult } from '../../electron/contract.js';
+import { libraryPaths, thumbPath } from '../../electron/core/library/database.js';
+import {
+  insertImageRows,
+  insertImport,
+  makeImages,
+  type SyntheticImage,
+} from '../fixtures/library-rows.js';
+import { expect, openScreen, setSettings, test, type Desk } from './desk.js';
+
+const PHOTOS = 6_000;
+/** Distinct thumbnails the rows share (hard links): real WebP files behind every row. */
+const DISTINCT_THUMBS = 8;
+
+function focusedThumb(page: Page) {
+  return page.locator('[data-testid=thumb][data-focused=true]');
+}
+
+/** Inserts PHOTOS classified photos (rows through the test fixture, real thumbnails). */
+async function bigLibrary(desk: Desk): Promise<void> {
+  const core = desk.server.core;
+  const info = await core.invoke('library.info');
+  const labels = await core.invoke('library.labels');
+  const images: SyntheticImage[] = makeImages({
+    count: PHOTOS,
+    seed: 5,
+    models: [{ id: info.activeModelId!, labels }],
+    reviewedFraction: 0.1,
+    tubeFraction: 0.8,
+  });
+  const paths = libraryPaths(desk.libraryDir);
+  const sources: string[] = [];
+  for (let i = 0; i < DISTINCT_THUMBS; i++) {
+    const file = path.join(desk.root, `thumb-${i}.webp`);
+    await sharp({
+      create: { width: 160, height: 120, channels: 3, background: { r: 30 * i, g: 90, b: 140 } },
+    })
+      .webp()
+      .toFile(file);
+    sources.push(file);
+  }
+  for (const [i, image] of images.entries()) {
+    const target = thumbPath(paths, image.sha256);
+    mkdirSync(path.dirname(target), { recursive: true });
+    linkSync(sources[i % DISTINCT_THUMBS]!, target);
+  }
+  const db = core.context.db;
+  insertImageRows(db, images, { importId: insertImport(db, { source: '/media/big-card' }) });
+}
+
+/** Every photo id in the grid's default order, walked page by page through the core. */
+async function gridOrder(desk: Desk): Promise<number[]> {
+  const ids: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: ImageListResult = await desk.server.core.invoke('library.list', {
+      cursor,
+      limit: 1000,
+    });
+    ids.push(...page.items.map((item) => item.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+test('End, Ctrl+End, Home and a scrollbar dragged to the bottom reach the ends of 6,000 photos', async ({
+  page,
+  desk,
+}) => {
+  test.setTimeout(180_000);
+  await setSettings(desk, { reviewer: 'Ana Souza', language: 'en' });
+  await bigLibrary(desk);
+  const order = await gridOrder(desk);
+  expect(order).toHaveLength(PHOTOS);
+  const lastId = order.at(-1)!;
+
+  const rpc: string[] = [];
+  page.on('request', (request) => {
+    const method = /\/api\/rpc\/([\w.]+)/.exec(request.url())?.[1];
+    if (method?.startsWith('library.')) rpc.push(method);
+  });
+  await openScreen(page, desk, 'review');
+  await expect(focusedThumb(page)).toHaveAttribute('data-index', '0');
+  await expect(focusedThumb(page)).toHaveAttribute('data-image-id', String(order[0]));
+  await page.getByTestId('review-grid').focus();
+
+  // End: the last photo of the order is focused, found by one seek.
+  rpc.length = 0;
+  await page.keyboard.press('End');
+  await expect(focusedThumb(page)).toHaveAttribute('data-index', String(PHOTOS - 1));
+  await expect(focusedThumb(page)).toHaveAttribute('data-image-id', String(lastId));
+  await expect(focusedThumb(page)).toBeInViewport();
+  expect(rpc).toContain('library.cursorAt');
+  // A walk from the top would read the 6,000 photos in 6 pages of 1,000.
+  expect(rpc.filter((m) => m === 'library.list').length).toBeLessThanOrEqual(2);
+
+  // The key acts on the photo seen focused: the last one.
+  await page.keyboard.press('2');
+  await expect(focusedThumb(page)).toHaveAttribute('data-reviewed', 'true');
+  await expect
+    .poll(async () => (await desk.server.core.invoke('library.get', { imageId: lastId })).label)
+    .toBe((await desk.server.core.invoke('library.labels'))[1]);
+  await desk.screen(page, 'far-jump-end-en');
+
+  // Home back to the first photo; Ctrl+End to the last again (the selection rules of
+  // Ctrl hold: it moves the focus and keeps the selection).
+  await page.keyboard.press('Home');
+  await expect(focusedThumb(page)).toHaveAttribute('data-image-id', String(order[0]));
+  await expect(focusedThumb(page)).toBeInViewport();
+  await page.keyboard.press('Control+End');
+  await expect(focusedThumb(page)).toHaveAttribute('data-image-id', String(lastId));
+  await page.keyboard.press('Home');
+  await expect(focusedThumb(page)).toHaveAttribute('data-index', '0');
+
+  // The scrollbar dragged to the middle and then to the bottom: the photos there appear.
+  const grid = page.getByTestId('review-grid');
+  await grid.evaluate((element) => {
+    element.scrollTop = element.scrollHeight / 2;
+  });
+  const middle = page.locator('[data-testid=thumb]').first();
+  await expect(middle).toBeVisible();
+  const middleIndex = Number(await middle.getAttribute('data-index'));
+  expect(middleIndex).toBeGreaterThan(PHOTOS / 4);
+  await expect(middle).toHaveAttribute('data-image-id', String(order[middleIndex]));
+  await grid.evaluate((element) => {
+    element.scrollTop = element.scrollHeight;
+  });
+  const lastCell = page.locator(`[data-testid=thumb][data-index="${PHOTOS - 1}"]`);
+  await expect(lastCell).toBeInViewport();
+  await expect(lastCell).toHaveAttribute('data-image-id', String(lastId));
+  // Scrolling does not move the focus: it stays on the first photo, off screen.
+  await expect(page.locator('[data-testid=thumb][data-index="0"]')).toHaveCount(0);
+});
