@@ -876,6 +876,9 @@ export const methods = {
   // far jumps
   /** The grid's page `offset` rows into the order, found by one seek (no page walk). */
   'library.cursorAt': method<CursorAtResult>()(CursorAtArgs),
+  // label display names
+  /** Display names of the active model's labels per language (`labelNames`); {} when none. */
+  'library.labelNames': method<Record<string, Record<string, string>>>()(NoArgs),
 } as const;
 
 export type Methods = typeof methods;

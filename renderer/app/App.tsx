@@ -17,6 +17,7 @@ import { SummaryScreen } from '../screens/summary/SummaryScreen.js';
 import { ClientProvider, useClient } from '../state/client-context.js';
 import { ErrorsProvider, useReportError } from '../state/errors.js';
 import { JobsProvider, useRunningJob } from '../state/jobs.js';
+import { LabelNamesProvider } from '../state/label-names.js';
 import { defaultReviewQuery, type ReviewQuery } from '../state/review-query.js';
 import { SettingsProvider, useSettings } from '../state/settings.js';
 import { useInvoke } from '../state/use-invoke.js';
@@ -166,9 +167,11 @@ export function App(props: { client: DeskClient }) {
       <ErrorsProvider>
         <SettingsProvider>
           <LanguageGate>
-            <JobsProvider>
-              <Shell />
-            </JobsProvider>
+            <LabelNamesProvider>
+              <JobsProvider>
+                <Shell />
+              </JobsProvider>
+            </LabelNamesProvider>
           </LanguageGate>
         </SettingsProvider>
       </ErrorsProvider>

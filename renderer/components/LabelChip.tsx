@@ -1,12 +1,22 @@
 import { useI18n } from '../i18n/i18n.js';
+import { useLabelName } from '../state/label-names.js';
 import { labelColor } from './label-colors.js';
 
 /**
  * A label as a colored chip. Solid when a person decided it, pale with a dashed border
- * when it is only the model's guess, so the two never look alike.
+ * when it is only the model's guess, so the two never look alike. It reads the label's
+ * display name in the UI's language (the id on hover); `raw` shows the id itself.
  */
-export function LabelChip(props: { label: string | null; reviewed?: boolean; size?: 'sm' | 'md' }) {
+export function LabelChip(props: {
+  label: string | null;
+  reviewed?: boolean;
+  size?: 'sm' | 'md';
+  raw?: boolean;
+}) {
   const { t } = useI18n();
+  const labelName = useLabelName();
+  const name =
+    props.label === null || props.raw ? (props.label ?? t('label.none')) : labelName(props.label);
   const color = labelColor(props.label);
   const reviewed = props.reviewed ?? true;
   const style = reviewed
@@ -17,8 +27,9 @@ export function LabelChip(props: { label: string | null; reviewed?: boolean; siz
       className={`label-chip label-chip--${props.size ?? 'md'} ${reviewed ? '' : 'label-chip--guess'}`}
       style={style}
       data-label={props.label ?? ''}
+      title={props.label !== null && name !== props.label ? props.label : undefined}
     >
-      {props.label ?? t('label.none')}
+      {name}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { useLabelName } from '../state/label-names.js';
 import { Modal } from './Modal.js';
 
 const groups: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
@@ -49,13 +50,14 @@ const groups: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
 /** Every keyboard shortcut, opened with `?`. */
 export function ShortcutsOverlay(props: { labels: string[]; onClose: () => void }) {
   const { t } = useI18n();
+  const labelName = useLabelName();
   return (
     <Modal title={t('shortcuts.title')} onClose={props.onClose} wide testId="shortcuts">
       {props.labels.length > 0 && (
         <p className="shortcuts__labels">
           {props.labels.slice(0, 9).map((label, i) => (
             <span key={label} className="key-hint">
-              <kbd>{i + 1}</kbd> {label}
+              <kbd>{i + 1}</kbd> {labelName(label)}
             </span>
           ))}
         </p>

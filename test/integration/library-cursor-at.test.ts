@@ -30,7 +30,7 @@ const PAGE = 7;
  * second and the same tube), unclassified photos, photos without a tube, reviewer labels
  * that disagree, and a second model.
  */
-async function openLibrary(): Promise<Core> {
+async function openLibrary(otherCoverage = 0.6): Promise<Core> {
   const core = await createCore({ libraryDir: tempDir(), defaultModelDirs: [] });
   cores.push(core);
   const db = core.context.db;
@@ -42,7 +42,7 @@ async function openLibrary(): Promise<Core> {
       seed: 31 + k,
       models: [
         { ...DEFAULT_MODEL, coverage: 0.8 },
-        { ...OTHER_MODEL, coverage: 0.6 },
+        { ...OTHER_MODEL, coverage: otherCoverage },
       ],
       reviewedFraction: 0.4,
       agreeFraction: 0.6,
@@ -167,6 +167,23 @@ describe('library.cursorAt (far jumps in the review grid)', () => {
           }
         }
       }
+    }
+  });
+
+  it('ends on the last classified photo when another model classified every photo', async () => {
+    const core = await openLibrary(1);
+    const filter: ImageFilter = { modelId: OTHER_MODEL.id };
+    for (const descending of [false, true]) {
+      const all = await walk(core, filter, 'confidence', descending);
+      const at = await core.invoke('library.cursorAt', {
+        filter,
+        sort: 'confidence',
+        descending,
+        offset: all.length - PAGE,
+        limit: PAGE,
+      });
+      expect(at.items.map((i) => i.id)).toEqual(all.slice(-PAGE));
+      expect(at.nextCursor).toBeNull();
     }
   });
 

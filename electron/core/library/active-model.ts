@@ -23,3 +23,19 @@ export function modelLabelsOf(db: Db, modelId: string | null): string[] {
   ) as string | undefined;
   return json ? (JSON.parse(json) as string[]) : [];
 }
+
+/**
+ * Display names of the active model's labels per language (model.json `labelNames`):
+ * what the UI shows for a label; the label itself stays the id exports and folders use.
+ */
+export function activeLabelNamesOf(db: Db): Record<string, Record<string, string>> {
+  const modelId = activeModelIdOf(db);
+  if (!modelId) return {};
+  const json = cachedStatement(db, 'SELECT manifest_json FROM models WHERE id = ?', 'pluck').get(
+    modelId,
+  ) as string | undefined;
+  const names = json ? (JSON.parse(json) as { labelNames?: unknown }).labelNames : undefined;
+  return names !== null && typeof names === 'object'
+    ? (names as Record<string, Record<string, string>>)
+    : {};
+}

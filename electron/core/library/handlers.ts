@@ -6,7 +6,7 @@
 import type { ImportSummary, LibraryInfo } from '../../contract.js';
 import type { CoreContext, HandlerMap } from '../context.js';
 import { readImportSummary } from '../ingest/import-record.js';
-import { activeModelIdOf, modelLabelsOf } from './active-model.js';
+import { activeLabelNamesOf, activeModelIdOf, modelLabelsOf } from './active-model.js';
 import type { Db } from './database.js';
 import { findImages, imageDetail } from './image-details.js';
 import { countImages } from './image-count.js';
@@ -60,6 +60,7 @@ export function createLibraryHandlers(
   | 'library.imports'
   | 'library.labels'
   | 'library.cursorAt'
+  | 'library.labelNames'
 > {
   return {
     'library.info': () => libraryInfo(ctx),
@@ -71,5 +72,6 @@ export function createLibraryHandlers(
     'library.imports': () => listImports(ctx),
     'library.labels': () => knownLabels(ctx.db),
     'library.cursorAt': (args) => cursorAt(ctx.db, args),
+    'library.labelNames': () => activeLabelNamesOf(ctx.db),
   };
 }

@@ -442,6 +442,11 @@ export interface ListRequest {
   descending: boolean;
   cursor?: string | null;
   limit: number;
+  /**
+   * Segments the caller knows to be empty under this filter (a far jump counted them):
+   * the last page need not walk a key-less segment only to find it has nothing.
+   */
+  emptySegments?: ReadonlySet<number>;
 }
 
 /**
@@ -585,7 +590,7 @@ export function listImages(db: Db, request: ListRequest): ImageListResult {
   let last: { row: ListRow; segment: number } | null = null;
   for (let s = start?.segment ?? 0; s < segments.length && !extra; s++) {
     const segment = segments[s] as Segment;
-    if (segment.empty(request.filter)) continue;
+    if (segment.empty(request.filter) || request.emptySegments?.has(s)) continue;
     const after = start && start.segment === s ? start : null;
     const { sql, params } = segmentQuery(scope, request, segment, after, wanted - items.length);
     const rows = cachedStatement(db, sql, 'raw').all(params) as ListRow[];

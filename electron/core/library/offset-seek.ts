@@ -157,23 +157,26 @@ export function cursorAt(db: Db, request: CursorAtRequest): CursorAtResult {
   const { filter, sort, descending } = request;
   const total = countImages(db, filter);
   const offset = Math.min(Math.max(0, Math.trunc(request.offset)), total);
+  const scope = modelScope(db, filter);
+  const segments = segmentsOf(sort);
+  const sizes =
+    sort === 'confidence' ? confidenceSizes(db, scope, filter, segments[0]!, total) : null;
+  // On another model, a page ending the classified photos would otherwise scan the whole
+  // library for unclassified ones that the count already says are none.
+  const emptySegments = new Set(sizes?.flatMap((size, index) => (size === 0 ? [index] : [])));
   const list = (cursor: string | null): CursorAtResult => ({
-    ...listImages(db, { filter, sort, descending, cursor, limit: request.limit }),
+    ...listImages(db, { filter, sort, descending, cursor, limit: request.limit, emptySegments }),
     offset,
     cursor,
     total,
   });
   if (offset === 0) return list(null);
-  const scope = modelScope(db, filter);
-  const segments = segmentsOf(sort);
   // The row before the page; walked from whichever end is nearer.
   const before = offset - 1;
   const backwards = before > (total - 1) / 2;
   const order = segments.map((segment, index) => ({ segment, index }));
   if (backwards) order.reverse();
   let skip = backwards ? total - 1 - before : before;
-  const sizes =
-    sort === 'confidence' ? confidenceSizes(db, scope, filter, segments[0]!, total) : null;
   for (const { segment, index } of order) {
     if (segment.empty(filter)) continue;
     const size = sizes?.[index];

@@ -97,7 +97,7 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
                             const shown = model.labelNames[language]?.[label];
                             return (
                               <span key={label} title={shown ? label : undefined}>
-                                <LabelChip label={label} size="sm" />
+                                <LabelChip label={label} size="sm" raw />
                                 {shown && shown !== label && (
                                   <span className="muted small"> {shown}</span>
                                 )}

@@ -3,9 +3,11 @@ import type { ImageDetail, LabelEvent } from '../../../electron/contract.js';
 import { LabelChip } from '../../components/LabelChip.js';
 import { labelColor } from '../../components/label-colors.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
+import { useLabelName } from '../../state/label-names.js';
 
 export function ScoresSection(props: { detail: ImageDetail; activeModelId: string | null }) {
   const { t, format } = useI18n();
+  const labelName = useLabelName();
   const { predictions } = props.detail;
   return (
     <section className="side-section" data-testid="photo-scores">
@@ -24,7 +26,7 @@ export function ScoresSection(props: { detail: ImageDetail; activeModelId: strin
               .sort((a, b) => b[1] - a[1])
               .map(([label, score]) => (
                 <li key={label} className={label === prediction.label ? 'scores__top' : ''}>
-                  <span className="scores__label">{label}</span>
+                  <span className="scores__label">{labelName(label)}</span>
                   <span className="scores__track">
                     <span
                       className="scores__fill"

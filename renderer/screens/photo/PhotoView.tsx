@@ -11,6 +11,7 @@ import { LabelChip, LabelSwatch } from '../../components/LabelChip.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { keepFocus } from '../review/keep-focus.js';
 import { useImageDetail } from '../../state/use-image-detail.js';
+import { useLabelName } from '../../state/label-names.js';
 import { HistorySection, MetadataSection, ScoresSection } from './PhotoDetails.js';
 import { SimilarPhotos } from './SimilarPhotos.js';
 import { TubeHistory } from './TubeHistory.js';
@@ -38,6 +39,7 @@ export interface PhotoViewProps {
 
 export function PhotoView(props: PhotoViewProps) {
   const { t, format } = useI18n();
+  const labelName = useLabelName();
   const detail = useImageDetail(props.imageId, props.revision, props.prefetchIds);
   const shown = detail ?? props.summary;
   // Focus stays in the dialog: Tab must not wander into the grid hidden behind it.
@@ -153,7 +155,7 @@ export function PhotoView(props: PhotoViewProps) {
                 >
                   {i < 9 && <kbd>{i + 1}</kbd>}
                   <LabelSwatch label={label} />
-                  {label}
+                  {labelName(label)}
                 </button>
               ))}
             </div>
@@ -165,7 +167,10 @@ export function PhotoView(props: PhotoViewProps) {
                 onClick={props.onAccept}
                 disabled={!shown?.predicted}
               >
-                <kbd>Space</kbd> {t('review.acceptModel', { label: shown?.predicted ?? '—' })}
+                <kbd>Space</kbd>{' '}
+                {t('review.acceptModel', {
+                  label: shown?.predicted ? labelName(shown.predicted) : '—',
+                })}
               </button>
               <button type="button" onMouseDown={keepFocus} className="btn" onClick={props.onUndo}>
                 <kbd>Z</kbd> {t('review.undo')}

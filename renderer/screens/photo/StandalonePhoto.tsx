@@ -11,6 +11,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ImageSummary } from '../../../electron/contract.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useImageDetail } from '../../state/use-image-detail.js';
+import { useLabelName } from '../../state/label-names.js';
 import { useReviewActions, type DecisionRows } from '../../state/use-review-actions.js';
 import { describeUndo } from '../review/describe-undo.js';
 import { isControlTarget, labelIndexOfKey, useWindowKeys } from '../review/use-grid-keys.js';
@@ -50,7 +51,7 @@ export function StandalonePhoto(props: {
     onChanged();
   }, [onChanged]);
   const actions = useReviewActions(rows, changed);
-  const labelName = useCallback((label: string | null) => label ?? t('label.none'), [t]);
+  const labelName = useLabelName();
 
   const setLabel = (label: string) => {
     setStatus(null);

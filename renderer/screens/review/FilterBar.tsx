@@ -10,6 +10,7 @@ import type {
   ModelInfo,
 } from '../../../electron/contract.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
+import { useLabelName } from '../../state/label-names.js';
 import { hasFilter, type ReviewQuery } from '../../state/review-query.js';
 import { parsePercent } from './parse-percent.js';
 
@@ -93,6 +94,7 @@ export function FilterBar(props: {
   onChange(query: ReviewQuery): void;
 }) {
   const { t, format } = useI18n();
+  const labelName = useLabelName();
   const { filter } = props.query;
   const set = (change: Partial<ImageFilter>) => {
     const next: ImageFilter = { ...filter, ...change };
@@ -114,7 +116,7 @@ export function FilterBar(props: {
           <option value="">{t('filter.any')}</option>
           {props.labels.map((label) => (
             <option key={label} value={label}>
-              {label}
+              {labelName(label)}
             </option>
           ))}
         </select>

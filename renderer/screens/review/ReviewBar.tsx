@@ -4,6 +4,7 @@
  */
 import { LabelSwatch } from '../../components/LabelChip.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useLabelName } from '../../state/label-names.js';
 import { keepFocus } from './keep-focus.js';
 
 export function ReviewBar(props: {
@@ -20,6 +21,7 @@ export function ReviewBar(props: {
   onShowShortcuts(): void;
 }) {
   const { t, format } = useI18n();
+  const labelName = useLabelName();
   if (props.selected > 0) {
     return (
       <div className="review-bar review-bar--selection" data-testid="selection-bar">
@@ -37,7 +39,7 @@ export function ReviewBar(props: {
             onClick={() => props.onRelabel(label)}
           >
             <LabelSwatch label={label} />
-            {i < 9 && <kbd>{i + 1}</kbd>} {label}
+            {i < 9 && <kbd>{i + 1}</kbd>} {labelName(label)}
           </button>
         ))}
         <button type="button" onMouseDown={keepFocus} className="btn" onClick={props.onAccept}>
@@ -87,7 +89,7 @@ export function ReviewBar(props: {
           <span key={label} className="key-hint">
             <kbd>{i + 1}</kbd>
             <LabelSwatch label={label} />
-            {label}
+            {labelName(label)}
           </span>
         ))}
         <span className="key-hint">

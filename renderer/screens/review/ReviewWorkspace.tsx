@@ -13,6 +13,7 @@ import { useCallback, useEffect, useRef, useState, type MouseEvent, type ReactNo
 import type { DecisionPreview, ImageSummary } from '../../../electron/contract.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useClient } from '../../state/client-context.js';
+import { useLabelName } from '../../state/label-names.js';
 import { useReportError } from '../../state/errors.js';
 import { prefetchThumb, thumbLoader } from '../../state/thumb-loader.js';
 import type { ReviewQuery } from '../../state/review-query.js';
@@ -153,7 +154,7 @@ export function ReviewWorkspace(props: {
     }
   }, [client, pages, props.query.filter, report, showIncoming]);
 
-  const labelName = useCallback((label: string | null) => label ?? t('label.none'), [t]);
+  const labelName = useLabelName();
 
   const applyBulk = useCallback(
     (kind: 'label' | 'accept', label: string | null, ids: number[]) => {
@@ -460,7 +461,7 @@ export function ReviewWorkspace(props: {
         />
       )}
       <span className="sr-only" aria-live="polite">
-        {focused ? `${focused.originalName}: ${focused.effectiveLabel ?? t('label.none')}` : ''}
+        {focused ? `${focused.originalName}: ${labelName(focused.effectiveLabel)}` : ''}
       </span>
     </>
   );

@@ -3,6 +3,7 @@ import type { ImageSummary } from '../../../electron/contract.js';
 import { ConfidenceBar } from '../../components/ConfidenceBar.js';
 import { LabelChip } from '../../components/LabelChip.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useLabelName } from '../../state/label-names.js';
 import { thumbLoader } from '../../state/thumb-loader.js';
 
 export interface ThumbCellProps {
@@ -69,6 +70,7 @@ function ThumbImage(props: { src: string }) {
  */
 export const ThumbCell = memo(function ThumbCell(props: ThumbCellProps) {
   const { t } = useI18n();
+  const labelName = useLabelName();
   const { item } = props;
   if (!item) {
     return (
@@ -120,7 +122,7 @@ export const ThumbCell = memo(function ThumbCell(props: ThumbCellProps) {
           {overruled ? (
             <>
               <span className="thumb__overruled">
-                {t('review.modelSaid', { label: item.predicted ?? '' })}
+                {t('review.modelSaid', { label: labelName(item.predicted) })}
               </span>
               <ConfidenceBar confidence={item.confidence} compact />
             </>
