@@ -234,13 +234,18 @@ export interface ExportPlan {
   files: string[];
   /** Photos skipped because they have no label at all (not reviewed, not classified). */
   unlabeled: number;
+  /**
+   * Exported photos two people labeled differently: each is exported once under its
+   * current label (as laptops merge), every competing decision listed in conflicts.csv.
+   */
+  conflicts?: number;
 }
 
 export interface ExportResult extends ExportPlan {
   durationMs: number;
 }
 
-export type JobKind = 'import' | 'classify' | 'export' | 'improve' | 'embeddings';
+export type JobKind = 'import' | 'classify' | 'export' | 'improve' | 'embeddings' | 'sync';
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface JobProgress {
@@ -287,8 +292,15 @@ export interface JobSnapshot {
   startedAt: string;
   finishedAt: string | null;
   progress: JobProgress;
-  /** ImportSummary, ExportResult, ClassifyResult, ImproveResult or BackfillResult, by kind. */
-  result: ImportSummary | ExportResult | ClassifyResult | ImproveResult | BackfillResult | null;
+  /** ImportSummary, ExportResult, ClassifyResult, ImproveResult, BackfillResult or HubSyncResult, by kind. */
+  result:
+    | ImportSummary
+    | ExportResult
+    | ClassifyResult
+    | ImproveResult
+    | BackfillResult
+    | HubSyncResult
+    | null;
   error: SerializedError | null;
 }
 
@@ -716,7 +728,10 @@ export const WaitArgs = z
   .object({ jobId: JobId, timeoutMs: z.number().int().min(0).max(600_000).default(30_000) })
   .strict();
 export const SettingsArgs = z
-  .object({ reviewer: Reviewer.optional(), language: z.enum(['pt-BR', 'en']).optional() })
+  .object({
+    reviewer: Reviewer.optional(),
+    language: z.enum(['pt-BR', 'en']).optional(),
+  })
   .strict();
 
 // ---------------------------------------------------------------------------
@@ -774,6 +789,36 @@ export const BundleExportArgs = z
 export const BundleImportArgs = z
   .object({ file: z.string().min(1, 'validation.bundleFileToImport') })
   .strict();
+
+/** The hub Settings syncs with: addresses only, never a password ('' = not set). */
+export interface HubAddresses {
+  /** postgres://host:port/database */
+  database: string;
+  /** http(s)://host:port/bucket */
+  objects: string;
+}
+export const SetHubArgs = z
+  .object({ database: z.string().trim().max(1000), objects: z.string().trim().max(1000) })
+  .strict();
+
+/** What one hub sync did (`sync.start`'s job result, the CLI's `sync --json`). */
+export interface HubSyncResult {
+  hub: string;
+  photosUploaded: number;
+  bytesUploaded: number;
+  /** Photos already on the hub (another laptop had sent them): rows only. */
+  photosAlreadyOnHub: number;
+  predictionsPushed: number;
+  eventsPushed: number;
+  photosDownloaded: number;
+  bytesDownloaded: number;
+  predictionsPulled: number;
+  eventsPulled: number;
+  /** Photos of the inspections held here that two people labeled differently. */
+  conflicts: number;
+  uploadMs: number;
+  durationMs: number;
+}
 
 // ---------------------------------------------------------------------------
 // Methods
@@ -856,6 +901,12 @@ export const methods = {
   'bundle.import': method<BundleImportResult>()(BundleImportArgs),
   /** Device id, conflicts, and per hub: last sync and what waits to be sent. */
   'sync.status': method<SyncStatus>()(NoArgs),
+  /** The hub addresses saved for "Sync now". */
+  'sync.hub': method<HubAddresses>()(NoArgs),
+  /** Saves them; refuses an address holding a password or credentials. */
+  'sync.setHub': method<HubAddresses>()(SetHubArgs),
+  /** Syncs with the saved hub (credentials from the environment), as a job. */
+  'sync.start': method<{ jobId: string }>()(NoArgs),
   // inspections
   'inspections.list': method<Inspection[]>()(NoArgs),
   'inspections.get': method<Inspection>()(InspectionArgs),

@@ -28,6 +28,11 @@ export const MAIN_EXTERNALS = [
   // Its UMD build picks optional Node modules with a computed require(); it works from
   // node_modules as it is (a production dependency, so electron-builder packs it).
   'exifr',
+  // Settings' "Sync now": pg has an optional native binding (pg-native) and the S3 SDK an
+  // optional CRT signer, both required only when present; loaded from node_modules
+  // (production dependencies) as they are.
+  'pg',
+  '@aws-sdk/*',
 ];
 
 /** Electron 45 runs Node 22 in the main process and Chromium 140 in the preload. */

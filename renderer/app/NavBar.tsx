@@ -39,6 +39,7 @@ export function NavBar(props: {
     export: 'export',
     improve: 'models',
     embeddings: 'models',
+    sync: 'settings',
   };
   return (
     <header className="nav">

@@ -17,6 +17,14 @@ const phaseKeys: Record<string, MessageKey> = {
   done: 'phase.done',
   cancelled: 'phase.cancelled',
   failed: 'phase.failed',
+  // hub sync and export --hub
+  connecting: 'phase.connecting',
+  'photos-up': 'phase.photosUp',
+  'predictions-up': 'phase.predictionsUp',
+  'events-up': 'phase.eventsUp',
+  'photos-down': 'phase.photosDown',
+  'events-down': 'phase.eventsDown',
+  downloading: 'phase.downloading',
 };
 
 const counterKeys: Record<string, MessageKey> = {

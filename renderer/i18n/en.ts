@@ -370,7 +370,7 @@ export const en = {
   'sync.unfinished': 'The last sync did not finish.',
   'sync.pending': 'Waiting to send: {photos} photos, {events} label decisions.',
   'sync.hint':
-    'Run “inspection-desk sync --hub postgres://… --objects https://…” when the plant network is reachable (passwords in the environment), or carry a bundle on a USB stick (Export and Import screens). The app works fully offline meanwhile.',
+    'Use “Sync now” when the plant network is reachable (or run “inspection-desk sync --hub postgres://… --objects https://…”), or carry a bundle on a USB stick (Export and Import screens). The app works fully offline meanwhile.',
   'filter.conflict': 'Reviewers disagree',
   'bundle.exportTitle': 'Bundle for another laptop',
   'bundle.exportLead':
@@ -464,6 +464,25 @@ export const en = {
   'inspections.historyOnlyThis': 'No other inspection photographed this tube.',
 
   // hub: bundle by inspection, Settings sync (issue 16)
+  'hubSync.title': 'Sync with the hub',
+  'hubSync.database': 'Hub database (PostgreSQL)',
+  'hubSync.objects': 'Photo storage (S3-compatible bucket)',
+  'hubSync.credentials':
+    'No password is stored here. Inspection Desk signs in with PGUSER and PGPASSWORD (database) and AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (photo storage) from the environment it was started in; whoever runs the hub gives them. For TLS add ?sslmode=require to the database address and use https:// for the storage.',
+  'hubSync.save': 'Save addresses',
+  'hubSync.now': 'Sync now',
+  'hubSync.unitDecisions': '{n, plural, one {label decision} other {label decisions}}',
+  'hubSync.done':
+    'Synced in {took}: sent {sent} photos and {eventsSent} label decisions; received {received} photos and {eventsReceived} label decisions.',
+  'hubSync.cancelled':
+    'Sync cancelled. What was already sent or received is kept; “Sync now” continues from there.',
+  'phase.connecting': 'Connecting to the hub',
+  'phase.photosUp': 'Sending photos',
+  'phase.predictionsUp': 'Sending predictions',
+  'phase.eventsUp': 'Sending label decisions',
+  'phase.photosDown': 'Receiving photos',
+  'phase.eventsDown': 'Receiving label decisions',
+  'phase.downloading': 'Receiving photos from the hub',
   'bundle.inspection': 'Inspection',
   'bundle.inspectionChoice':
     '#{id} · {title} · {date} · {photos} photos{cards, plural, one {} other { · # cards}}',

@@ -373,7 +373,7 @@ export const ptBR: Messages = {
   'sync.unfinished': 'A última sincronização não terminou.',
   'sync.pending': 'Aguardando envio: {photos} fotos, {events} decisões de rótulo.',
   'sync.hint':
-    'Rode “inspection-desk sync --hub postgres://… --objects https://…” quando a rede da planta estiver acessível (senhas no ambiente), ou leve um pacote num pendrive (telas Exportar e Importar). O aplicativo funciona totalmente offline enquanto isso.',
+    'Use “Sincronizar agora” quando a rede da planta estiver acessível (ou rode “inspection-desk sync --hub postgres://… --objects https://…”), ou leve um pacote num pendrive (telas Exportar e Importar). O aplicativo funciona totalmente offline enquanto isso.',
   'filter.conflict': 'Revisores discordam',
   'bundle.exportTitle': 'Pacote para outro notebook',
   'bundle.exportLead':
@@ -468,6 +468,25 @@ export const ptBR: Messages = {
   'inspections.historyTitle': 'Tubo {tube} em cada inspeção',
   'inspections.historyOnlyThis': 'Nenhuma outra inspeção fotografou este tubo.',
   // hub: bundle by inspection, Settings sync (issue 16)
+  'hubSync.title': 'Sincronizar com o hub',
+  'hubSync.database': 'Banco do hub (PostgreSQL)',
+  'hubSync.objects': 'Armazenamento das fotos (bucket compatível com S3)',
+  'hubSync.credentials':
+    'Nenhuma senha fica guardada aqui. O Inspection Desk entra com PGUSER e PGPASSWORD (banco) e AWS_ACCESS_KEY_ID e AWS_SECRET_ACCESS_KEY (armazenamento das fotos) do ambiente em que foi aberto; quem cuida do hub os fornece. Para TLS, acrescente ?sslmode=require ao endereço do banco e use https:// no armazenamento.',
+  'hubSync.save': 'Salvar endereços',
+  'hubSync.now': 'Sincronizar agora',
+  'hubSync.unitDecisions': '{n, plural, one {decisão de rótulo} other {decisões de rótulo}}',
+  'hubSync.done':
+    'Sincronizado em {took}: enviadas {sent} fotos e {eventsSent} decisões de rótulo; recebidas {received} fotos e {eventsReceived} decisões de rótulo.',
+  'hubSync.cancelled':
+    'Sincronização cancelada. O que já foi enviado ou recebido fica guardado; “Sincronizar agora” continua dali.',
+  'phase.connecting': 'Conectando ao hub',
+  'phase.photosUp': 'Enviando fotos',
+  'phase.predictionsUp': 'Enviando previsões',
+  'phase.eventsUp': 'Enviando decisões de rótulo',
+  'phase.photosDown': 'Recebendo fotos',
+  'phase.eventsDown': 'Recebendo decisões de rótulo',
+  'phase.downloading': 'Recebendo fotos do hub',
   'bundle.inspection': 'Inspeção',
   'bundle.inspectionChoice':
     '#{id} · {title} · {date} · {photos} fotos{cards, plural, one {} other { · # cartões}}',

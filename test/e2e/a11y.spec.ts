@@ -70,6 +70,8 @@ for (const language of ['pt-BR', 'en'] as const) {
         await expect(page.getByTestId('confusion-matrix')).toBeVisible();
         await expect(page.getByTestId('tube-map')).toBeVisible();
       }
+      // Settings with its hub sync section (addresses, credentials note, Sync now).
+      if (screen === 'settings') await expect(page.getByTestId('hub-sync-now')).toBeVisible();
       await page.waitForLoadState('networkidle');
       await desk.screen(page, `50-${language}-${screen}`);
       found[screen] = await seriousViolations(page);

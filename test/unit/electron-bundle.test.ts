@@ -97,8 +97,17 @@ describe('Electron bundles', () => {
     const required = requiredModules(mainCode);
     // Everything else of ours and zod is inside the bundle; onnxruntime is loaded only by
     // the inference thread (next test).
+    // pg and the S3 SDK (Settings' "Sync now") come from node_modules too.
     expect(required.filter((m) => !m.startsWith('node:'))).toEqual(
-      ['better-sqlite3', 'electron', 'exifr', 'sharp'].sort(),
+      [
+        '@aws-sdk/client-s3',
+        '@aws-sdk/lib-storage',
+        'better-sqlite3',
+        'electron',
+        'exifr',
+        'pg',
+        'sharp',
+      ].sort(),
     );
     expect(mainCode).not.toContain('import.meta');
   });

@@ -8,9 +8,11 @@ import type {
   SplitSpec,
 } from '../../contract.js';
 import type { z } from 'zod';
-import { CoreError, deserializeError } from '../../core/errors.js';
+import { ExportOptions as ExportOptionsSchema } from '../../contract.js';
+import { CoreError, deserializeError, isCoreError, serializeError } from '../../core/errors.js';
 import {
   EXIT,
+  exitCodeFor,
   expectPositionals,
   flag,
   JSON_OPTION,
@@ -23,6 +25,7 @@ import {
 import { FILTER_HELP, FILTER_OPTIONS, filterFromOptions, hasFilter } from '../filter-options.js';
 import { followJob } from '../follow-job.js';
 import { formatCount, formatDuration, plural, renderTable } from '../format.js';
+import { addresses, CREDENTIALS_HELP } from './sync.js';
 
 const FORMATS: readonly ExportFormat[] = ['folders', 'metadata-csv', 'labels-csv'];
 
@@ -110,18 +113,90 @@ ${renderCounts(result)}Files: ${result.files.join(', ')}
 `;
 }
 
-async function run(ctx: CommandContext, { values, positionals }: ParsedInput) {
-  const [dest] = expectPositionals(positionals, ['dest']);
+function exportOptions(values: ParsedInput['values'], dest: string): z.input<typeof ExportOptions> {
   const split = stringOption(values, 'split');
   const formats = stringOption(values, 'formats');
   const filter = filterFromOptions(values);
-  const options: z.input<typeof ExportOptions> = {
-    dest: path.resolve(dest!),
+  return {
+    dest: path.resolve(dest),
     reviewedOnly: flag(values, 'reviewed-only'),
     ...(split !== undefined && { split: parseSplit(split) }),
     ...(formats !== undefined && { formats: parseFormats(formats) }),
     ...(hasFilter(filter) && { filter }),
   };
+}
+
+function renderConflicts(result: ExportResult): string {
+  const n = result.conflicts ?? 0;
+  return n > 0
+    ? `${plural(n, 'photo')} labeled differently by two people: exported once under the latest decision, every decision listed in conflicts.csv (see manifest.json "conflicts").\n`
+    : '';
+}
+
+/**
+ * `export --hub ... [inspection...] <dest>`: every laptop's photos and decisions from the
+ * hub, received into a staging library (the cache), then exported like a local export.
+ */
+async function runHub(ctx: CommandContext, { values, positionals }: ParsedInput) {
+  const address = addresses(values);
+  if (positionals.length < 1) throw new UsageError('Give the destination folder.');
+  const dest = positionals[positionals.length - 1]!;
+  const refs = positionals.slice(0, -1);
+  const json = flag(values, 'json');
+  const options = ExportOptionsSchema.parse(exportOptions(values, dest));
+  const { defaultHubExportCache, resolveHubInspections, startHubExport } =
+    await import('../../core/hub/hub-export.js');
+  const cache = path.resolve(
+    stringOption(values, 'cache') ??
+      defaultHubExportCache(
+        address,
+        refs.length === 0 ? null : refs.map((r) => r.trim().toLocaleLowerCase()),
+      ),
+  );
+  const { createCore } = await import('../../core/app.js');
+  // The staging library: no model of its own, only what the hub holds.
+  const staging = await createCore({ libraryDir: cache });
+  try {
+    const inspections = await resolveHubInspections(address, refs);
+    const photos = inspections.reduce((sum, i) => sum + i.photos, 0);
+    if (!json) {
+      ctx.note(
+        `Receiving ${plural(inspections.length, 'inspection')} (${plural(photos, 'photo')} on the hub, each fetched once) into ${cache}.\n`,
+      );
+    }
+    const { jobId } = startHubExport(staging.context, address, inspections, options);
+    const { snapshot, interrupted } = await followJob(ctx, staging, jobId, {
+      unit: 'photos',
+      resumeHint: `Photos already received stay in ${cache}; run the same export again to continue.`,
+    });
+    if (snapshot.status === 'failed') {
+      throw snapshot.error ? deserializeError(snapshot.error) : new Error('The export failed.');
+    }
+    if (snapshot.status === 'cancelled') {
+      ctx.note('Export cancelled.\n');
+      return interrupted ? EXIT.interrupted : EXIT.error;
+    }
+    const result = snapshot.result as ExportResult;
+    if (json) ctx.printJson(result);
+    else ctx.print(renderResult(result) + renderConflicts(result));
+    return EXIT.ok;
+  } catch (error) {
+    // In the staging library's language (the runner would fall back to English).
+    if (!isCoreError(error)) throw error;
+    const serialized = serializeError(error, staging.language());
+    if (json) ctx.printJson({ error: { code: serialized.code, message: serialized.message } });
+    ctx.note(`Error: ${serialized.message}\n`);
+    return exitCodeFor(serialized.code);
+  } finally {
+    await staging.close();
+  }
+}
+
+async function run(ctx: CommandContext, input: ParsedInput) {
+  const { values, positionals } = input;
+  if (values.hub !== undefined || values.objects !== undefined) return runHub(ctx, input);
+  const [dest] = expectPositionals(positionals, ['dest']);
+  const options = exportOptions(values, dest!);
   const json = flag(values, 'json');
   const core = await ctx.core();
   const plan = await core.invoke('export.preview', options);
@@ -143,7 +218,7 @@ async function run(ctx: CommandContext, { values, positionals }: ParsedInput) {
   }
   const result = snapshot.result as ExportResult;
   if (json) ctx.printJson(result);
-  else ctx.print(renderResult(result));
+  else ctx.print(renderResult(result) + renderConflicts(result));
   return EXIT.ok;
 }
 
@@ -151,6 +226,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'export the labeled photos as a training dataset',
   help: `Usage: export <dest> [--split 80/10/10] [--reviewed-only] [--formats LIST] [filters] [--json]
+       export --hub <postgres-url> --objects <s3-url> [inspection...] <dest> [options]
 
 Writes the photos with their effective label (the reviewer's, else the model's) to
 <dest>: a folder per label (PyTorch ImageFolder, Keras), metadata.csv (Hugging Face
@@ -167,6 +243,21 @@ Options:
   --formats LIST        comma-separated: folders, metadata-csv, labels-csv (default: all)
   --json                print the result as JSON
 
+Photos two people labeled differently are exported once, under the latest decision
+(as laptops merge), and every competing decision is listed in conflicts.csv.
+
+From the hub (every laptop's photos and decisions):
+  export --hub <postgres-url> --objects <s3-url> [inspection...] <dest> [options]
+
+  [inspection...]       the hub's inspections by origin (device/import) or card folder
+                        name; all of them when none is given
+  --cache DIR           the staging library the hub's photos are received into (default:
+                        a folder per hub under the user's cache folder). Kept: a run cut
+                        by the network or Ctrl-C is run again and fetches only what it
+                        lacks, and a later export only what is new
+Photos are streamed from object storage by sha256 and checked before use.
+${CREDENTIALS_HELP}
+
 ${FILTER_HELP}
 `,
   options: {
@@ -174,6 +265,9 @@ ${FILTER_HELP}
     split: { type: 'string' },
     'reviewed-only': { type: 'boolean' },
     formats: { type: 'string' },
+    hub: { type: 'string' },
+    objects: { type: 'string' },
+    cache: { type: 'string' },
     ...JSON_OPTION,
   },
   run,

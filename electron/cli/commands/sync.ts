@@ -14,13 +14,13 @@ const HUB_OPTIONS = {
   ...JSON_OPTION,
 } as const;
 
-const CREDENTIALS_HELP = `Credentials come from the environment only, never from the addresses:
+export const CREDENTIALS_HELP = `Credentials come from the environment only, never from the addresses:
   PGUSER, PGPASSWORD (or PGPASSFILE)          the hub database
   AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY    the object storage (AWS_REGION optional)
 TLS: add ?sslmode=require (or verify-full) to the postgres address and use https:// for
 the object storage.`;
 
-function addresses(values: Record<string, unknown>) {
+export function addresses(values: Record<string, unknown>) {
   const hub = typeof values.hub === 'string' ? values.hub : undefined;
   const objects = typeof values.objects === 'string' ? values.objects : undefined;
   if (!hub || !objects) {

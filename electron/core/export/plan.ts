@@ -11,6 +11,12 @@ import { CoreError } from '../errors.js';
 import { filterTerms, modelScope, sourceFor } from '../library/image-query.js';
 import { checkLabelFolders, exportFileName, isInsideFolder, relativePath } from './file-names.js';
 import { assignSplit, SPLIT_NAMES, type SplitName } from './split.js';
+import {
+  CONFLICTS_CSV,
+  conflictPhotos,
+  readConflicts,
+  type ConflictDecision,
+} from './conflicts.js';
 
 export interface ExportItem {
   imageId: number;
@@ -53,6 +59,10 @@ export interface PreparedExport {
   /** Model whose predictions filled unreviewed labels and the `predicted` column. */
   model: ExportModel | null;
   bytesTotal: number;
+  /** Where the photos came from when not this library (the hub export), for the manifest. */
+  source?: Record<string, unknown>;
+  /** Competing decisions of exported photos two people labeled differently (conflicts.csv). */
+  conflicts: ConflictDecision[];
 }
 
 export const METADATA_CSV = 'metadata.csv';
@@ -263,15 +273,25 @@ export function prepareExport(ctx: CoreContext, options: ExportOptions): Prepare
   }
   if (options.formats.includes('metadata-csv')) files.push(METADATA_CSV);
   if (options.formats.includes('labels-csv')) files.push(LABELS_CSV);
+  const conflicts = readConflicts(ctx.db, items);
+  if (conflicts.length > 0) files.push(CONFLICTS_CSV);
   files.push(MANIFEST_JSON, REPORT_HTML);
 
   return {
     dest,
     options,
     items,
-    plan: { dest, total: items.length, counts, files, unlabeled },
+    plan: {
+      dest,
+      total: items.length,
+      counts,
+      files,
+      unlabeled,
+      conflicts: conflictPhotos(conflicts),
+    },
     copiesImages,
     model: readModel(ctx, modelId),
     bytesTotal: copiesImages ? items.reduce((sum, i) => sum + i.sizeBytes, 0) : 0,
+    conflicts,
   };
 }

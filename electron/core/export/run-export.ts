@@ -25,6 +25,7 @@ import {
   type ExportItem,
   type PreparedExport,
 } from './plan.js';
+import { CONFLICT_RULE, CONFLICTS_CSV, conflictsCsv } from './conflicts.js';
 import { trackPartialFolder } from './partial-folders.js';
 import { renderReport } from './report.js';
 
@@ -198,6 +199,13 @@ function manifest(ctx: CoreContext, prepared: PreparedExport, createdAt: string)
     },
     models: prepared.model ? [prepared.model] : [],
     files: plan.files,
+    // How photos two people labeled differently are represented (see conflicts.ts).
+    conflicts: {
+      photos: plan.conflicts ?? 0,
+      file: prepared.conflicts.length > 0 ? CONFLICTS_CSV : null,
+      rule: CONFLICT_RULE,
+    },
+    ...(prepared.source ? { source: prepared.source } : {}),
   };
 }
 
@@ -212,6 +220,8 @@ async function writeDocuments(
     await fs.writeFile(path.join(root, METADATA_CSV), metadataCsv(prepared));
   if (formats.includes('labels-csv'))
     await fs.writeFile(path.join(root, LABELS_CSV), labelsCsv(prepared));
+  if (prepared.conflicts.length > 0)
+    await fs.writeFile(path.join(root, CONFLICTS_CSV), conflictsCsv(prepared.conflicts));
   await fs.writeFile(
     path.join(root, MANIFEST_JSON),
     `${JSON.stringify(manifest(ctx, prepared, createdAt), null, 2)}\n`,

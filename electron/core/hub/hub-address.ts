@@ -19,11 +19,8 @@ function badUrl(what: string, detail: string): CoreError {
   return new CoreError('HUB_INVALID', { key: 'hub.badUrl', values: { what, detail } });
 }
 
-export function parseHubAddress(
-  database: string,
-  objects: string,
-  env: NodeJS.ProcessEnv = process.env,
-): HubAddress {
+/** Checks the PostgreSQL address: postgres://, a database, no password. */
+export function checkDatabaseUrl(database: string): URL {
   let db: URL;
   try {
     db = new URL(database);
@@ -35,6 +32,11 @@ export function parseHubAddress(
   }
   if (db.password) throw badUrl(db.host, 'it contains a password');
   if (db.pathname.length <= 1) throw badUrl(database, 'it names no database');
+  return db;
+}
+
+/** Checks the object storage address: http(s)://, a bucket, no credentials. */
+export function checkObjectsUrl(objects: string): { endpoint: string; bucket: string } {
   let s3: URL;
   try {
     s3 = new URL(objects);
@@ -47,7 +49,16 @@ export function parseHubAddress(
   if (s3.username || s3.password) throw badUrl(s3.host, 'it contains credentials');
   const bucket = s3.pathname.split('/').filter(Boolean)[0];
   if (!bucket) throw badUrl(objects, 'it names no bucket (http://host:port/bucket)');
-  const endpoint = `${s3.protocol}//${s3.host}`;
+  return { endpoint: `${s3.protocol}//${s3.host}`, bucket };
+}
+
+export function parseHubAddress(
+  database: string,
+  objects: string,
+  env: NodeJS.ProcessEnv = process.env,
+): HubAddress {
+  const db = checkDatabaseUrl(database);
+  const { endpoint, bucket } = checkObjectsUrl(objects);
   return {
     database,
     objects: { endpoint, bucket, region: env.AWS_REGION ?? 'us-east-1' },

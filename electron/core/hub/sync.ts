@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import pg from 'pg';
+import type { HubSyncResult } from '../../contract.js';
 import type { CoreContext } from '../context.js';
 import { CoreError } from '../errors.js';
 import { originalPath, thumbPath, writeTransaction } from '../library/database.js';
@@ -36,25 +37,13 @@ export interface SyncProgress {
   phase: 'photos-up' | 'predictions-up' | 'events-up' | 'photos-down' | 'events-down';
   done: number;
   total: number | null;
+  /** Photo bytes moved so far in this phase (photos-down). */
+  bytesDone?: number;
+  bytesTotal?: number;
 }
 
-export interface SyncResult {
-  hub: string;
-  photosUploaded: number;
-  bytesUploaded: number;
-  /** Photos already on the hub (another laptop had sent them): rows only. */
-  photosAlreadyOnHub: number;
-  predictionsPushed: number;
-  eventsPushed: number;
-  photosDownloaded: number;
-  bytesDownloaded: number;
-  predictionsPulled: number;
-  eventsPulled: number;
-  /** Photos of the inspections held here that two people labeled differently. */
-  conflicts: number;
-  uploadMs: number;
-  durationMs: number;
-}
+/** What one sync did: the contract's HubSyncResult. */
+export type SyncResult = HubSyncResult;
 
 export interface SyncOptions {
   onProgress?(progress: SyncProgress): void;
@@ -62,7 +51,21 @@ export interface SyncOptions {
   concurrency?: number;
   /** Rows per hub statement (default 500). */
   batch?: number;
+  /**
+   * Each photo sent (or found already on the hub), as it happens: finer than
+   * onProgress's 'photos-up', which reports batches whose rows the hub committed.
+   */
+  onPhoto?(progress: SyncProgress): void;
+  /**
+   * Called between photos and batches; throws to stop there (a job's throwIfCancelled).
+   * What was committed before stays, so the next run resumes from it.
+   */
+  stop?(): void;
 }
+
+/** The options as the steps receive them: defaults applied. */
+type StepOptions = Required<Pick<SyncOptions, 'concurrency' | 'batch'>> &
+  Pick<SyncOptions, 'onProgress' | 'onPhoto' | 'stop'>;
 
 /** Writers of hub_seq rows take this lock, so sequence order is commit order. */
 const APPEND_LOCK = 0x1d5c;
@@ -97,8 +100,29 @@ function isNetworkError(error: unknown): boolean {
   );
 }
 
+/** The object storage said no to these credentials, or there were none to give. */
+function objectsRefused(what: string, error: unknown): CoreError | null {
+  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const refused =
+    e.name === 'CredentialsProviderError' ||
+    e.name === 'InvalidAccessKeyId' ||
+    e.name === 'SignatureDoesNotMatch' ||
+    e.name === 'AccessDenied' ||
+    e.$metadata?.httpStatusCode === 403;
+  if (!refused) return null;
+  return new CoreError(
+    'HUB_INVALID',
+    { key: 'hub.objectsRefused', values: { what, detail: `${e.name}: ${e.message ?? ''}` } },
+    undefined,
+    { cause: error },
+  );
+}
+
 function unreachable(what: string, error: unknown): unknown {
-  if (error instanceof CoreError || !isNetworkError(error)) return error;
+  if (error instanceof CoreError) return error;
+  const refused = objectsRefused(what, error);
+  if (refused) return refused;
+  if (!isNetworkError(error)) return error;
   const e = error as { message?: string; code?: string; name?: string };
   const detail = [e.code ?? e.name, e.message].filter(Boolean).join(': ') || String(error);
   return new CoreError(
@@ -205,7 +229,7 @@ async function pushPhotos(
   store: ObjectStore,
   hub: string,
   device: string,
-  options: Required<Omit<SyncOptions, 'onProgress'>> & Pick<SyncOptions, 'onProgress'>,
+  options: StepOptions,
   result: SyncResult,
 ): Promise<void> {
   const photos = photosToPush(ctx, hub, device);
@@ -214,6 +238,9 @@ async function pushPhotos(
     'INSERT OR IGNORE INTO sync_pushed_photos (hub, sha256) VALUES (?, ?)',
   );
   let done = 0;
+  let handled = 0;
+  const bytesTotal = photos.reduce((sum, p) => sum + p.sizeBytes, 0);
+  let bytesHandled = 0;
   const started = Date.now();
   for (const batch of chunks(photos, options.batch)) {
     const onHub = new Set(
@@ -225,10 +252,23 @@ async function pushPhotos(
     );
     const withThumb = new Set<string>();
     await mapLimited(batch, options.concurrency, async (photo) => {
+      options.stop?.();
       const thumb = thumbPath(ctx.paths, photo.sha256);
       if (existsSync(thumb)) withThumb.add(photo.sha256);
+      const handledOne = () => {
+        handled++;
+        bytesHandled += photo.sizeBytes;
+        options.onPhoto?.({
+          phase: 'photos-up',
+          done: handled,
+          total: photos.length,
+          bytesDone: bytesHandled,
+          bytesTotal,
+        });
+      };
       if (onHub.has(photo.sha256)) {
         result.photosAlreadyOnHub++;
+        handledOne();
         return;
       }
       const file = originalPath(ctx.paths, photo.sha256, photo.ext);
@@ -244,6 +284,7 @@ async function pushPhotos(
         await store.put(thumbKey, thumb, 'image/webp');
         result.bytesUploaded += statSync(thumb).size;
       }
+      handledOne();
     });
     const origins = [...new Set(batch.map((p) => p.importOrigin))];
     const inspections = origins.map((o) => {
@@ -461,13 +502,31 @@ async function hubModels(client: pg.Client): Promise<SharedModel[]> {
   return rows.rows as SharedModel[];
 }
 
+/**
+ * A download a flaky link cut mid-body (a reset connection) is asked for again, twice:
+ * the SDK retries requests, not a body already streaming. placeFile keeps nothing of a
+ * cut download, so asking again is safe. A link that stays down still fails the sync.
+ */
+async function fetchAgainOnDrop(options: StepOptions, fetch: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await fetch();
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !isNetworkError(error)) throw error;
+      options.stop?.();
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
 async function pullPhotos(
   ctx: CoreContext,
   client: pg.Client,
   store: ObjectStore,
   hub: string,
   origins: string[],
-  options: Required<Omit<SyncOptions, 'onProgress'>> & Pick<SyncOptions, 'onProgress'>,
+  options: StepOptions,
   result: SyncResult,
 ): Promise<void> {
   const rows = (
@@ -478,8 +537,17 @@ async function pullPhotos(
     )
   ).rows as HubPhotoRow[];
   const known = ctx.db.prepare('SELECT 1 FROM images WHERE sha256 = ?').pluck();
-  const missing = rows.filter((r) => known.get(r.sha256) === undefined);
+  // A photo of two inspections (two laptops read the same card) is fetched once.
+  const seen = new Set<string>();
+  const missing = rows.filter((r) => {
+    if (known.get(r.sha256) !== undefined || seen.has(r.sha256)) return false;
+    seen.add(r.sha256);
+    return true;
+  });
   if (missing.length === 0) return;
+  const bytesTotal = missing.reduce((sum, r) => sum + Number(r.size_bytes), 0);
+  let placed = 0;
+  let bytesPlaced = 0;
   const inspections = (
     await client.query(
       `SELECT origin, source, started_at AS "startedAt", finished_at AS "finishedAt"
@@ -491,24 +559,37 @@ async function pullPhotos(
   const markPushed = ctx.db.prepare(
     'INSERT OR IGNORE INTO sync_pushed_photos (hub, sha256) VALUES (?, ?)',
   );
-  let done = 0;
   for (const batch of chunks(missing, options.batch)) {
     await mapLimited(batch, options.concurrency, async (r) => {
-      await placeFile(
-        ctx.paths,
-        originalPath(ctx.paths, r.sha256, r.ext),
-        await store.get(`originals/${r.sha256}.${r.ext}`),
-        r.sha256,
+      options.stop?.();
+      await fetchAgainOnDrop(options, async () =>
+        placeFile(
+          ctx.paths,
+          originalPath(ctx.paths, r.sha256, r.ext),
+          await store.get(`originals/${r.sha256}.${r.ext}`),
+          r.sha256,
+        ),
       );
       result.bytesDownloaded += Number(r.size_bytes);
       if (r.has_thumb) {
-        await placeFile(
-          ctx.paths,
-          thumbPath(ctx.paths, r.sha256),
-          await store.get(`thumbs/${r.sha256}.webp`),
-          null,
+        await fetchAgainOnDrop(options, async () =>
+          placeFile(
+            ctx.paths,
+            thumbPath(ctx.paths, r.sha256),
+            await store.get(`thumbs/${r.sha256}.webp`),
+            null,
+          ),
         );
       }
+      placed++;
+      bytesPlaced += Number(r.size_bytes);
+      options.onProgress?.({
+        phase: 'photos-down',
+        done: placed,
+        total: missing.length,
+        bytesDone: bytesPlaced,
+        bytesTotal,
+      });
     });
     const predictions = (
       await client.query('SELECT * FROM predictions WHERE sha256 = ANY($1)', [
@@ -541,8 +622,6 @@ async function pullPhotos(
     writeTransaction(ctx.db, () => {
       for (const r of batch) markPushed.run(hub, r.sha256);
     });
-    done += batch.length;
-    options.onProgress?.({ phase: 'photos-down', done, total: missing.length });
   }
 }
 
@@ -575,6 +654,7 @@ async function pullRows(
   batchSize: number,
   result: SyncResult,
   onProgress?: SyncOptions['onProgress'],
+  stop?: SyncOptions['stop'],
 ): Promise<void> {
   // The cursors hold for one set of inspections: a laptop that gains an inspection reads
   // the hub's rows again from the start (merging is idempotent).
@@ -606,6 +686,7 @@ async function pullRows(
   let pulled = 0;
   const changed = new Set<number>();
   for (;;) {
+    stop?.();
     const rows = (
       await client.query(
         `SELECT hub_seq, event_uid AS uid, device_id AS "deviceId", device_seq AS "deviceSeq",
@@ -701,13 +782,26 @@ export async function syncWithHub(
       [device],
     );
     await pushPhotos(ctx, client, store, address.key, device, opts, result);
+    opts.stop?.();
     await pushPredictions(ctx, client, state, opts.batch, result);
+    opts.stop?.();
     await pushEvents(ctx, client, state, opts.batch, result);
+    opts.stop?.();
     const origins = localImports(ctx, device)
       .map((i) => i.origin)
       .sort();
     await pullPhotos(ctx, client, store, address.key, origins, opts, result);
-    await pullRows(ctx, client, state, device, origins, opts.batch, result, opts.onProgress);
+    await pullRows(
+      ctx,
+      client,
+      state,
+      device,
+      origins,
+      opts.batch,
+      result,
+      opts.onProgress,
+      opts.stop,
+    );
     await client.query('UPDATE devices SET last_sync = now() WHERE device_id = $1', [device]);
     result.conflicts = ctx.db
       .prepare('SELECT count(*) FROM label_conflicts')
@@ -725,4 +819,88 @@ export async function syncWithHub(
   }
   result.durationMs = Date.now() - started;
   return result;
+}
+
+/** An inspection as the hub knows it: one SD-card import on one laptop. */
+export interface HubInspection {
+  /** '<device id>/<import id>' of the laptop that read the card. */
+  origin: string;
+  source: string;
+  startedAt: string;
+  photos: number;
+}
+
+export async function listHubInspections(client: pg.Client): Promise<HubInspection[]> {
+  const rows = await client.query(
+    `SELECT i.origin, i.source, i.started_at AS "startedAt", count(ip.sha256)::int AS photos
+     FROM inspections i LEFT JOIN inspection_photos ip ON ip.origin = i.origin
+     GROUP BY i.origin ORDER BY i.started_at, i.origin`,
+  );
+  return rows.rows as HubInspection[];
+}
+
+/**
+ * Receives everything the hub holds about some inspections (every laptop's photos,
+ * predictions and label events) into this library, merged the way laptops merge, and
+ * sends nothing: the hub export's staging library. Resumable like a sync: files already
+ * here are not fetched again, and the row cursors continue where the last run stopped.
+ * `origins` null: every inspection on the hub.
+ */
+export async function pullInspections(
+  ctx: CoreContext,
+  address: HubAddress,
+  origins: string[] | null,
+  options: SyncOptions = {},
+): Promise<SyncResult & { inspections: HubInspection[] }> {
+  const started = Date.now();
+  const opts = { concurrency: 8, batch: 500, ...options };
+  const result: SyncResult = {
+    hub: address.key,
+    photosUploaded: 0,
+    bytesUploaded: 0,
+    photosAlreadyOnHub: 0,
+    predictionsPushed: 0,
+    eventsPushed: 0,
+    photosDownloaded: 0,
+    bytesDownloaded: 0,
+    predictionsPulled: 0,
+    eventsPulled: 0,
+    conflicts: 0,
+    uploadMs: 0,
+    durationMs: 0,
+  };
+  const client = await connectHub(address);
+  const store = openObjectStore(address.objects);
+  const state = new SyncState(ctx, address.key);
+  const device = deviceIdOf(ctx.db);
+  let inspections: HubInspection[];
+  try {
+    await checkHubSchema(client, address.key, ctx.options.hubMigrationsDir);
+    const all = await listHubInspections(client);
+    inspections = origins === null ? all : all.filter((i) => origins.includes(i.origin));
+    const chosen = inspections.map((i) => i.origin).sort();
+    await pullPhotos(ctx, client, store, address.key, chosen, opts, result);
+    await pullRows(
+      ctx,
+      client,
+      state,
+      device,
+      chosen,
+      opts.batch,
+      result,
+      opts.onProgress,
+      opts.stop,
+    );
+    result.conflicts = ctx.db
+      .prepare('SELECT count(*) FROM label_conflicts')
+      .pluck()
+      .get() as number;
+  } catch (error) {
+    throw unreachable(address.key, error);
+  } finally {
+    store.close();
+    await client.end().catch(() => undefined);
+  }
+  result.durationMs = Date.now() - started;
+  return { ...result, inspections };
 }

@@ -175,6 +175,15 @@ export const coreEn = {
     'The hub {hub} has schema version {version}; this application needs {known}. Ask whoever runs the hub to run "inspection-desk hub migrate" as the database owner, then sync again.',
   'hub.schemaNewer':
     'The hub database has schema version {version}, newer than this application knows ({known}). Update Inspection Desk on this laptop, then sync again.',
+  // hub export (export --hub) and Settings sync (issue 16)
+  'hubExport.unreachable':
+    'Cannot reach the hub {what} ({detail}). Check the network and the address, then run the same export again: the photos already received are kept in {cache} and are not fetched again.',
+  'hubExport.unknownInspection':
+    'The hub has no inspection "{ref}". Name it by its origin (device/import) or its card folder name; the hub has: {known}.',
+  'hub.objectsRefused':
+    'The object storage of {what} refused this laptop ({detail}). Check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment Inspection Desk was started from (the hub owner gives them), then sync again.',
+  'hubSync.notConfigured':
+    'No hub address is set. Enter the hub (postgres://host:port/database) and the objects address (http(s)://host:port/bucket) in Settings, save them, then sync.',
   // models (manifest, graph check, probes, model files)
   'models.init.noLabels':
     'No labels for the model in {dir}: put a labels.txt (one label per line, in output order), a Keras class_indices.json or a classes.json list next to model.onnx, or give them (--labels a,b).',

@@ -172,6 +172,15 @@ export const corePtBR: CoreMessages = {
     'O hub {hub} tem o esquema versão {version}; este aplicativo precisa da {known}. Peça a quem cuida do hub para rodar "inspection-desk hub migrate" como dono do banco e sincronize de novo.',
   'hub.schemaNewer':
     'O banco do hub tem o esquema versão {version}, mais novo do que este aplicativo conhece ({known}). Atualize o Inspection Desk neste notebook e sincronize de novo.',
+  // hub export (export --hub) and Settings sync (issue 16)
+  'hubExport.unreachable':
+    'Não foi possível acessar o hub {what} ({detail}). Confira a rede e o endereço e rode a mesma exportação de novo: as fotos já recebidas ficam guardadas em {cache} e não são baixadas de novo.',
+  'hubExport.unknownInspection':
+    'O hub não tem a inspeção "{ref}". Indique-a pela origem (dispositivo/importação) ou pelo nome da pasta do cartão; o hub tem: {known}.',
+  'hub.objectsRefused':
+    'O armazenamento de objetos de {what} recusou este notebook ({detail}). Confira AWS_ACCESS_KEY_ID e AWS_SECRET_ACCESS_KEY no ambiente em que o Inspection Desk foi aberto (quem cuida do hub os fornece) e sincronize de novo.',
+  'hubSync.notConfigured':
+    'Nenhum endereço de hub configurado. Informe o hub (postgres://host:porta/banco) e o endereço dos objetos (http(s)://host:porta/bucket) em Configurações, salve e sincronize.',
   // models (manifest, graph check, probes, model files)
   'models.init.noLabels':
     'Não há rótulos para o modelo em {dir}: coloque um labels.txt (um rótulo por linha, na ordem das saídas), um class_indices.json do Keras ou uma lista classes.json ao lado do model.onnx, ou informe-os (--labels a,b).',

@@ -1,10 +1,11 @@
 /**
  * Settings: sync between laptops. This library's device id, photos two people labeled
  * differently, and for each hub it synced with: when, and what still waits to be sent.
- * Sync itself runs from the command line (credentials stay in the environment).
+ * "Sync now" (HubSync) runs a sync with the saved hub; credentials stay in the environment.
  */
 import { useI18n } from '../../i18n/i18n.js';
 import { useInvoke } from '../../state/use-invoke.js';
+import { HubSync } from './HubSync.js';
 
 export function SyncStatusCard() {
   const { t, format } = useI18n();
@@ -31,8 +32,10 @@ export function SyncStatusCard() {
           )}
           {data.hubs.map((hub) => (
             <div key={hub.hub} data-testid="sync-hub">
-              <dt className="meta__mono">{hub.hub}</dt>
+              <dt>{t('sync.hub')}</dt>
               <dd>
+                <span className="meta__mono">{hub.hub}</span>
+                <br />
                 {hub.lastSyncAt
                   ? t('sync.last', { when: format.dateTime(hub.lastSyncAt) })
                   : t('sync.unfinished')}{' '}
@@ -45,6 +48,7 @@ export function SyncStatusCard() {
           ))}
         </dl>
       )}
+      <HubSync onFinished={status.reload} />
       <p className="muted small">{t('sync.hint')}</p>
     </section>
   );
