@@ -5,7 +5,10 @@
  *  1. upload floor: the inspection's bytes sent as one multipart object;
  *  2. a laptop syncs a fresh N-photo inspection (target: < 2x the floor);
  *  3. the same laptop syncs again with nothing new (target: < 1 s);
- *  4. ten laptops, each with its own inspection and a decision on every photo, sync at
+ *  4. the data team's `export --hub` of that inspection into an empty staging library,
+ *     against the download floor (the same bytes as one object, fetched back); then the
+ *     same export again, with every photo already received (only rows are read);
+ *  5. ten laptops, each with its own inspection and a decision on every photo, sync at
  *     once; then each syncs again (pulling the others' nothing: they hold other
  *     inspections) to show the quiet path under ten clients.
  *
@@ -17,6 +20,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +29,8 @@ import { createCore, type Core } from '../electron/core/app.js';
 import { originalPath } from '../electron/core/library/database.js';
 import { openObjectStore } from '../electron/core/hub/object-store.js';
 import { syncWithHub, type SyncResult } from '../electron/core/hub/sync.js';
+import { resolveHubInspections, startHubExport } from '../electron/core/hub/hub-export.js';
+import { ExportOptions } from '../electron/contract.js';
 import { createThrowawayHub } from '../test/hub/throwaway-hub.js';
 
 const { values } = parseArgs({
@@ -100,7 +107,45 @@ async function label(core: Core, value: string): Promise<void> {
   }
 }
 
+/** The download floor: the upload floor's object fetched back to a file. */
+async function downloadFloor(key: string): Promise<number> {
+  const store = openObjectStore(hub.address.objects);
+  const started = performance.now();
+  await pipeline(
+    Readable.from(await store.get(key)),
+    createWriteStream(path.join(work, 'floor-back.bin')),
+  );
+  const ms = performance.now() - started;
+  store.close();
+  return ms;
+}
+
+/** `export --hub` of every inspection on the hub into `dest`, through staging `cache`. */
+async function hubExport(cache: string, dest: string): Promise<number> {
+  const staging = await createCore({ libraryDir: cache, defaultModelDirs: [] });
+  try {
+    const started = performance.now();
+    const inspections = await resolveHubInspections(hub.address, []);
+    const { jobId } = startHubExport(
+      staging.context,
+      hub.address,
+      inspections,
+      ExportOptions.parse({ dest, formats: ['folders', 'labels-csv'] }),
+    );
+    let job = await staging.invoke('jobs.wait', { jobId, timeoutMs: 600_000 });
+    while (job.status === 'running') {
+      job = await staging.invoke('jobs.wait', { jobId, timeoutMs: 600_000 });
+    }
+    if (job.status !== 'done') throw new Error(`hub export ${job.status}: ${job.error?.message}`);
+    return performance.now() - started;
+  } finally {
+    await staging.close();
+  }
+}
+
 /** The floor: the same number of bytes as one multipart object. */
+const FLOOR_KEY = `bench/floor-${randomBytes(4).toString('hex')}.bin`;
+
 async function uploadFloor(bytes: number): Promise<number> {
   const file = path.join(work, 'floor.bin');
   const out = createWriteStream(file);
@@ -111,11 +156,7 @@ async function uploadFloor(bytes: number): Promise<number> {
   await new Promise<void>((resolve) => out.end(resolve));
   const store = openObjectStore(hub.address.objects);
   const started = performance.now();
-  await store.put(
-    `bench/floor-${randomBytes(4).toString('hex')}.bin`,
-    file,
-    'application/octet-stream',
-  );
+  await store.put(FLOOR_KEY, file, 'application/octet-stream');
   const ms = performance.now() - started;
   store.close();
   return ms;
@@ -136,6 +177,11 @@ try {
   const t1 = performance.now();
   const quiet = await syncWithHub(main.core.context, hub.address);
   const quietMs = performance.now() - t1;
+
+  const downFloorMs = await downloadFloor(FLOOR_KEY);
+  const cache = path.join(work, 'hub-export-staging');
+  const exportMs = await hubExport(cache, path.join(work, 'dataset-1'));
+  const reExportMs = await hubExport(cache, path.join(work, 'dataset-2'));
 
   const others = await Promise.all(
     Array.from({ length: LAPTOPS }, (_, i) =>
@@ -164,6 +210,21 @@ try {
       '< 2x',
     ],
     ['re-sync with nothing new', `${quietMs.toFixed(0)} ms`, '< 1000 ms'],
+    [
+      `download floor: the same ${mb(main.bytes)} MB as one object`,
+      `${(downFloorMs / 1000).toFixed(1)} s (${mb(main.bytes / (downFloorMs / 1000))} MB/s)`,
+      '',
+    ],
+    [
+      `export --hub of it (new staging library; folders, labels.csv)`,
+      `${(exportMs / 1000).toFixed(1)} s = ${(exportMs / downFloorMs).toFixed(2)}x the floor`,
+      '',
+    ],
+    [
+      'the same export again (every photo already received)',
+      `${(reExportMs / 1000).toFixed(1)} s`,
+      '',
+    ],
     [
       `${LAPTOPS} laptops x ${LAPTOP_PHOTOS} photos at once (${mb(tenBytes)} MB, ${results.reduce((s, r) => s + r.eventsPushed, 0)} events)`,
       `${(tenMs / 1000).toFixed(1)} s (${mb(tenBytes / (tenMs / 1000))} MB/s)`,
