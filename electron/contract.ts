@@ -245,7 +245,15 @@ export interface ExportResult extends ExportPlan {
   durationMs: number;
 }
 
-export type JobKind = 'import' | 'classify' | 'export' | 'improve' | 'embeddings' | 'sync';
+export type JobKind =
+  | 'import'
+  | 'classify'
+  | 'export'
+  | 'improve'
+  | 'embeddings'
+  | 'sync'
+  | 'bundle-export'
+  | 'bundle-import';
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface JobProgress {
@@ -300,6 +308,8 @@ export interface JobSnapshot {
     | ImproveResult
     | BackfillResult
     | HubSyncResult
+    | BundleExportResult
+    | BundleImportResult
     | null;
   error: SerializedError | null;
 }
@@ -905,6 +915,10 @@ export const methods = {
   'sync.hub': method<HubAddresses>()(NoArgs),
   /** Saves them; refuses an address holding a password or credentials. */
   'sync.setHub': method<HubAddresses>()(SetHubArgs),
+  /** bundle.export as a job (progress per photo, Cancel): the Export screen's. */
+  'bundle.startExport': method<{ jobId: string }>()(BundleExportArgs),
+  /** bundle.import as a job (progress per photo, Cancel): the Import screen's. */
+  'bundle.startImport': method<{ jobId: string }>()(BundleImportArgs),
   /** Syncs with the saved hub (credentials from the environment), as a job. */
   'sync.start': method<{ jobId: string }>()(NoArgs),
   // inspections

@@ -40,6 +40,8 @@ export function NavBar(props: {
     improve: 'models',
     embeddings: 'models',
     sync: 'settings',
+    'bundle-export': 'export',
+    'bundle-import': 'import',
   };
   return (
     <header className="nav">

@@ -25,6 +25,9 @@ const phaseKeys: Record<string, MessageKey> = {
   'photos-down': 'phase.photosDown',
   'events-down': 'phase.eventsDown',
   downloading: 'phase.downloading',
+  // bundles
+  reading: 'phase.reading',
+  merging: 'phase.merging',
 };
 
 const counterKeys: Record<string, MessageKey> = {

@@ -464,6 +464,9 @@ export const en = {
   'inspections.historyOnlyThis': 'No other inspection photographed this tube.',
 
   // hub: bundle by inspection, Settings sync (issue 16)
+  'phase.reading': 'Reading the bundle',
+  'phase.merging': 'Merging',
+  'bundle.cancelled': 'Cancelled. Nothing was merged or written; start again when ready.',
   'hubSync.title': 'Sync with the hub',
   'hubSync.database': 'Hub database (PostgreSQL)',
   'hubSync.objects': 'Photo storage (S3-compatible bucket)',

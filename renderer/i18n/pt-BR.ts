@@ -468,6 +468,9 @@ export const ptBR: Messages = {
   'inspections.historyTitle': 'Tubo {tube} em cada inspeção',
   'inspections.historyOnlyThis': 'Nenhuma outra inspeção fotografou este tubo.',
   // hub: bundle by inspection, Settings sync (issue 16)
+  'phase.reading': 'Lendo o pacote',
+  'phase.merging': 'Mesclando',
+  'bundle.cancelled': 'Cancelado. Nada foi mesclado nem gravado; comece de novo quando quiser.',
   'hubSync.title': 'Sincronizar com o hub',
   'hubSync.database': 'Banco do hub (PostgreSQL)',
   'hubSync.objects': 'Armazenamento das fotos (bucket compatível com S3)',

@@ -172,3 +172,20 @@ export function useRunningJob(kind: JobKind): JobView | undefined {
   for (const job of jobs.values()) if (job.kind === kind && job.status === 'running') found = job;
   return found;
 }
+
+/**
+ * The job of a kind a card shows: the one it started, else a running one it adopts (after
+ * a reload, or started in another window), kept once adopted so its end still shows.
+ */
+export function useCardJob(kind: JobKind): {
+  job: JobView | undefined;
+  show(jobId: string): void;
+} {
+  const running = useRunningJob(kind);
+  const [jobId, setJobId] = useState<string | null>(null);
+  useEffect(() => {
+    if (running && jobId === null) setJobId(running.id);
+  }, [running, jobId]);
+  const shown = useJob(jobId);
+  return { job: shown ?? running, show: setJobId };
+}

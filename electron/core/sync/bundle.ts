@@ -17,6 +17,7 @@ import type { CoreContext } from '../context.js';
 import type { CoreMessageValue } from '../../shared/core-messages/index.js';
 import { issueMessages } from '../validation-messages.js';
 import { CoreError } from '../errors.js';
+import type { JobHandle } from '../jobs/registry.js';
 import { originalPath, thumbPath } from '../library/database.js';
 import { deviceIdOf } from './device.js';
 import { mergeSlice } from './merge-slice.js';
@@ -28,16 +29,27 @@ import { entryChunks, TarWriter, tarEntries, type TarEntry } from './tar.js';
 export const BUNDLE_FORMAT = 'inspection-desk-bundle';
 export const BUNDLE_VERSION = 1;
 
-export async function exportBundle(
-  ctx: CoreContext,
-  importIds: readonly number[],
-  file: string,
-): Promise<BundleExportResult> {
+/**
+ * What a bundle job (the Export and Import screens) is told: progress per photo, and a
+ * cancel checked between files. Without it (the CLI, `bundle.export`) neither happens.
+ */
+export type BundleJob = Pick<JobHandle, 'progress' | 'throwIfCancelled'>;
+
+export function checkImports(ctx: CoreContext, importIds: readonly number[]): void {
   for (const importId of importIds) {
     if (!ctx.db.prepare('SELECT 1 FROM imports WHERE id = ?').get(importId)) {
       throw new CoreError('NOT_FOUND', { key: 'bundle.unknownImport', values: { importId } });
     }
   }
+}
+
+export async function exportBundle(
+  ctx: CoreContext,
+  importIds: readonly number[],
+  file: string,
+  job?: BundleJob,
+): Promise<BundleExportResult> {
+  checkImports(ctx, importIds);
   const slice = readSlice(ctx.db, importIds);
   const dest = path.resolve(file);
   const partial = `${dest}.partial`;
@@ -57,7 +69,12 @@ export async function exportBundle(
     await opened;
     const tar = new TarWriter(out);
     await tar.addBuffer('manifest.json', Buffer.from(JSON.stringify(manifest)));
+    const bytesTotal = slice.images.reduce((sum, i) => sum + i.sizeBytes, 0);
+    let done = 0;
+    let bytesDone = 0;
+    job?.progress({ phase: 'writing', done, total: slice.images.length, bytesDone, bytesTotal });
     for (const image of slice.images) {
+      job?.throwIfCancelled();
       const original = originalPath(ctx.paths, image.sha256, image.ext);
       await tar.addFile(
         `originals/${image.sha256}.${image.ext}`,
@@ -67,6 +84,9 @@ export async function exportBundle(
       const thumb = thumbPath(ctx.paths, image.sha256);
       if (existsSync(thumb))
         await tar.addFile(`thumbs/${image.sha256}.webp`, thumb, statSync(thumb).size);
+      done++;
+      bytesDone += image.sizeBytes;
+      job?.progress({ done, bytesDone });
     }
     await tar.finish();
     await fs.rename(partial, dest);
@@ -204,7 +224,11 @@ async function readManifest(
   return slice.data;
 }
 
-export async function importBundle(ctx: CoreContext, file: string): Promise<BundleImportResult> {
+export async function importBundle(
+  ctx: CoreContext,
+  file: string,
+  job?: BundleJob,
+): Promise<BundleImportResult> {
   const src = path.resolve(file);
   let handle: fs.FileHandle;
   try {
@@ -235,8 +259,10 @@ export async function importBundle(ctx: CoreContext, file: string): Promise<Bund
             });
           }
           slice = await readManifest(handle, entry, src);
+          job?.progress({ phase: 'reading', done: 0, total: slice.images.length });
           continue;
         }
+        job?.throwIfCancelled();
         const original = /^originals\/([0-9a-f]{64})\.([a-z0-9]{1,8})$/.exec(entry.name);
         const thumb = /^thumbs\/([0-9a-f]{64})\.webp$/.exec(entry.name);
         if (original) {
@@ -248,6 +274,7 @@ export async function importBundle(ctx: CoreContext, file: string): Promise<Bund
             sha,
           );
           arrived.add(sha);
+          job?.progress({ done: arrived.size });
         } else if (thumb) {
           const sha = thumb[1]!;
           await placeFile(ctx.paths, thumbPath(ctx.paths, sha), entryChunks(handle, entry), null);
@@ -276,6 +303,8 @@ export async function importBundle(ctx: CoreContext, file: string): Promise<Bund
     const present = slice.images.filter(
       (i) => arrived.has(i.sha256) || existsSync(originalPath(ctx.paths, i.sha256, i.ext)),
     );
+    job?.throwIfCancelled();
+    job?.progress({ phase: 'merging' });
     const merged = mergeSlice(ctx.db, { ...slice, images: present }, ctx.now().toISOString());
     if (merged.imagesAdded > 0 || merged.predictionsAdded > 0) {
       ctx.events.emit('library.changed', { imageIds: [], reason: 'import' });

@@ -5,13 +5,15 @@
  */
 import { useState } from 'react';
 import type { BundleExportResult } from '../../../electron/contract.js';
+import { JobProgress } from '../../components/JobProgress.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useClient } from '../../state/client-context.js';
 import { useReportError } from '../../state/errors.js';
+import { useCardJob, useJobs } from '../../state/jobs.js';
 import { useInvoke } from '../../state/use-invoke.js';
 
 export function BundleExport() {
-  const { t, format } = useI18n();
+  const { t, format, errorText } = useI18n();
   const client = useClient();
   const report = useReportError();
   const inspections = useInvoke(
@@ -22,7 +24,12 @@ export function BundleExport() {
   const [inspectionId, setInspectionId] = useState<number | null>(null);
   const [file, setFile] = useState('');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<BundleExportResult | null>(null);
+  // A job (progress, Cancel), found again after a reload like the other jobs.
+  const { track, cancel } = useJobs();
+  const { job, show } = useCardJob('bundle-export');
+  const finished = job?.finished ?? null;
+  const result = finished?.status === 'done' ? (finished.result as BundleExportResult) : null;
+  const running = job?.status === 'running';
   // Newest inspection first: the one just reviewed is the one to carry.
   const choices = (inspections.data ?? []).slice().reverse();
   const chosen =
@@ -31,11 +38,13 @@ export function BundleExport() {
   async function run() {
     if (chosen === undefined) return;
     setBusy(true);
-    setResult(null);
     try {
-      setResult(
-        await client.invoke('bundle.export', { importIds: chosen.importIds, file: file.trim() }),
-      );
+      const { jobId } = await client.invoke('bundle.startExport', {
+        importIds: chosen.importIds,
+        file: file.trim(),
+      });
+      track(jobId, 'bundle-export');
+      show(jobId);
     } catch (error) {
       report(error, t('bundle.exportTitle'));
     } finally {
@@ -89,13 +98,26 @@ export function BundleExport() {
           <button
             type="submit"
             className="btn btn--primary"
-            disabled={busy || chosen === undefined || file.trim() === ''}
+            disabled={busy || running || chosen === undefined || file.trim() === ''}
             data-testid="bundle-export-start"
           >
             {t('bundle.exportStart')}
           </button>
         </div>
       </form>
+      {job && !finished && (
+        <JobProgress job={job} unit="unit.photos" onCancel={() => void cancel(job.id)} />
+      )}
+      {finished?.status === 'failed' && finished.error && (
+        <p className="inline-error" role="alert" data-testid="bundle-export-error">
+          {errorText(finished.error)}
+        </p>
+      )}
+      {finished?.status === 'cancelled' && (
+        <p className="warn" role="status" data-testid="bundle-export-cancelled">
+          {t('bundle.cancelled')}
+        </p>
+      )}
       {result && (
         <p data-testid="bundle-export-result" role="status">
           {t('bundle.exportDone', {

@@ -5,23 +5,31 @@
  */
 import { useState } from 'react';
 import type { BundleImportResult } from '../../../electron/contract.js';
+import { JobProgress } from '../../components/JobProgress.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useClient } from '../../state/client-context.js';
 import { useReportError } from '../../state/errors.js';
+import { useCardJob, useJobs } from '../../state/jobs.js';
 
 export function BundleImport() {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const client = useClient();
   const report = useReportError();
   const [file, setFile] = useState('');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<BundleImportResult | null>(null);
+  // A job (progress, Cancel), found again after a reload like the other jobs.
+  const { track, cancel } = useJobs();
+  const { job, show } = useCardJob('bundle-import');
+  const finished = job?.finished ?? null;
+  const result = finished?.status === 'done' ? (finished.result as BundleImportResult) : null;
+  const running = job?.status === 'running';
 
   async function run() {
     setBusy(true);
-    setResult(null);
     try {
-      setResult(await client.invoke('bundle.import', { file: file.trim() }));
+      const { jobId } = await client.invoke('bundle.startImport', { file: file.trim() });
+      track(jobId, 'bundle-import');
+      show(jobId);
     } catch (error) {
       report(error, t('bundle.importTitle'));
     } finally {
@@ -60,13 +68,26 @@ export function BundleImport() {
           <button
             type="submit"
             className="btn btn--primary"
-            disabled={busy || file.trim() === ''}
+            disabled={busy || running || file.trim() === ''}
             data-testid="bundle-import-start"
           >
             {t('bundle.importStart')}
           </button>
         </div>
       </form>
+      {job && !finished && (
+        <JobProgress job={job} unit="unit.photos" onCancel={() => void cancel(job.id)} />
+      )}
+      {finished?.status === 'failed' && finished.error && (
+        <p className="inline-error" role="alert" data-testid="bundle-import-error">
+          {errorText(finished.error)}
+        </p>
+      )}
+      {finished?.status === 'cancelled' && (
+        <p className="warn" role="status" data-testid="bundle-import-cancelled">
+          {t('bundle.cancelled')}
+        </p>
+      )}
       {result && (
         <div data-testid="bundle-import-result" role="status">
           <p>

@@ -11,7 +11,7 @@ import { JobProgress } from '../../components/JobProgress.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
 import { useClient } from '../../state/client-context.js';
 import { useReportError } from '../../state/errors.js';
-import { useJob, useJobs, useRunningJob } from '../../state/jobs.js';
+import { useCardJob, useJobs } from '../../state/jobs.js';
 import { useInvoke } from '../../state/use-invoke.js';
 
 function unitOf(phase: string): MessageKey {
@@ -27,7 +27,6 @@ export function HubSync(props: { onFinished(): void }) {
   const [hub, setHub] = useState<HubAddresses | null>(null);
   const [database, setDatabase] = useState('');
   const [objects, setObjects] = useState('');
-  const [jobId, setJobId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [savedNow, setSavedNow] = useState(false);
   useEffect(() => {
@@ -38,13 +37,7 @@ export function HubSync(props: { onFinished(): void }) {
   }, [saved.data]);
 
   // A sync started before a reload (or from another window) is adopted.
-  const running = useRunningJob('sync');
-  // Kept once adopted, so its end (done, failed, cancelled) still shows here.
-  useEffect(() => {
-    if (running && jobId === null) setJobId(running.id);
-  }, [running, jobId]);
-  const started = useJob(jobId);
-  const job = started ?? running;
+  const { job, show } = useCardJob('sync');
   const finished = job?.finished ?? null;
   const result = finished?.status === 'done' ? (finished.result as HubSyncResult) : null;
 
@@ -86,7 +79,7 @@ export function HubSync(props: { onFinished(): void }) {
       setSavedNow(false);
       const { jobId: id } = await client.invoke('sync.start');
       track(id, 'sync');
-      setJobId(id);
+      show(id);
     } catch (error) {
       report(error, t('hubSync.title'));
     } finally {
