@@ -43,6 +43,8 @@ export const ImageFilter = z
     unclassified: z.boolean().optional(),
     /** Only photos two people labeled differently without seeing each other's decision. */
     conflict: z.boolean().optional(),
+    /** Only photos a reviewer answered "unsure" (true), or only the others (false). */
+    unsure: z.boolean().optional(),
     /** Model whose predictions the filter and sort use; defaults to the active model. */
     modelId: ModelId.optional(),
   })
@@ -80,6 +82,8 @@ export interface ImageSummary {
   reviewed: boolean;
   /** URL path of the thumbnail (relative to the shell's origin). */
   thumbUrl: string;
+  /** A reviewer answered "unsure / skip": no reviewer label (`reviewed` is false). */
+  unsure?: boolean;
 }
 
 export interface LabelEvent {
@@ -112,6 +116,12 @@ export interface ImageDetail extends ImageSummary {
   originalUrl: string;
   predictions: Prediction[];
   history: LabelEvent[];
+  /** Who answered "unsure" and when, while the photo is unsure. */
+  unsureBy?: { reviewer: string; at: string } | null;
+  /** The photo's note, null when it has none. */
+  note?: PhotoNote | null;
+  /** Every change of the note, oldest first. */
+  noteHistory?: NoteEvent[];
 }
 
 export interface ImageListResult {
@@ -221,6 +231,12 @@ export const ExportOptions = z
     reviewedOnly: z.boolean().default(false),
     split: SplitSpec.optional(),
     filter: ImageFilter.optional(),
+    /**
+     * List photos answered "unsure" too (empty label, `unsure` true, copied under
+     * `_unsure/`, never a class folder). Off by default: an unsure photo carries no label
+     * anyone vouches for, so it is left out of every export unless asked for.
+     */
+    includeUnsure: z.boolean().default(false),
   })
   .strict();
 export type ExportOptions = z.infer<typeof ExportOptions>;
@@ -239,6 +255,11 @@ export interface ExportPlan {
    * current label (as laptops merge), every competing decision listed in conflicts.csv.
    */
   conflicts?: number;
+  /**
+   * Photos answered "unsure": `included` are listed (empty label, unsure=true) because
+   * `includeUnsure` asked for them; `leftOut` were left out (the default).
+   */
+  unsure?: { included: number; leftOut: number };
 }
 
 export interface ExportResult extends ExportPlan {
@@ -767,6 +788,8 @@ export interface BundleImportResult {
   eventsAdded: number;
   /** Photos of the bundle that two people labeled differently (the conflict filter). */
   conflicts: number;
+  /** Note changes the merge added (issue 11); 0 when imported before. */
+  notesAdded?: number;
 }
 
 export interface HubSyncStatus {
@@ -831,6 +854,49 @@ export interface HubSyncResult {
 }
 
 // ---------------------------------------------------------------------------
+// Unsure answers and photo notes (issue 11)
+// ---------------------------------------------------------------------------
+
+/**
+ * The "unsure / skip" answer as label history writes it (`LabelEvent.oldLabel/newLabel`,
+ * `DecisionPreview.byLabel[].label`). Never a label: `LabelName` refuses parentheses.
+ */
+export const UNSURE_ANSWER = '(unsure)';
+
+/** Longest note kept (a few paragraphs; longer text is refused with a message). */
+export const NOTE_MAX_LENGTH = 4000;
+
+export interface PhotoNote {
+  text: string;
+  author: string;
+  /** ISO time of the last change. */
+  at: string;
+}
+
+/** One change of a photo's note: `oldText`/`newText` null when there was / is no note. */
+export interface NoteEvent {
+  id: number;
+  imageId: number;
+  oldText: string | null;
+  newText: string | null;
+  author: string;
+  at: string;
+  deviceId?: string;
+}
+
+export const MarkUnsureArgs = z
+  .object({ imageIds: ImageIds, reviewer: Reviewer.optional() })
+  .strict();
+export const SetNoteArgs = z
+  .object({
+    imageId: ImageId,
+    /** The whole note; empty (or only spaces) clears it. */
+    text: z.string().max(NOTE_MAX_LENGTH, `a note is at most ${NOTE_MAX_LENGTH} characters`),
+    reviewer: Reviewer.optional(),
+  })
+  .strict();
+
+// ---------------------------------------------------------------------------
 // Methods
 // ---------------------------------------------------------------------------
 
@@ -872,6 +938,13 @@ export const methods = {
   ),
   /** The current labels of photos a bulk decision is about to change. */
   'review.preview': method<DecisionPreview>()(DecisionPreviewArgs),
+  // unsure answers and notes (issue 11)
+  /** Answers "unsure / skip" for the photos, as one decision (undo/redo like a label). */
+  'review.markUnsure': method<{ changed: number; decisionId: number | null }>()(MarkUnsureArgs),
+  /** Sets (or, with empty text, clears) a photo's note; every change is kept. */
+  'review.setNote': method<{ changed: boolean; note: PhotoNote | null }>()(SetNoteArgs),
+  /** Every change of a photo's note, oldest first. */
+  'review.noteHistory': method<NoteEvent[]>()(ImageArgs),
 
   'models.list': method<ModelInfo[]>()(NoArgs),
   /** Registers a model folder (model.onnx + model.json), or a model.json path. */

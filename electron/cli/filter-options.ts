@@ -22,6 +22,8 @@ export const FILTER_OPTIONS: OptionsConfig = {
   disagreement: { type: 'boolean' },
   unclassified: { type: 'boolean' },
   conflict: { type: 'boolean' },
+  unsure: { type: 'boolean' },
+  'not-unsure': { type: 'boolean' },
   import: { type: 'string' },
   model: { type: 'string' },
 };
@@ -36,6 +38,8 @@ export const FILTER_HELP = `Filters (combined with AND):
   --disagreement        only photos whose reviewer label differs from the prediction
   --unclassified        only photos the model has not classified yet
   --conflict            only photos two people labeled differently (merged laptops)
+  --unsure              only photos a reviewer answered "unsure / skip"
+  --not-unsure          leave out photos answered "unsure"
   --import N            only photos of import N (see \`imports\`)
   --model ID            use this model's predictions instead of the active model's`;
 
@@ -61,6 +65,11 @@ export function filterFromOptions(values: OptionValues): ImageFilter {
   if (flag(values, 'disagreement')) filter.disagreement = true;
   if (flag(values, 'unclassified')) filter.unclassified = true;
   if (flag(values, 'conflict')) filter.conflict = true;
+  if (flag(values, 'unsure') && flag(values, 'not-unsure')) {
+    throw new UsageError('Choose --unsure or --not-unsure, not both.');
+  }
+  if (flag(values, 'unsure')) filter.unsure = true;
+  if (flag(values, 'not-unsure')) filter.unsure = false;
   const importId = numberOption(values, 'import', { min: 1, integer: true });
   if (importId !== undefined) filter.importId = importId;
   const modelId = stringOption(values, 'model');

@@ -489,6 +489,14 @@ export const en = {
   'bundle.inspection': 'Inspection',
   'bundle.inspectionChoice':
     '#{id} · {title} · {date} · {photos} photos{cards, plural, one {} other { · # cards}}',
+  // unsure answers and notes (issue 11)
+  'export.includeUnsure': 'Include photos marked unsure',
+  'export.includeUnsureHint':
+    'listed without a label (unsure = true) in the CSV files and copied to _unsure/, which is not a class',
+  'export.unsureLeftOut':
+    '{n, plural, one {# photo marked unsure is} other {# photos marked unsure are}} left out: nobody vouches for a label.',
+  'export.unsureIncluded':
+    '{n, plural, one {# photo marked unsure is} other {# photos marked unsure are}} listed without a label.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

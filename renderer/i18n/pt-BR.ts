@@ -493,4 +493,12 @@ export const ptBR: Messages = {
   'bundle.inspection': 'Inspeção',
   'bundle.inspectionChoice':
     '#{id} · {title} · {date} · {photos} fotos{cards, plural, one {} other { · # cartões}}',
+  // unsure answers and notes (issue 11)
+  'export.includeUnsure': 'Incluir fotos marcadas como incertas',
+  'export.includeUnsureHint':
+    'listadas sem rótulo (unsure = true) nos arquivos CSV e copiadas para _unsure/, que não é uma classe',
+  'export.unsureLeftOut':
+    '{n, plural, one {# foto marcada como incerta fica} other {# fotos marcadas como incertas ficam}} de fora: ninguém garante um rótulo.',
+  'export.unsureIncluded':
+    '{n, plural, one {# foto marcada como incerta é listada} other {# fotos marcadas como incertas são listadas}} sem rótulo.',
 };

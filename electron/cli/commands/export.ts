@@ -104,7 +104,14 @@ export function renderCounts(plan: ExportPlan): string {
 export function renderPlan(plan: ExportPlan): string {
   const skipped =
     plan.unlabeled > 0 ? ` (${plural(plan.unlabeled, 'photo')} without any label skipped)` : '';
-  return `Exporting ${plural(plan.total, 'photo')} to ${plan.dest}${skipped}.\n`;
+  const unsure = plan.unsure ?? { included: 0, leftOut: 0 };
+  const unsureNote =
+    unsure.leftOut > 0
+      ? ` ${plural(unsure.leftOut, 'photo')} answered "unsure" left out (--include-unsure lists them).`
+      : unsure.included > 0
+        ? ` ${plural(unsure.included, 'photo')} answered "unsure" listed without a label.`
+        : '';
+  return `Exporting ${plural(plan.total, 'photo')} to ${plan.dest}${skipped}.${unsureNote}\n`;
 }
 
 export function renderResult(result: ExportResult): string {
@@ -120,6 +127,7 @@ function exportOptions(values: ParsedInput['values'], dest: string): z.input<typ
   return {
     dest: path.resolve(dest),
     reviewedOnly: flag(values, 'reviewed-only'),
+    includeUnsure: flag(values, 'include-unsure'),
     ...(split !== undefined && { split: parseSplit(split) }),
     ...(formats !== undefined && { formats: parseFormats(formats) }),
     ...(hasFilter(filter) && { filter }),
@@ -225,7 +233,7 @@ async function run(ctx: CommandContext, input: ParsedInput) {
 export const exportCommand: Command = {
   name: 'export',
   summary: 'export the labeled photos as a training dataset',
-  help: `Usage: export <dest> [--split 80/10/10] [--reviewed-only] [--formats LIST] [filters] [--json]
+  help: `Usage: export <dest> [--split 80/10/10] [--reviewed-only] [--include-unsure] [--formats LIST] [filters] [--json]
        export --hub <postgres-url> --objects <s3-url> [inspection...] <dest> [options]
 
 Writes the photos with their effective label (the reviewer's, else the model's) to
@@ -240,6 +248,10 @@ Options:
                         other photos are split one by one (by sha256), so other
                         near-identical photos CAN land on both sides
   --reviewed-only       only photos a reviewer labeled
+  --include-unsure      also list photos a reviewer answered "unsure" (left out by
+                        default, as no one vouches for a label): empty label,
+                        unsure=true in labels.csv and metadata.csv, copied under
+                        _unsure/ (not a class folder)
   --formats LIST        comma-separated: folders, metadata-csv, labels-csv (default: all)
   --json                print the result as JSON
 
@@ -264,6 +276,7 @@ ${FILTER_HELP}
     ...FILTER_OPTIONS,
     split: { type: 'string' },
     'reviewed-only': { type: 'boolean' },
+    'include-unsure': { type: 'boolean' },
     formats: { type: 'string' },
     hub: { type: 'string' },
     objects: { type: 'string' },

@@ -13,7 +13,7 @@ import {
 import { importsCommand, settingsCommand, summaryCommand } from './library.js';
 import { listCommand } from './list.js';
 import { modelsCommand } from './models.js';
-import { acceptCommand, labelCommand, undoCommand } from './review.js';
+import { acceptCommand, labelCommand, noteCommand, undoCommand, unsureCommand } from './review.js';
 import { showCommand } from './show.js';
 
 export const commands: Command[] = [
@@ -23,6 +23,8 @@ export const commands: Command[] = [
   labelCommand,
   acceptCommand,
   undoCommand,
+  unsureCommand,
+  noteCommand,
   exportCommand,
   bundleCommand,
   syncCommand,

@@ -43,7 +43,7 @@ export function listRow(image: ImageSummary): string[] {
     image.predicted ?? '-',
     formatPercent(image.confidence),
     image.effectiveLabel ?? '-',
-    image.reviewed ? 'yes' : 'no',
+    image.reviewed ? 'yes' : image.unsure ? 'unsure' : 'no',
   ];
 }
 

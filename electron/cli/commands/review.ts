@@ -2,7 +2,7 @@
  * `label`, `accept` and `undo`: record review decisions and say exactly what changed
  * (old → new, who, when), read back from the label history.
  */
-import type { LabelEvent } from '../../contract.js';
+import { NOTE_MAX_LENGTH, type LabelEvent } from '../../contract.js';
 import type { Core } from '../../core/app.js';
 import { CoreError } from '../../core/errors.js';
 import {
@@ -18,7 +18,7 @@ import {
 import { FILTER_HELP, FILTER_OPTIONS, filterFromOptions, hasFilter } from '../filter-options.js';
 import { formatCount, formatTimestamp, plural } from '../format.js';
 import { resolveImages } from '../image-refs.js';
-import { formatChange } from './show.js';
+import { formatChange, formatNoteText, renderNoteLine } from './show.js';
 
 /** Lines of changes printed before "... and N more" (JSON always has them all). */
 const MAX_LINES = 50;
@@ -193,4 +193,111 @@ ${REVIEWER_HELP}
 `,
   options: { ...REVIEWER_OPTION, ...JSON_OPTION },
   run: runUndo,
+};
+
+// ---------------------------------------------------------------------------
+// unsure answers and notes (issue 11)
+// ---------------------------------------------------------------------------
+
+async function runUnsure(ctx: CommandContext, { values, positionals }: ParsedInput) {
+  const core = await ctx.core();
+  const ids = await targetIds(core, positionals, values);
+  const targets = await lastEventIds(core, ids);
+  const { changed } = await core.invoke('review.markUnsure', {
+    imageIds: ids,
+    reviewer: reviewerOf(values),
+  });
+  const changes = await readChanges(core, targets);
+  if (flag(values, 'json')) return ctx.printJson({ changed, changes });
+  const unchanged = ids.length - changed;
+  ctx.print(
+    renderChanges(
+      `Marked ${plural(changed, 'photo')} as unsure${unchanged > 0 ? ` (${formatCount(unchanged)} already were)` : ''}.`,
+      changes,
+    ),
+  );
+}
+
+async function runNote(ctx: CommandContext, { values, positionals }: ParsedInput) {
+  const clear = flag(values, 'clear');
+  if (positionals.length === 0) throw new UsageError('Missing <image>.');
+  if (positionals.length > 2) {
+    throw new UsageError('Give the note as one argument, in quotes: note 42 "text, more text".');
+  }
+  if (clear && positionals.length === 2) {
+    throw new UsageError('Give a note text or --clear, not both.');
+  }
+  const core = await ctx.core();
+  const [image] = await resolveImages(core, [positionals[0]!]);
+  const imageId = image!.id;
+  const text = positionals[1];
+  if (text === undefined && !clear) {
+    // No text: show the note and its history.
+    const history = await core.invoke('review.noteHistory', { imageId });
+    const detail = await core.invoke('library.get', { imageId });
+    if (flag(values, 'json')) return ctx.printJson({ note: detail.note ?? null, history });
+    ctx.print(
+      `#${imageId} ${detail.originalName}: ${formatNoteText(detail.note?.text ?? null)}\n` +
+        history.map((e) => `  ${renderNoteLine(e)}\n`).join(''),
+    );
+    return;
+  }
+  if (text !== undefined && text.length > NOTE_MAX_LENGTH) {
+    throw new CoreError('INVALID_ARGUMENT', {
+      key: 'cli.noteTooLong',
+      values: { length: text.length, max: NOTE_MAX_LENGTH },
+    });
+  }
+  const result = await core.invoke('review.setNote', {
+    imageId,
+    text: text ?? '',
+    reviewer: reviewerOf(values),
+  });
+  if (flag(values, 'json')) return ctx.printJson(result);
+  const headline = !result.changed
+    ? 'unchanged'
+    : result.note
+      ? `note saved: ${formatNoteText(result.note.text)}`
+      : 'note cleared';
+  ctx.print(`#${imageId} ${image!.originalName}: ${headline}\n`);
+}
+
+export const unsureCommand: Command = {
+  name: 'unsure',
+  summary: 'answer "unsure / skip" for photos (no label; undo reverts it)',
+  help: `Usage: unsure <image...> [--reviewer NAME] [--json]
+       unsure [filters] [--reviewer NAME] [--json]
+
+Records that the reviewer cannot tell what the photos show. An unsure photo carries no
+reviewer label (an earlier label is replaced, and \`undo\` puts it back); it is listed by
+\`list --unsure\` and left out of exports unless \`export --include-unsure\`.
+
+Options:
+${REVIEWER_HELP}
+  --json                print the changes as JSON
+
+${FILTER_HELP}
+`,
+  options: { ...FILTER_OPTIONS, ...REVIEWER_OPTION, ...JSON_OPTION },
+  run: runUnsure,
+};
+
+export const noteCommand: Command = {
+  name: 'note',
+  summary: "show, write or clear a photo's note",
+  help: `Usage: note <image> "text" [--reviewer NAME] [--json]
+       note <image> --clear [--reviewer NAME] [--json]
+       note <image> [--json]
+
+Writes the photo's free-text note (replacing the previous one), clears it, or shows it
+with every change (who, when, old and new text). Notes never change a label; they are
+exported in labels.csv and metadata.csv (column \`note\`).
+
+Options:
+${REVIEWER_HELP}
+  --clear               remove the note (kept in the history)
+  --json                print the result as JSON
+`,
+  options: { ...REVIEWER_OPTION, clear: { type: 'boolean' }, ...JSON_OPTION },
+  run: runNote,
 };

@@ -1,6 +1,11 @@
 /** `show <image>`: everything about one photo: file, prediction scores, label history. */
 import path from 'node:path';
-import type { ImageDetail, LabelEvent } from '../../contract.js';
+import {
+  UNSURE_ANSWER,
+  type ImageDetail,
+  type LabelEvent,
+  type NoteEvent,
+} from '../../contract.js';
 import { originalPath } from '../../core/library/database.js';
 import type { LibraryPaths } from '../../core/library/database.js';
 import {
@@ -20,9 +25,29 @@ import {
 } from '../format.js';
 import { resolveImage } from '../image-refs.js';
 
+/** An answer as history shows it: the label, "unsure", or "(unreviewed)". */
+function formatAnswer(answer: string | null): string {
+  if (answer === null) return '(unreviewed)';
+  return answer === UNSURE_ANSWER ? 'unsure' : answer;
+}
+
 /** "clear → clogged"; a photo without a reviewer label reads "(unreviewed)". */
 export function formatChange(oldLabel: string | null, newLabel: string | null): string {
-  return `${oldLabel ?? '(unreviewed)'} → ${newLabel ?? '(unreviewed)'}`;
+  return `${formatAnswer(oldLabel)} → ${formatAnswer(newLabel)}`;
+}
+
+/** A note on one line: line breaks shown as ⏎, quoted. */
+export function formatNoteText(text: string | null): string {
+  return text === null ? '(no note)' : `"${text.replace(/\n/g, ' ⏎ ')}"`;
+}
+
+export function renderNoteLine(event: NoteEvent): string {
+  const verb = event.newText === null ? 'cleared the note' : 'wrote';
+  const detail =
+    event.newText === null
+      ? ` (was ${formatNoteText(event.oldText)})`
+      : `: ${formatNoteText(event.newText)}${event.oldText === null ? '' : ` (was ${formatNoteText(event.oldText)})`}`;
+  return `${formatTimestamp(event.at)}  ${event.author} ${verb}${detail}`;
 }
 
 const KIND_WORDS: Record<LabelEvent['kind'], string> = {
@@ -48,7 +73,9 @@ export function renderImageDetail(image: ImageDetail, paths: LibraryPaths): stri
       : `${image.predicted} (${formatPercent(image.confidence)})`;
   const label = image.reviewed
     ? `${image.label} (reviewed by ${image.reviewer ?? '?'}, ${formatTimestamp(image.reviewedAt)})`
-    : 'not reviewed';
+    : image.unsureBy
+      ? `none: unsure (answered by ${image.unsureBy.reviewer}, ${formatTimestamp(image.unsureBy.at)})`
+      : 'not reviewed';
   const fields: [string, string][] = [
     ['sha256', image.sha256],
     ['Tube', tube],
@@ -61,6 +88,12 @@ export function renderImageDetail(image: ImageDetail, paths: LibraryPaths): stri
     ['Size', `${formatBytes(image.sizeBytes)}, ${image.width}×${image.height} ${image.format}`],
     ['Predicted', prediction],
     ['Label', label],
+    [
+      'Note',
+      image.note
+        ? `${formatNoteText(image.note.text)} (${image.note.author}, ${formatTimestamp(image.note.at)})`
+        : '-',
+    ],
     ['File', originalPath(paths, image.sha256, ext)],
   ];
   let text = `#${image.id}  ${image.originalName}\n${renderFields(fields, '  ')}`;
@@ -85,6 +118,10 @@ export function renderImageDetail(image: ImageDetail, paths: LibraryPaths): stri
     image.history.length === 0
       ? '  no decisions yet\n'
       : image.history.map((e) => `  ${renderHistoryLine(e)}\n`).join('');
+  const notes = image.noteHistory ?? [];
+  if (notes.length > 0) {
+    text += `Note history\n${notes.map((e) => `  ${renderNoteLine(e)}\n`).join('')}`;
+  }
   return text;
 }
 
@@ -99,7 +136,7 @@ async function run(ctx: CommandContext, { values, positionals }: ParsedInput) {
 
 export const showCommand: Command = {
   name: 'show',
-  summary: 'show one photo: file, scores, label history',
+  summary: 'show one photo: file, scores, label and note history',
   help: `Usage: show <image> [--json]
 
 <image> is a photo id, at least 8 characters of its sha256, or its file name.

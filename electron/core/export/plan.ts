@@ -28,7 +28,7 @@ export interface ExportItem {
   tubeRow: number | null;
   tubeCol: number | null;
   sizeBytes: number;
-  /** The label the photo is exported under. */
+  /** The label the photo is exported under; '' for an unsure photo (it has none). */
   label: string;
   predicted: string | null;
   confidence: number | null;
@@ -40,6 +40,10 @@ export interface ExportItem {
   split: SplitName | null;
   /** Path inside the export ("/"-separated); null when the photos are not copied. */
   relPath: string | null;
+  /** A reviewer answered "unsure" (listed only with `includeUnsure`; never a class). */
+  unsure: boolean;
+  /** The photo's note, null when none. */
+  note: string | null;
 }
 
 export interface ExportModel {
@@ -69,6 +73,12 @@ export const METADATA_CSV = 'metadata.csv';
 export const LABELS_CSV = 'labels.csv';
 export const MANIFEST_JSON = 'manifest.json';
 export const REPORT_HTML = 'report.html';
+/**
+ * Where unsure photos are copied when asked for: beside the class folders (and outside
+ * train/val/test), with a leading "_" so it reads as "not a class". labels.csv and
+ * metadata.csv list them with an empty label, which train.py skips.
+ */
+export const UNSURE_FOLDER = '_unsure';
 
 interface ExportRow {
   id: number;
@@ -85,6 +95,8 @@ interface ExportRow {
   label: string | null;
   reviewer: string | null;
   reviewed_at: string | null;
+  unsure: number;
+  note: string | null;
 }
 
 /** The real path of `target`, resolving symlinks of its nearest existing ancestor. */
@@ -167,8 +179,9 @@ function readRows(
   const sql = `SELECT ${c.id} AS id, i.sha256, i.ext, i.original_name, i.source_path, i.captured_at,
                       i.tube_row, i.tube_col, i.size_bytes, ${c.predicted} AS predicted,
                       ${c.confidence} AS confidence, ${c.label} AS label,
-                      lb.reviewer, lb.reviewed_at
+                      lb.reviewer, lb.reviewed_at, ${c.unsure} AS unsure, nt.note
                FROM ${source.from} LEFT JOIN labels AS lb ON lb.image_id = ${c.id}
+               LEFT JOIN photo_notes AS nt ON nt.image_id = ${c.id}
                ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''}
                ORDER BY ${c.id}`;
   const rows = ctx.db.prepare(sql).all({ ...source.params, ...params }) as ExportRow[];
@@ -185,6 +198,18 @@ function readModel(ctx: CoreContext, modelId: string | null): ExportModel | null
     : null;
 }
 
+/** A class folder named like the unsure folder would mix both: refuse, saying so. */
+function checkUnsureFolder(labels: readonly string[]): void {
+  const clash = labels.find((l) => l.toLowerCase() === UNSURE_FOLDER);
+  if (clash !== undefined) {
+    throw new CoreError(
+      'INVALID_ARGUMENT',
+      { key: 'export.unsureFolderTaken', values: { label: clash, folder: UNSURE_FOLDER } },
+      { label: clash },
+    );
+  }
+}
+
 /** Plans an export without writing anything. Throws on an unusable destination or label. */
 export function prepareExport(ctx: CoreContext, options: ExportOptions): PreparedExport {
   const dest = checkDestination(ctx, options.dest);
@@ -193,8 +218,21 @@ export function prepareExport(ctx: CoreContext, options: ExportOptions): Prepare
     options.formats.includes('folders') || options.formats.includes('metadata-csv');
   const items: ExportItem[] = [];
   let unlabeled = 0;
+  // A reviewer said "I cannot tell": no label is vouched for, not even the model's, so an
+  // unsure photo is left out unless asked for (the option, or a filter on unsure photos),
+  // and then listed with an empty label (never under the model's prediction).
+  const includeUnsure = options.includeUnsure || options.filter?.unsure === true;
+  const unsure = { included: 0, leftOut: 0 };
   for (const row of rows) {
-    const label = options.reviewedOnly ? row.label : (row.label ?? row.predicted);
+    if (row.unsure === 1) {
+      if (!includeUnsure) {
+        unsure.leftOut++;
+        continue;
+      }
+      unsure.included++;
+    }
+    const label =
+      row.unsure === 1 ? '' : options.reviewedOnly ? row.label : (row.label ?? row.predicted);
     if (label === null) {
       if (row.label === null && row.predicted === null) unlabeled++;
       continue;
@@ -216,28 +254,36 @@ export function prepareExport(ctx: CoreContext, options: ExportOptions): Prepare
       reviewed: row.label !== null,
       reviewer: row.reviewer,
       reviewedAt: row.reviewed_at,
-      split: options.split
-        ? assignSplit(
-            {
-              sha256: row.sha256,
-              tubeRow: row.tube_row,
-              tubeCol: row.tube_col,
-              originalName: row.original_name,
-            },
-            options.split,
-          )
-        : null,
+      unsure: row.unsure === 1,
+      note: row.note,
+      split:
+        options.split && row.unsure !== 1
+          ? assignSplit(
+              {
+                sha256: row.sha256,
+                tubeRow: row.tube_row,
+                tubeCol: row.tube_col,
+                originalName: row.original_name,
+              },
+              options.split,
+            )
+          : null,
       relPath: null,
     });
   }
 
-  const labels = [...new Set(items.map((i) => i.label))].sort();
+  const labels = [...new Set(items.filter((i) => !i.unsure).map((i) => i.label))].sort();
   if (copiesImages) {
     checkLabelFolders(labels);
+    if (unsure.included > 0) checkUnsureFolder(labels);
     // Unique per folder, compared case-insensitively (Windows and macOS folders are).
     const taken = new Set<string>();
     for (const item of items) {
-      const folder = item.split ? [item.split, item.label] : [item.label];
+      const folder = item.unsure
+        ? [UNSURE_FOLDER]
+        : item.split
+          ? [item.split, item.label]
+          : [item.label];
       let name = exportFileName(item.originalName, item.sha256, item.ext);
       let key = relativePath(...folder, name).toLowerCase();
       if (taken.has(key)) {
@@ -252,6 +298,7 @@ export function prepareExport(ctx: CoreContext, options: ExportOptions): Prepare
   // Splits in train/val/test order and labels sorted, so manifests diff cleanly.
   const tally = new Map<string, number>();
   for (const item of items) {
+    if (item.unsure) continue;
     const key = `${item.split ?? 'all'}\n${item.label}`;
     tally.set(key, (tally.get(key) ?? 0) + 1);
   }
@@ -270,6 +317,7 @@ export function prepareExport(ctx: CoreContext, options: ExportOptions): Prepare
     } else {
       files.push(...labels.map((l) => `${l}/`));
     }
+    if (unsure.included > 0) files.push(`${UNSURE_FOLDER}/`);
   }
   if (options.formats.includes('metadata-csv')) files.push(METADATA_CSV);
   if (options.formats.includes('labels-csv')) files.push(LABELS_CSV);
@@ -288,6 +336,7 @@ export function prepareExport(ctx: CoreContext, options: ExportOptions): Prepare
       files,
       unlabeled,
       conflicts: conflictPhotos(conflicts),
+      unsure,
     },
     copiesImages,
     model: readModel(ctx, modelId),

@@ -120,6 +120,10 @@ function metadataCsv(prepared: PreparedExport): string {
     'tube_col',
     'captured_at',
     'sha256',
+    // Issue 11, appended so readers by position keep working: unsure rows have an empty
+    // label; the note is free text (commas, quotes, line breaks: quoted per RFC 4180).
+    'unsure',
+    'note',
   ];
   const rows = prepared.items
     .filter((i) => i.relPath !== null)
@@ -134,6 +138,8 @@ function metadataCsv(prepared: PreparedExport): string {
       i.tubeCol,
       i.capturedAt,
       i.sha256,
+      i.unsure,
+      spreadsheetText(i.note),
     ]);
   return csvDocument(header, rows);
 }
@@ -153,6 +159,8 @@ function labelsCsv(prepared: PreparedExport): string {
     'captured_at',
     'tube_row',
     'tube_col',
+    'unsure',
+    'note',
   ];
   const rows = prepared.items.map((i) => [
     i.relPath ?? '',
@@ -168,6 +176,8 @@ function labelsCsv(prepared: PreparedExport): string {
     i.capturedAt,
     i.tubeRow,
     i.tubeCol,
+    i.unsure,
+    spreadsheetText(i.note),
   ]);
   return csvDocument(header, rows);
 }
@@ -175,6 +185,7 @@ function labelsCsv(prepared: PreparedExport): string {
 function manifest(ctx: CoreContext, prepared: PreparedExport, createdAt: string): unknown {
   const { items, plan, options } = prepared;
   const reviewed = items.filter((i) => i.reviewed).length;
+  const unsure = items.filter((i) => i.unsure).length;
   return {
     format: 'inspection-desk-export',
     formatVersion: 1,
@@ -186,15 +197,19 @@ function manifest(ctx: CoreContext, prepared: PreparedExport, createdAt: string)
       reviewedOnly: options.reviewedOnly,
       split: options.split ?? null,
       filter: options.filter ?? {},
+      includeUnsure: options.includeUnsure,
     },
     split: options.split ? { ...options.split, method: SPLIT_METHOD } : null,
-    labels: [...new Set(items.map((i) => i.label))].sort(),
+    // Unsure photos are not a class: they have no label (see `unsure` below).
+    labels: [...new Set(items.filter((i) => !i.unsure).map((i) => i.label))].sort(),
     counts: plan.counts,
     totals: {
       images: items.length,
       reviewed,
-      modelOnly: items.length - reviewed,
+      modelOnly: items.length - reviewed - unsure,
       unlabeled: plan.unlabeled,
+      unsure,
+      unsureLeftOut: plan.unsure?.leftOut ?? 0,
       bytes: prepared.copiesImages ? prepared.bytesTotal : 0,
     },
     models: prepared.model ? [prepared.model] : [],
@@ -229,7 +244,8 @@ async function writeDocuments(
   await fs.writeFile(
     path.join(root, REPORT_HTML),
     renderReport({
-      items: prepared.items,
+      // The report counts and shows labels; unsure photos have none (the CSVs list them).
+      items: prepared.items.filter((i) => !i.unsure),
       model: prepared.model,
       createdAt,
       reviewedOnly: prepared.options.reviewedOnly,

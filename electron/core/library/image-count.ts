@@ -47,6 +47,11 @@ function countGridRows(db: Db, filter: ImageFilter): number {
     const { unclassified: _omit, ...rest } = filter;
     return countGridRows(db, rest) - countGridRows(db, { ...rest, unclassified: true });
   }
+  // "Not unsure" likewise: the whole (from the aggregates when it can) minus the few unsure.
+  if (filter.unsure === false) {
+    const { unsure: _omit, ...rest } = filter;
+    return countGrid(db, rest) - countGridRows(db, { ...rest, unsure: true });
+  }
   const { terms, params } = filterTerms(filter, GRID_COLUMNS);
   const from = `review_grid AS g${indexHint(gridCountIndex(filter))}`;
   return cachedStatement(db, countSql(from, terms), 'pluck').get(params) as number;
@@ -126,8 +131,11 @@ function dependsOnPredictions(filter: ImageFilter): boolean {
 }
 
 function countGrid(db: Db, filter: ImageFilter): number {
-  // The aggregates know nothing of conflicts between people: count those rows.
-  return filter.importId !== undefined || filter.conflict !== undefined
+  // The aggregates know nothing of conflicts between people or unsure answers: count
+  // those rows (unsure ones over their small partial indexes).
+  return filter.importId !== undefined ||
+    filter.conflict !== undefined ||
+    filter.unsure !== undefined
     ? countGridRows(db, filter)
     : countFromAggregates(db, filter);
 }

@@ -4,6 +4,7 @@
  */
 import type { ImageDetail, ImageSummary, LabelEvent, Prediction } from '../../contract.js';
 import { CoreError } from '../errors.js';
+import { noteHistory, noteOf } from '../review/note-store.js';
 import { activeModelIdOf } from './active-model.js';
 import type { Db } from './database.js';
 import {
@@ -99,6 +100,8 @@ interface DetailRow {
   label: string | null;
   reviewer: string | null;
   reviewed_at: string | null;
+  unsure_reviewer: string | null;
+  unsure_at: string | null;
 }
 
 interface PredictionRow {
@@ -130,8 +133,10 @@ export function imageDetail(db: Db, imageId: number): ImageDetail {
     .prepare(
       `SELECT i.id, i.sha256, i.ext, i.format, i.original_name, i.source_path, i.import_id,
               i.size_bytes, i.width, i.height, i.captured_at, i.captured_from, i.tube_row,
-              i.tube_col, i.imported_at, l.label, l.reviewer, l.reviewed_at
+              i.tube_col, i.imported_at, l.label, l.reviewer, l.reviewed_at,
+              u.reviewer AS unsure_reviewer, u.answered_at AS unsure_at
        FROM images i LEFT JOIN labels l ON l.image_id = i.id
+       LEFT JOIN unsure_answers u ON u.image_id = i.id
        WHERE i.id = ?`,
     )
     .get(imageId) as DetailRow | undefined;
@@ -163,6 +168,7 @@ export function imageDetail(db: Db, imageId: number): ImageDetail {
     predicted: activePrediction?.label ?? null,
     confidence: activePrediction?.confidence ?? null,
     label: row.label,
+    unsure: row.unsure_reviewer === null ? 0 : 1,
   });
   return {
     ...summary,
@@ -179,6 +185,12 @@ export function imageDetail(db: Db, imageId: number): ImageDetail {
     originalUrl: originalUrlOf(row.sha256, row.ext),
     predictions,
     history: labelHistory(db, imageId),
+    unsureBy:
+      row.unsure_reviewer === null || row.unsure_at === null
+        ? null
+        : { reviewer: row.unsure_reviewer, at: row.unsure_at },
+    note: noteOf(db, imageId),
+    noteHistory: noteHistory(db, imageId),
   };
 }
 

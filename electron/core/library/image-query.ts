@@ -37,6 +37,8 @@ export interface QueryColumns {
   effLabel: string;
   reviewed: string;
   disagree: string;
+  /** 1 when a reviewer answered "unsure" (migration 8), else 0. */
+  unsure: string;
   importId: string;
   captured: string;
   tubeKey: string;
@@ -63,7 +65,14 @@ export interface ModelScope {
 
 export type SortKey = 'confidence' | 'captured' | 'tubeKey' | 'id';
 type Dimension =
-  'disagree' | 'unclassified' | 'reviewedLabel' | 'import' | 'label' | 'predicted' | 'reviewed';
+  | 'unsure'
+  | 'disagree'
+  | 'unclassified'
+  | 'reviewedLabel'
+  | 'import'
+  | 'label'
+  | 'predicted'
+  | 'reviewed';
 
 const NOT_INDEXED = '';
 /** tube_key = tube_row * TUBE_KEY_FACTOR + tube_col (migration 2). */
@@ -73,6 +82,7 @@ const TUBE_KEY_FACTOR = 1_000_000;
 const GRID_INDEXES: Record<SortKey, Partial<Record<Dimension | 'base', string>>> = {
   confidence: {
     base: 'grid_conf',
+    unsure: 'grid_unsure_conf',
     disagree: 'grid_disagree_conf',
     unclassified: 'grid_conf',
     reviewedLabel: 'grid_rev_label_conf',
@@ -83,6 +93,7 @@ const GRID_INDEXES: Record<SortKey, Partial<Record<Dimension | 'base', string>>>
   },
   captured: {
     base: 'grid_captured',
+    unsure: 'grid_unsure_captured',
     disagree: 'grid_disagree_captured',
     unclassified: 'grid_unclassified_captured',
     import: 'grid_import_captured',
@@ -91,6 +102,7 @@ const GRID_INDEXES: Record<SortKey, Partial<Record<Dimension | 'base', string>>>
   },
   tubeKey: {
     base: 'grid_tube',
+    unsure: 'grid_unsure_tube',
     disagree: 'grid_disagree_tube',
     unclassified: 'grid_unclassified_tube',
     import: 'grid_import_tube',
@@ -100,6 +112,7 @@ const GRID_INDEXES: Record<SortKey, Partial<Record<Dimension | 'base', string>>>
   id: {
     // The table itself, walked by rowid (`NOT INDEXED` still allows rowid ranges).
     base: NOT_INDEXED,
+    unsure: 'grid_unsure_id',
     disagree: 'grid_disagree_id',
     unclassified: 'grid_unclassified_id',
     import: 'grid_import_id',
@@ -116,6 +129,8 @@ const GRID_INDEXES: Record<SortKey, Partial<Record<Dimension | 'base', string>>>
  */
 function dimensionsOf(filter: ImageFilter): Dimension[] {
   const dims: Dimension[] = [];
+  // Unsure answers are the rarest of all: a few photos a reviewer set aside.
+  if (filter.unsure === true) dims.push('unsure');
   if (filter.disagreement === true) dims.push('disagree');
   if (filter.unclassified === true) dims.push('unclassified');
   if (filter.reviewed !== undefined && filter.label !== undefined) dims.push('reviewedLabel');
@@ -167,6 +182,7 @@ export const GRID_COLUMNS: QueryColumns = {
   effLabel: 'g.eff_label',
   reviewed: 'g.reviewed',
   disagree: 'g.disagree',
+  unsure: 'g.unsure',
   importId: 'g.import_id',
   captured: 'g.captured_at',
   tubeKey: 'g.tube_key',
@@ -188,6 +204,7 @@ function modelColumns(id: string): QueryColumns {
     effLabel: 'coalesce(l.label, p.label)',
     reviewed: '(l.label IS NOT NULL)',
     disagree: '(l.label IS NOT NULL AND p.label IS NOT NULL AND l.label <> p.label)',
+    unsure: `EXISTS (SELECT 1 FROM unsure_answers AS u WHERE u.image_id = ${id})`,
     importId: 'i.import_id',
     captured: 'i.captured_at',
     tubeKey:
@@ -247,7 +264,7 @@ export function filterTerms(
   c: Pick<
     QueryColumns,
     'effLabel' | 'predicted' | 'confidence' | 'reviewed' | 'importId' | 'disagree'
-  > & { id?: string },
+  > & { id?: string; unsure?: string },
 ): { terms: string[]; params: Record<string, unknown> } {
   const terms: string[] = [];
   const params: Record<string, unknown> = {};
@@ -285,6 +302,11 @@ export function filterTerms(
     terms.push(
       `${c.id} ${filter.conflict ? 'IN' : 'NOT IN'} (SELECT image_id FROM label_conflicts)`,
     );
+  }
+  // Written as the partial indexes' WHERE (`unsure = 1`), as for disagreements.
+  if (filter.unsure !== undefined) {
+    if (c.unsure === undefined) throw new Error('An unsure filter needs the unsure column');
+    terms.push(`${c.unsure} = ${filter.unsure ? 1 : 0}`);
   }
   return { terms, params };
 }
@@ -401,6 +423,7 @@ export interface SummaryRow {
   predicted: string | null;
   confidence: number | null;
   label: string | null;
+  unsure: number;
   sort_key: number | string | null;
 }
 
@@ -408,7 +431,7 @@ export function summaryColumns(c: QueryColumns, keyExpr = 'NULL'): string {
   return `${c.id} AS id, ${c.sha256} AS sha256, ${c.ext} AS ext, ${c.originalName} AS original_name,
           ${c.capturedAt} AS captured_at, ${c.tubeRow} AS tube_row, ${c.tubeCol} AS tube_col,
           ${c.predicted} AS predicted, ${c.confidence} AS confidence, ${c.label} AS label,
-          ${keyExpr} AS sort_key`;
+          ${c.unsure} AS unsure, ${keyExpr} AS sort_key`;
 }
 
 export function thumbUrlOf(sha256: string): string {
@@ -433,6 +456,7 @@ export function toSummary(row: Omit<SummaryRow, 'sort_key'>): ImageSummary {
     effectiveLabel: row.label ?? row.predicted,
     reviewed: row.label !== null,
     thumbUrl: thumbUrlOf(row.sha256),
+    unsure: row.unsure === 1,
   };
 }
 
@@ -463,16 +487,27 @@ type ListRow = [
   predicted: string | null,
   confidence: number | null,
   label: string | null,
+  unsure: number,
 ];
 
 function listColumns(c: QueryColumns): string {
   return `${c.id}, ${c.sha256}, ${c.originalName}, ${c.capturedAt}, ${c.tubeRow}, ${c.tubeCol},
-          ${c.predicted}, ${c.confidence}, ${c.label}`;
+          ${c.predicted}, ${c.confidence}, ${c.label}, ${c.unsure}`;
 }
 
 function summaryOfListRow(row: ListRow): ImageSummary {
-  const [id, sha256, originalName, capturedAt, tubeRow, tubeCol, predicted, confidence, label] =
-    row;
+  const [
+    id,
+    sha256,
+    originalName,
+    capturedAt,
+    tubeRow,
+    tubeCol,
+    predicted,
+    confidence,
+    label,
+    unsure,
+  ] = row;
   return {
     id,
     sha256,
@@ -486,6 +521,7 @@ function summaryOfListRow(row: ListRow): ImageSummary {
     effectiveLabel: label ?? predicted,
     reviewed: label !== null,
     thumbUrl: thumbUrlOf(sha256),
+    unsure: unsure === 1,
   };
 }
 

@@ -628,4 +628,110 @@ export const migrations: readonly string[] = [
     INSERT INTO inspection_imports (import_id, inspection_id) VALUES (NEW.id, NEW.id);
   END;
   `,
+  // 8: "unsure / skip" answers and per-photo notes (issue 11).
+  //
+  // Unsure is an ANSWER, not a label. A reviewer who cannot tell what a photo shows says
+  // so; the photo then carries NO reviewer label (its `labels` row goes), so every reader
+  // of `labels` (export, summary, confusion matrix, improve, similar photos) treats it as
+  // unlabeled and no training set ever learns a class from a doubt. Keeping the earlier
+  // label with a flag would leave a label the reviewer no longer vouches for one forgotten
+  // WHERE away from a training set. `unsure_answers` holds the current unsure answers
+  // (who, when); the history is `label_events` like every decision, the answer written
+  // as the reserved value '(unsure)' in old_label/new_label (LabelName refuses
+  // parentheses, so no label can be spelled so): undo, redo, bulk decisions, bundles and
+  // the hub carry it as they carry labels, and the merge's latest decision wins as usual.
+  // A label set by any writer replaces the unsure answer (triggers below), so a photo is
+  // never both labeled and unsure.
+  //
+  // The grid gets an `unsure` column kept by triggers (appended, with the view that feeds
+  // `SELECT *` re-created to match) and small partial indexes per sort key: the Unsure
+  // filter walks only unsure photos, and counts the same way (grid_counts is untouched:
+  // unsure photos count as not reviewed there, which they are).
+  //
+  // Notes: one free-text note per photo (`photo_notes`, current) and its every change in
+  // `note_events` (old, new, author, when), stamped with a globally unique id, device,
+  // sequence and Lamport clock like label events so notes merge across laptops: the
+  // latest change wins, every change is kept.
+  `
+  CREATE TABLE unsure_answers (
+    image_id      INTEGER PRIMARY KEY REFERENCES images(id),
+    reviewer      TEXT NOT NULL,
+    answered_at   TEXT NOT NULL
+  );
+
+  ALTER TABLE review_grid ADD COLUMN unsure INTEGER NOT NULL DEFAULT 0 CHECK (unsure IN (0, 1));
+
+  DROP VIEW review_grid_source;
+  CREATE VIEW review_grid_source AS
+  SELECT i.id AS image_id, i.import_id, i.captured_at, i.tube_row, i.tube_col,
+         CASE WHEN i.tube_row IS NOT NULL AND i.tube_col IS NOT NULL
+              THEN i.tube_row * 1000000 + i.tube_col END AS tube_key,
+         p.label AS predicted, p.confidence, l.label,
+         coalesce(l.label, p.label) AS eff_label,
+         l.label IS NOT NULL AS reviewed,
+         (l.label IS NOT NULL AND p.label IS NOT NULL AND l.label <> p.label) AS disagree,
+         EXISTS (SELECT 1 FROM unsure_answers u WHERE u.image_id = i.id) AS unsure
+  FROM images i
+  LEFT JOIN predictions p
+    ON p.image_id = i.id AND p.model_id = (SELECT value FROM settings WHERE key = 'activeModel')
+  LEFT JOIN labels l ON l.image_id = i.id;
+
+  CREATE INDEX grid_unsure_conf ON review_grid(confidence, image_id) WHERE unsure = 1;
+  CREATE INDEX grid_unsure_captured ON review_grid(captured_at, image_id) WHERE unsure = 1;
+  CREATE INDEX grid_unsure_tube ON review_grid(tube_key, image_id) WHERE unsure = 1;
+  CREATE INDEX grid_unsure_id ON review_grid(image_id) WHERE unsure = 1;
+
+  CREATE TRIGGER review_grid_unsure_insert AFTER INSERT ON unsure_answers BEGIN
+    UPDATE review_grid SET unsure = 1 WHERE image_id = NEW.image_id;
+  END;
+  CREATE TRIGGER review_grid_unsure_delete AFTER DELETE ON unsure_answers BEGIN
+    UPDATE review_grid SET unsure = 0 WHERE image_id = OLD.image_id
+      AND NOT EXISTS (SELECT 1 FROM unsure_answers WHERE image_id = OLD.image_id);
+  END;
+  CREATE TRIGGER unsure_replaced_by_label_insert AFTER INSERT ON labels BEGIN
+    DELETE FROM unsure_answers WHERE image_id = NEW.image_id;
+  END;
+  CREATE TRIGGER unsure_replaced_by_label_update AFTER UPDATE ON labels BEGIN
+    DELETE FROM unsure_answers WHERE image_id = NEW.image_id;
+  END;
+
+  CREATE TABLE photo_notes (
+    image_id      INTEGER PRIMARY KEY REFERENCES images(id),
+    note          TEXT NOT NULL CHECK (length(note) > 0),
+    author        TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+  );
+
+  -- Append-only history of every note change; new_note NULL = the note was cleared.
+  CREATE TABLE note_events (
+    id            INTEGER PRIMARY KEY,
+    image_id      INTEGER NOT NULL REFERENCES images(id),
+    old_note      TEXT,
+    new_note      TEXT,
+    author        TEXT NOT NULL,
+    at            TEXT NOT NULL,
+    event_uid     TEXT,
+    device_id     TEXT,
+    device_seq    INTEGER,
+    lamport       INTEGER
+  );
+  CREATE UNIQUE INDEX note_events_uid ON note_events(event_uid);
+  CREATE UNIQUE INDEX note_events_device_seq ON note_events(device_id, device_seq);
+  CREATE INDEX note_events_image ON note_events(image_id, lamport);
+  CREATE INDEX note_events_lamport ON note_events(lamport);
+
+  -- As label_events_stamp: local writers insert without an id, the trigger stamps it.
+  CREATE TRIGGER note_events_stamp AFTER INSERT ON note_events
+  WHEN NEW.event_uid IS NULL BEGIN
+    UPDATE note_events SET
+      device_id = (SELECT value FROM settings WHERE key = 'deviceId'),
+      device_seq = (SELECT coalesce(max(device_seq), 0) + 1 FROM note_events
+                    WHERE device_id = (SELECT value FROM settings WHERE key = 'deviceId')),
+      lamport = (SELECT coalesce(max(lamport), 0) + 1 FROM note_events),
+      event_uid = (SELECT value FROM settings WHERE key = 'deviceId') || '-n' ||
+                  (SELECT coalesce(max(device_seq), 0) + 1 FROM note_events
+                   WHERE device_id = (SELECT value FROM settings WHERE key = 'deviceId'))
+    WHERE id = NEW.id;
+  END;
+  `,
 ];

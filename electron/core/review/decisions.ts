@@ -1,16 +1,22 @@
 /**
- * Review decisions: setting a label, accepting the model's prediction, undoing.
+ * Review decisions: setting a label, accepting the model's prediction, answering
+ * "unsure", undoing.
  *
  * One key press (or one multi-selection relabel) is ONE decision: every label it
  * changes is written in one transaction, each change appended to `label_events` under
  * one `decision_id`, so undo reverts exactly what the reviewer did with that key press.
  * `labels` holds the current label; `label_events` is the append-only history (undo
  * appends 'undo' events and flags the reverted ones, it never deletes history).
+ *
+ * "Unsure" is an answer written as UNSURE_ANSWER where a label would be (see answers.ts
+ * and migration 8), so everything below compares and restores answers, not just labels.
  */
+import { UNSURE_ANSWER } from '../../contract.js';
 import { CoreError } from '../errors.js';
 import { activeModelIdOf } from '../library/active-model.js';
 import type { Db } from '../library/database.js';
 import { notFoundImages } from '../library/image-details.js';
+import { currentAnswerOf, writeAnswer } from './answers.js';
 
 export interface DecisionContext {
   db: Db;
@@ -20,6 +26,7 @@ export interface DecisionContext {
   at: string;
 }
 
+/** Labels here are answers: a label, UNSURE_ANSWER, or null (see answers.ts). */
 interface Statements {
   imageName: (id: number) => string | undefined;
   currentLabel: (id: number) => string | null;
@@ -45,14 +52,7 @@ function statements(db: Db): Statements {
   let s = cache.get(db);
   if (s) return s;
   const name = db.prepare('SELECT original_name FROM images WHERE id = ?').pluck();
-  const current = db.prepare('SELECT label FROM labels WHERE image_id = ?').pluck();
   const conflict = db.prepare('SELECT 1 FROM label_conflicts WHERE image_id = ?').pluck();
-  const upsert = db.prepare(
-    `INSERT INTO labels (image_id, label, reviewer, reviewed_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (image_id) DO UPDATE SET
-       label = excluded.label, reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at`,
-  );
-  const remove = db.prepare('DELETE FROM labels WHERE image_id = ?');
   const next = db.prepare('SELECT coalesce(max(decision_id), 0) + 1 FROM label_events').pluck();
   const append = db.prepare(
     `INSERT INTO label_events (decision_id, image_id, old_label, new_label, reviewer, at, model_id, kind)
@@ -60,10 +60,10 @@ function statements(db: Db): Statements {
   );
   s = {
     imageName: (id) => name.get(id) as string | undefined,
-    currentLabel: (id) => (current.get(id) as string | undefined) ?? null,
+    currentLabel: (id) => currentAnswerOf(db, id).answer,
     inConflict: (id) => conflict.get(id) !== undefined,
-    upsertLabel: (id, label, reviewer, at) => void upsert.run(id, label, reviewer, at),
-    deleteLabel: (id) => void remove.run(id),
+    upsertLabel: (id, label, reviewer, at) => writeAnswer(db, id, label, reviewer, at),
+    deleteLabel: (id) => writeAnswer(db, id, null, '', ''),
     nextDecision: () => next.get() as number,
     appendEvent: (e) => void append.run(e),
   };
@@ -88,7 +88,7 @@ const SYNC_FULL = 2;
  * roll back decisions the inspector already saw confirmed (a laptop whose battery runs
  * out mid-review). So decision commits sync the WAL (FULL: one fsync, a few ms); imports keep NORMAL.
  */
-function inWriteTransaction<T>(db: Db, work: () => T): T {
+export function inWriteTransaction<T>(db: Db, work: () => T): T {
   const level = db.pragma('synchronous', { simple: true }) as number;
   if (level >= SYNC_FULL) return db.transaction(work).immediate();
   db.pragma(`synchronous = ${SYNC_FULL}`);
@@ -159,6 +159,19 @@ export function setLabel(
     const ids = uniqueIds(imageIds);
     requireImages(statements(ctx.db), ids);
     return decide(ctx, new Map(ids.map((id) => [id, label])), 'set');
+  });
+}
+
+/**
+ * Answers "unsure / skip" for every photo, as one decision: each photo's label (if any)
+ * goes, the answer is kept in history (undo puts the label back) and the photo shows as
+ * unsure until someone labels it.
+ */
+export function markUnsure(ctx: DecisionContext, imageIds: readonly number[]): Decision {
+  return inWriteTransaction(ctx.db, () => {
+    const ids = uniqueIds(imageIds);
+    requireImages(statements(ctx.db), ids);
+    return decide(ctx, new Map(ids.map((id) => [id, UNSURE_ANSWER])), 'set');
   });
 }
 
@@ -346,20 +359,25 @@ export function redoDecision(ctx: DecisionContext, decisionId: number): Decision
 }
 
 export interface LabelCount {
-  /** The reviewer's current label; null for photos not reviewed yet. */
+  /** The reviewer's current label (or UNSURE_ANSWER); null for photos not answered yet. */
   label: string | null;
   count: number;
 }
 
-/** The current labels of these photos, counted: what a bulk decision is about to change. */
+/**
+ * The current answers of these photos, counted: what a bulk decision is about to change
+ * (unsure photos count under UNSURE_ANSWER).
+ */
 export function currentLabelCounts(db: Db, imageIds: readonly number[]): LabelCount[] {
   return db
     .prepare(
-      `SELECT l.label AS label, count(*) AS count
-       FROM (SELECT DISTINCT value AS id FROM json_each(?)) AS picked
+      `SELECT coalesce(l.label, CASE WHEN u.image_id IS NOT NULL THEN @unsure END) AS label,
+              count(*) AS count
+       FROM (SELECT DISTINCT value AS id FROM json_each(@ids)) AS picked
        JOIN images i ON i.id = picked.id
        LEFT JOIN labels l ON l.image_id = picked.id
-       GROUP BY l.label ORDER BY count DESC, l.label`,
+       LEFT JOIN unsure_answers u ON u.image_id = picked.id
+       GROUP BY 1 ORDER BY count DESC, 1`,
     )
-    .all(JSON.stringify(imageIds)) as LabelCount[];
+    .all({ ids: JSON.stringify(imageIds), unsure: UNSURE_ANSWER }) as LabelCount[];
 }

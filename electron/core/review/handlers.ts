@@ -8,11 +8,14 @@ import { labelHistory, notFoundImages } from '../library/image-details.js';
 import {
   acceptPredictions,
   currentLabelCounts,
+  markUnsure,
   redoDecision,
   setLabel,
   undoLastDecision,
   type DecisionContext,
 } from './decisions.js';
+import { noteHistory } from './note-store.js';
+import { setNote } from './notes.js';
 
 export function createReviewHandlers(
   ctx: CoreContext,
@@ -23,6 +26,9 @@ export function createReviewHandlers(
   | 'review.history'
   | 'review.redo'
   | 'review.preview'
+  | 'review.markUnsure'
+  | 'review.setNote'
+  | 'review.noteHistory'
 > {
   function decisionContext(reviewer: string | undefined): DecisionContext {
     return { db: ctx.db, reviewer: ctx.reviewer(reviewer), at: ctx.now().toISOString() };
@@ -66,6 +72,22 @@ export function createReviewHandlers(
     'review.preview': ({ imageIds }) => {
       const byLabel = currentLabelCounts(ctx.db, imageIds);
       return { byLabel, total: byLabel.reduce((sum, row) => sum + row.count, 0) };
+    },
+    // unsure answers and notes (issue 11)
+    'review.markUnsure': ({ imageIds, reviewer }) => {
+      const { imageIds: changed, decisionId } = markUnsure(decisionContext(reviewer), imageIds);
+      announce(changed);
+      return { changed: changed.length, decisionId };
+    },
+    'review.setNote': ({ imageId, text, reviewer }) => {
+      const result = setNote(decisionContext(reviewer), imageId, text);
+      if (result.changed) announce([imageId]);
+      return result;
+    },
+    'review.noteHistory': ({ imageId }) => {
+      const exists = ctx.db.prepare('SELECT 1 FROM images WHERE id = ?').get(imageId);
+      if (!exists) throw notFoundImages([imageId]);
+      return noteHistory(ctx.db, imageId);
     },
   };
 }

@@ -27,7 +27,12 @@ import type { SharedSlice } from './shared-records.js';
 import { entryChunks, TarWriter, tarEntries, type TarEntry } from './tar.js';
 
 export const BUNDLE_FORMAT = 'inspection-desk-bundle';
-export const BUNDLE_VERSION = 1;
+/**
+ * 2 (issue 11): note changes (`noteEvents`), and label events that may carry the unsure
+ * answer. An older app refuses a version-2 bundle ("made by a newer version") instead of
+ * reading '(unsure)' as a label; this app still reads version 1.
+ */
+export const BUNDLE_VERSION = 2;
 
 /**
  * What a bundle job (the Export and Import screens) is told: progress per photo, and a
@@ -177,6 +182,21 @@ const SliceSchema = z.object({
       parents: z.array(z.string()),
     }),
   ),
+  noteEvents: z
+    .array(
+      z.object({
+        uid: z.string().min(1),
+        deviceId: z.string().min(1),
+        deviceSeq: z.number().int(),
+        lamport: z.number().int(),
+        sha256: z.string(),
+        oldNote: Nullable(z.string()),
+        newNote: Nullable(z.string().min(1)),
+        author: z.string(),
+        at: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 async function readManifest(

@@ -9,6 +9,8 @@
  * The caller puts the photo files in place first: a photo row never points at nothing.
  */
 import { writeTransaction, type Db } from '../library/database.js';
+import { currentAnswerOf, writeAnswer } from '../review/answers.js';
+import { settleNote } from '../review/note-store.js';
 import { deviceIdOf } from './device.js';
 import type { SharedImport, SharedSlice } from './shared-records.js';
 
@@ -16,6 +18,8 @@ export interface MergeResult {
   imagesAdded: number;
   predictionsAdded: number;
   eventsAdded: number;
+  /** Note changes added (each kept; the latest is the photo's note). */
+  notesAdded: number;
   /** Photos whose label changed, or whose conflict state changed. */
   changedImageIds: number[];
   /** Photos of the merged records now in conflict. */
@@ -43,7 +47,10 @@ function localImportFor(db: Db, device: string, shared: SharedImport, now: strin
   return Number(info.lastInsertRowid);
 }
 
-/** Recomputes a photo's current label and conflict from its events; true when either changed. */
+/**
+ * Recomputes a photo's current answer (label, unsure or none; see review/answers.ts) and
+ * conflict from its events; true when either changed.
+ */
 export function settleImage(db: Db, imageId: number): boolean {
   const winner = db
     .prepare(
@@ -52,27 +59,20 @@ export function settleImage(db: Db, imageId: number): boolean {
     )
     .get(imageId) as { new_label: string | null; reviewer: string; at: string } | undefined;
   let changed = false;
-  const current = db
-    .prepare('SELECT label, reviewer, reviewed_at FROM labels WHERE image_id = ?')
-    .get(imageId) as { label: string; reviewer: string; reviewed_at: string } | undefined;
+  const current = currentAnswerOf(db, imageId);
   if (winner) {
     if (winner.new_label === null) {
-      if (current) {
-        db.prepare('DELETE FROM labels WHERE image_id = ?').run(imageId);
+      if (current.answer !== null) {
+        writeAnswer(db, imageId, null, winner.reviewer, winner.at);
         changed = true;
       }
     } else if (
-      !current ||
-      current.label !== winner.new_label ||
+      current.answer !== winner.new_label ||
       current.reviewer !== winner.reviewer ||
-      current.reviewed_at !== winner.at
+      current.at !== winner.at
     ) {
-      db.prepare(
-        `INSERT INTO labels (image_id, label, reviewer, reviewed_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (image_id) DO UPDATE SET
-           label = excluded.label, reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at`,
-      ).run(imageId, winner.new_label, winner.reviewer, winner.at);
-      changed = changed || current?.label !== winner.new_label;
+      writeAnswer(db, imageId, winner.new_label, winner.reviewer, winner.at);
+      changed = changed || current.answer !== winner.new_label;
     }
   }
   const distinctHeadLabels = db
@@ -199,6 +199,7 @@ export function mergeSlice(db: Db, slice: SharedSlice, now: string): MergeResult
       eventsAdded++;
     }
     const changedImageIds = [...touched].filter((id) => settleImage(db, id));
+    const notesAdded = mergeNoteEvents(db, slice, imageIdOf, changedImageIds);
     const conflicts = db
       .prepare(
         `SELECT count(*) FROM label_conflicts WHERE image_id IN
@@ -206,6 +207,37 @@ export function mergeSlice(db: Db, slice: SharedSlice, now: string): MergeResult
       )
       .pluck()
       .get(JSON.stringify(slice.images.map((i) => i.sha256))) as number;
-    return { imagesAdded, predictionsAdded, eventsAdded, changedImageIds, conflicts };
+    return { imagesAdded, predictionsAdded, eventsAdded, notesAdded, changedImageIds, conflicts };
   });
+}
+
+/**
+ * Adds the note changes this library lacks (by unique id: merging twice adds nothing)
+ * and settles each touched photo's note; photos whose note changed join `changed`.
+ */
+function mergeNoteEvents(
+  db: Db,
+  slice: SharedSlice,
+  imageIdOf: { get(sha256: string): unknown },
+  changed: number[],
+): number {
+  const insert = db.prepare(
+    `INSERT INTO note_events (image_id, old_note, new_note, author, at, event_uid, device_id,
+                              device_seq, lamport)
+     VALUES (@imageId, @oldNote, @newNote, @author, @at, @uid, @deviceId, @deviceSeq, @lamport)
+     ON CONFLICT (event_uid) DO NOTHING`,
+  );
+  const touched = new Set<number>();
+  let added = 0;
+  for (const n of slice.noteEvents ?? []) {
+    const imageId = imageIdOf.get(n.sha256) as number | undefined;
+    if (imageId === undefined) continue;
+    const info = insert.run({ ...n, imageId });
+    if (info.changes > 0) {
+      touched.add(imageId);
+      added++;
+    }
+  }
+  for (const id of touched) if (settleNote(db, id) && !changed.includes(id)) changed.push(id);
+  return added;
 }

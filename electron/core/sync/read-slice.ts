@@ -9,6 +9,7 @@ import type {
   SharedImage,
   SharedImport,
   SharedModel,
+  SharedNoteEvent,
   SharedPrediction,
   SharedSlice,
 } from './shared-records.js';
@@ -115,7 +116,24 @@ export function readSlice(db: Db, importIds: readonly number[]): SharedSlice {
     )
     .all({ ids }) as SharedModel[];
   const events = readEvents(db, `e.image_id IN (${inImports})`, { ids });
-  return { imports, images, models, predictions, events };
+  const noteEvents = readNoteEvents(db, `n.image_id IN (${inImports})`, { ids });
+  return { imports, images, models, predictions, events, noteEvents };
+}
+
+/** Note changes matching `where` (over `note_events AS n`), oldest first. */
+export function readNoteEvents(
+  db: Db,
+  where: string,
+  params: Record<string, unknown>,
+): SharedNoteEvent[] {
+  return db
+    .prepare(
+      `SELECT n.event_uid AS uid, n.device_id AS deviceId, n.device_seq AS deviceSeq,
+              n.lamport, i.sha256, n.old_note AS oldNote, n.new_note AS newNote, n.author, n.at
+       FROM note_events n JOIN images i ON i.id = n.image_id
+       WHERE ${where} ORDER BY n.lamport, n.device_id`,
+    )
+    .all(params) as SharedNoteEvent[];
 }
 
 /** Label events matching `where` (over `label_events AS e`), oldest first. */

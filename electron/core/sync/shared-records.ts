@@ -70,6 +70,19 @@ export interface SharedEvent {
   parents: string[];
 }
 
+/** One change of a photo's note (migration 8), keyed by its globally unique id. */
+export interface SharedNoteEvent {
+  uid: string;
+  deviceId: string;
+  deviceSeq: number;
+  lamport: number;
+  sha256: string;
+  oldNote: string | null;
+  newNote: string | null;
+  author: string;
+  at: string;
+}
+
 /** Everything about some photos, as one laptop knows it. */
 export interface SharedSlice {
   imports: SharedImport[];
@@ -77,4 +90,6 @@ export interface SharedSlice {
   models: SharedModel[];
   predictions: SharedPrediction[];
   events: SharedEvent[];
+  /** Note changes; absent from bundles of version 1 and from hubs without schema 2. */
+  noteEvents?: SharedNoteEvent[];
 }

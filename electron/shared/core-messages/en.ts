@@ -442,6 +442,11 @@ export const coreEn = {
     'The inference thread could not start ({reason}). Reinstall Inspection Desk.',
   'models.session.cannotLoad':
     'model.onnx cannot be loaded ({reason}): re-export it or choose another model.',
+  // unsure answers and notes (issue 11)
+  'export.unsureFolderTaken':
+    'A label is called “{label}”, the folder that holds unsure photos ({folder}). Rename that label, or export without unsure photos.',
+  'cli.noteTooLong':
+    'This note has {length} characters; a note keeps at most {max}. Shorten it and try again.',
 } as const;
 
 export type CoreMessageKey = keyof typeof coreEn;

@@ -442,4 +442,9 @@ export const corePtBR: CoreMessages = {
     'A thread de inferência não pôde iniciar ({reason}). Reinstale o Inspection Desk.',
   'models.session.cannotLoad':
     'O model.onnx não pode ser carregado ({reason}): exporte-o de novo ou escolha outro modelo.',
+  // unsure answers and notes (issue 11)
+  'export.unsureFolderTaken':
+    'Há um rótulo chamado “{label}”, o nome da pasta das fotos incertas ({folder}). Renomeie esse rótulo ou exporte sem as fotos incertas.',
+  'cli.noteTooLong':
+    'Esta nota tem {length} caracteres; uma nota guarda no máximo {max}. Encurte-a e tente de novo.',
 };

@@ -19,6 +19,16 @@ export function ExportPlanView(props: { plan: ExportPlan; written?: boolean }) {
         })}{' '}
         <code className="mono">{plan.dest}</code>
       </p>
+      {(plan.unsure?.leftOut ?? 0) > 0 && (
+        <p className="inline-warn" data-testid="export-unsure-left-out">
+          {t('export.unsureLeftOut', { n: plan.unsure?.leftOut ?? 0 })}
+        </p>
+      )}
+      {(plan.unsure?.included ?? 0) > 0 && (
+        <p className="muted" data-testid="export-unsure-included">
+          {t('export.unsureIncluded', { n: plan.unsure?.included ?? 0 })}
+        </p>
+      )}
       {plan.unlabeled > 0 && (
         <p className="inline-warn">
           {t('export.unlabeled', { count: format.number(plan.unlabeled) })}

@@ -42,6 +42,7 @@ export function ExportScreen(props: {
   const [dest, setDest] = useState('');
   const [chosen, setChosen] = useState<ExportFormat[]>(['folders', 'metadata-csv', 'labels-csv']);
   const [reviewedOnly, setReviewedOnly] = useState(true);
+  const [includeUnsure, setIncludeUnsure] = useState(false);
   const [useSplit, setUseSplit] = useState(false);
   const [split, setSplit] = useState({ train: 80, val: 10, test: 10 });
   const [useFilter, setUseFilter] = useState(false);
@@ -53,6 +54,7 @@ export function ExportScreen(props: {
     dest: dest.trim(),
     formats: chosen,
     reviewedOnly,
+    includeUnsure,
     ...(useSplit ? { split } : {}),
     ...(useFilter && hasFilter(props.reviewFilter) ? { filter: props.reviewFilter } : {}),
   };
@@ -161,6 +163,18 @@ export function ExportScreen(props: {
                 <span>
                   <strong>{t('export.all')}</strong>
                   <span className="muted small"> — {t('export.allHint')}</span>
+                </span>
+              </label>
+              <label className="check check--block">
+                <input
+                  type="checkbox"
+                  checked={includeUnsure}
+                  onChange={(e) => setIncludeUnsure(e.target.checked)}
+                  data-testid="export-include-unsure"
+                />
+                <span>
+                  <strong>{t('export.includeUnsure')}</strong>
+                  <span className="muted small"> — {t('export.includeUnsureHint')}</span>
                 </span>
               </label>
               {hasFilter(props.reviewFilter) && (
