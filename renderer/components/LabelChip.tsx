@@ -1,6 +1,8 @@
+import { UNSURE_ANSWER } from '../../electron/contract.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useLabelName } from '../state/label-names.js';
 import { labelColor } from './label-colors.js';
+import { UnsureChip } from './UnsureChip.js';
 
 /**
  * A label as a colored chip. Solid when a person decided it, pale with a dashed border
@@ -17,6 +19,8 @@ export function LabelChip(props: {
   const labelName = useLabelName();
   const name =
     props.label === null || props.raw ? (props.label ?? t('label.none')) : labelName(props.label);
+  // The unsure answer (history, bulk previews) is not a label: it has its own look.
+  if (props.label === UNSURE_ANSWER) return <UnsureChip size={props.size} />;
   const color = labelColor(props.label);
   const reviewed = props.reviewed ?? true;
   const style = reviewed

@@ -8,6 +8,7 @@ const groups: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
     keys: [
       [['1', '2', '…'], 'shortcuts.setLabel'],
       [['Space'], 'shortcuts.accept'],
+      [['U'], 'shortcuts.unsure'],
       [['Z'], 'shortcuts.undo'],
       [['Shift', 'Z'], 'shortcuts.redo'],
       [['Enter'], 'shortcuts.open'],
@@ -42,6 +43,7 @@ const groups: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
       [['0'], 'shortcuts.fit'],
       [['←↑↓→'], 'shortcuts.pan'],
       [['PgUp', 'PgDn'], 'shortcuts.photoPages'],
+      [['N'], 'shortcuts.note'],
       [['?'], 'shortcuts.help'],
     ],
   },

@@ -501,4 +501,35 @@ export const ptBR: Messages = {
     '{n, plural, one {# foto marcada como incerta fica} other {# fotos marcadas como incertas ficam}} de fora: ninguém garante um rótulo.',
   'export.unsureIncluded':
     '{n, plural, one {# foto marcada como incerta é listada} other {# fotos marcadas como incertas são listadas}} sem rótulo.',
+  'unsure.chip': 'Incerta',
+  'unsure.header': 'Resposta do revisor (sem rótulo)',
+  'unsure.action': 'Incerta / pular',
+  'unsure.stateBy':
+    'Marcada como incerta por {reviewer}, {at}. Sem rótulo: fica fora das exportações, a menos que seja pedida.',
+  'unsure.modelGuess': 'modelo: {label}',
+  'unsure.thumbTitle': 'Um revisor marcou esta foto como incerta',
+  'filter.unsure': 'Incertas',
+  'shortcuts.unsure': 'Incerta / pular: sem rótulo, separada para outra olhada',
+  'shortcuts.note': 'Visualização da foto: escrever uma nota (Esc volta à foto)',
+  'bulk.unsureTitle':
+    'Marcar {n, plural, one {# foto como incerta} other {# fotos como incertas}} (sem rótulo)?',
+  'bulk.unsureConfirm':
+    'Marcar {n, plural, one {# foto como incerta} other {# fotos como incertas}}',
+  'bulk.unsureDone':
+    '{n, plural, one {# foto marcada como incerta} other {# fotos marcadas como incertas}}.',
+  'note.title': 'Nota',
+  'note.label': 'Nota sobre esta foto',
+  'note.placeholder': 'O que você vê, por que está em dúvida… Uma nota nunca muda o rótulo.',
+  'note.save': 'Salvar nota',
+  'note.saved': 'Salva',
+  'note.unsaved': 'Ainda não salva (Ctrl+Enter ou saia do campo para salvar)',
+  'note.saving': 'Salvando…',
+  'note.hint': 'Esc: volta à foto, mantendo o que você digitou',
+  'note.by': 'Última alteração por {author}, {at}',
+  'note.tooLong': 'Uma nota guarda no máximo {max} caracteres; esta tem {length}.',
+  'note.failed': 'A nota não foi salva',
+  'history.noteWrote': '{author} escreveu a nota',
+  'history.noteChanged': '{author} alterou a nota',
+  'history.noteCleared': '{author} apagou a nota',
+  'history.noteWas': 'antes: {text}',
 };

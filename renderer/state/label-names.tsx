@@ -5,6 +5,7 @@
  * and folder names use.
  */
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import { UNSURE_ANSWER } from '../../electron/contract.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useInvoke } from './use-invoke.js';
 
@@ -27,7 +28,13 @@ export function useLabelName(): LabelName {
   const { t, language } = useI18n();
   const names = useContext(LabelNamesContext)[language];
   return useCallback(
-    (label: string | null) => (label === null ? t('label.none') : (names?.[label] ?? label)),
+    (label: string | null) =>
+      label === null
+        ? t('label.none')
+        : // The unsure answer (issue 11) is named like a label in notices and previews.
+          label === UNSURE_ANSWER
+          ? t('unsure.chip')
+          : (names?.[label] ?? label),
     [names, t],
   );
 }

@@ -12,7 +12,7 @@
 export interface SessionDecision {
   /** 1, 2, 3… in the order made: a stable key. */
   seq: number;
-  kind: 'label' | 'accept';
+  kind: 'label' | 'accept' | 'unsure';
   /** The label set (for `accept`: the model's label of the first photo). */
   label: string | null;
   imageIds: number[];

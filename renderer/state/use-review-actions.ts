@@ -9,7 +9,7 @@
  * of an earlier session; a fresh window has nothing to undo.
  */
 import { useCallback, useMemo, useRef } from 'react';
-import type { ImageSummary } from '../../electron/contract.js';
+import { UNSURE_ANSWER, type ImageSummary } from '../../electron/contract.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useClient } from './client-context.js';
 import { useReportError } from './errors.js';
@@ -49,6 +49,8 @@ export interface ReviewActions {
   setLabel(imageIds: number[], label: string): Promise<boolean>;
   /** Accepts the model's prediction for the photos. */
   accept(imageIds: number[]): Promise<boolean>;
+  /** Answers "unsure / skip" for the photos (no label; undo puts the earlier one back). */
+  markUnsure(imageIds: number[]): Promise<boolean>;
   /**
    * Reverts this session's last decision (with `imageId`: its last decision on that
    * photo); null when there is none (or the core refused).
@@ -65,7 +67,17 @@ export interface ReviewActions {
 const REREAD_LIMIT = 60;
 
 function labeled(item: ImageSummary, label: string): ImageSummary {
-  return { ...item, label, effectiveLabel: label, reviewed: true };
+  return { ...item, label, effectiveLabel: label, reviewed: true, unsure: false };
+}
+
+/** Unsure carries no label: the grid shows the answer, the model's guess apart. */
+function unsured(item: ImageSummary): ImageSummary {
+  return { ...item, label: null, effectiveLabel: item.predicted, reviewed: false, unsure: true };
+}
+
+/** The answer a grid row shows: its label, UNSURE_ANSWER, or null. */
+function answerOf(item: ImageSummary): string | null {
+  return item.unsure ? UNSURE_ANSWER : item.label;
 }
 
 export function useReviewActions(pages: DecisionRows, onChanged?: () => void): ReviewActions {
@@ -116,10 +128,10 @@ export function useReviewActions(pages: DecisionRows, onChanged?: () => void): R
       const first = imageIds[0] === undefined ? undefined : before.get(imageIds[0]);
       const record = recordDecision({
         kind,
-        label: first ? change(first).label : null,
+        label: first ? answerOf(change(first)) : null,
         imageIds,
         firstName: first?.originalName ?? null,
-        firstBefore: first?.label ?? null,
+        firstBefore: first ? answerOf(first) : null,
         decisionId: sent.then(
           (result) => result.decisionId,
           () => null,
@@ -163,6 +175,14 @@ export function useReviewActions(pages: DecisionRows, onChanged?: () => void): R
     [client, decide, reviewer],
   );
 
+  const markUnsure = useCallback(
+    (imageIds: number[]) =>
+      decide('unsure', imageIds, unsured, () =>
+        client.invoke('review.markUnsure', { imageIds, reviewer }),
+      ),
+    [client, decide, reviewer],
+  );
+
   /** Re-reads the photos a core-side change touched (undo, redo) into the grid. */
   const reread = useCallback(
     async (imageIds: number[]) => {
@@ -184,6 +204,7 @@ export function useReviewActions(pages: DecisionRows, onChanged?: () => void): R
               reviewed: d.reviewed,
               predicted: d.predicted,
               confidence: d.confidence,
+              unsure: d.unsure ?? false,
             }
           : item;
       });
@@ -242,7 +263,7 @@ export function useReviewActions(pages: DecisionRows, onChanged?: () => void): R
   const canRedo = useCallback((imageId?: number) => sessionCanRedo(imageId), []);
 
   return useMemo(
-    () => ({ setLabel, accept, undo, redo, canUndo, canRedo }),
-    [setLabel, accept, undo, redo, canUndo, canRedo],
+    () => ({ setLabel, accept, markUnsure, undo, redo, canUndo, canRedo }),
+    [setLabel, accept, markUnsure, undo, redo, canUndo, canRedo],
   );
 }

@@ -52,6 +52,9 @@ async function prepare(desk: Desk): Promise<void> {
     imageIds: items.slice(8, 12).map((i) => i.id),
     label: 'clogged',
   });
+  // unsure answers and notes (issue 11): their chips and the note in the history.
+  await core.invoke('review.markUnsure', { imageIds: [items[12]!.id, items[0]!.id] });
+  await core.invoke('review.setNote', { imageId: items[0]!.id, text: 'Mancha escura, "óleo"?' });
 }
 
 for (const language of ['pt-BR', 'en'] as const) {

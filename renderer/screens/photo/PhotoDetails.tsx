@@ -1,5 +1,5 @@
 /** The side panel sections of the photo view: model scores, metadata and label history. */
-import type { ImageDetail, LabelEvent } from '../../../electron/contract.js';
+import type { ImageDetail, LabelEvent, NoteEvent } from '../../../electron/contract.js';
 import { LabelChip } from '../../components/LabelChip.js';
 import { labelColor } from '../../components/label-colors.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
@@ -86,10 +86,36 @@ const kindKeys: Record<LabelEvent['kind'], MessageKey> = {
   undo: 'history.undo',
 };
 
-export function HistorySection(props: { history: LabelEvent[] }) {
+/** One change of the note, in the photo's history list. */
+function NoteHistoryItem(props: { event: NoteEvent }) {
+  const { t, format } = useI18n();
+  const { event } = props;
+  const what =
+    event.newText === null
+      ? 'history.noteCleared'
+      : event.oldText === null
+        ? 'history.noteWrote'
+        : 'history.noteChanged';
+  return (
+    <li data-testid="history-note">
+      <div className="history__change">
+        <span className="history__kind">{t(what, { author: event.author })}</span>
+      </div>
+      {event.newText !== null && <div className="history__note">{event.newText}</div>}
+      {event.oldText !== null && (
+        <div className="history__note muted">{t('history.noteWas', { text: event.oldText })}</div>
+      )}
+      <div className="history__who">{format.dateTime(event.at)}</div>
+    </li>
+  );
+}
+
+export function HistorySection(props: { history: LabelEvent[]; notes?: NoteEvent[] }) {
   const { t, format } = useI18n();
   // Newest first: the last decision is what the inspector looks for.
   const events = [...props.history].sort((a, b) => b.id - a.id);
+  // Note changes are not decisions: listed apart, newest first, below the decisions.
+  const notes = [...(props.notes ?? [])].reverse();
   return (
     <section className="side-section" data-testid="photo-history">
       <h3>{t('photo.history')}</h3>
@@ -112,6 +138,13 @@ export function HistorySection(props: { history: LabelEvent[] }) {
                 )}
               </div>
             </li>
+          ))}
+        </ol>
+      )}
+      {notes.length > 0 && (
+        <ol className="history" aria-label={t('note.title')}>
+          {notes.map((event) => (
+            <NoteHistoryItem key={`note-${event.id}`} event={event} />
           ))}
         </ol>
       )}

@@ -3,15 +3,17 @@
  * model's scores, the metadata and the label history. Keys are handled by the screen that
  * opened it (the review grid steps through its photos with the arrows).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImageSummary } from '../../../electron/contract.js';
 import { trapTab } from '../../components/Modal.js';
 import { ConfidenceBar } from '../../components/ConfidenceBar.js';
 import { LabelChip, LabelSwatch } from '../../components/LabelChip.js';
+import { UnsureChip } from '../../components/UnsureChip.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { keepFocus } from '../review/keep-focus.js';
 import { useImageDetail } from '../../state/use-image-detail.js';
 import { useLabelName } from '../../state/label-names.js';
+import { NoteEditor } from './NoteEditor.js';
 import { HistorySection, MetadataSection, ScoresSection } from './PhotoDetails.js';
 import { SimilarPhotos } from './SimilarPhotos.js';
 import { TubeHistory } from './TubeHistory.js';
@@ -35,13 +37,18 @@ export interface PhotoViewProps {
   onSetLabel(label: string): void;
   onAccept(): void;
   onUndo(): void;
+  /** U: "unsure / skip" for this photo. */
+  onMarkUnsure?(): void;
 }
 
 export function PhotoView(props: PhotoViewProps) {
   const { t, format } = useI18n();
   const labelName = useLabelName();
-  const detail = useImageDetail(props.imageId, props.revision, props.prefetchIds);
+  // A saved note re-reads the photo (its history gained an entry).
+  const [noteRevision, setNoteRevision] = useState(0);
+  const detail = useImageDetail(props.imageId, props.revision + noteRevision, props.prefetchIds);
   const shown = detail ?? props.summary;
+  const unsure = shown?.unsure === true;
   // Focus stays in the dialog: Tab must not wander into the grid hidden behind it.
   const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -120,15 +127,35 @@ export function PhotoView(props: PhotoViewProps) {
           <section className="side-section decision" data-testid="photo-decision">
             <div className="decision__now">
               <span className="muted">
-                {t(shown?.reviewed ? 'photo.labelReviewed' : 'photo.labelModel')}
+                {t(
+                  unsure
+                    ? 'unsure.header'
+                    : shown?.reviewed
+                      ? 'photo.labelReviewed'
+                      : 'photo.labelModel',
+                )}
               </span>
-              <LabelChip
-                label={shown?.effectiveLabel ?? null}
-                reviewed={shown?.reviewed ?? false}
-              />
-              {!shown?.reviewed && <ConfidenceBar confidence={shown?.confidence ?? null} />}
+              {unsure ? (
+                <UnsureChip />
+              ) : (
+                <LabelChip
+                  label={shown?.effectiveLabel ?? null}
+                  reviewed={shown?.reviewed ?? false}
+                />
+              )}
+              {!shown?.reviewed && !unsure && (
+                <ConfidenceBar confidence={shown?.confidence ?? null} />
+              )}
             </div>
-            {shown?.reviewed && (
+            {unsure && detail?.unsureBy && (
+              <p className="decision__unsure" data-testid="photo-unsure">
+                {t('unsure.stateBy', {
+                  reviewer: detail.unsureBy.reviewer,
+                  at: format.dateTime(detail.unsureBy.at),
+                })}
+              </p>
+            )}
+            {(shown?.reviewed || unsure) && (
               <div className="decision__model">
                 <span className="muted">{t('photo.modelSaid')}</span>
                 <LabelChip label={shown.predicted} reviewed={false} size="sm" />
@@ -172,6 +199,17 @@ export function PhotoView(props: PhotoViewProps) {
                   label: shown?.predicted ? labelName(shown.predicted) : '—',
                 })}
               </button>
+              {props.onMarkUnsure && (
+                <button
+                  type="button"
+                  onMouseDown={keepFocus}
+                  className="btn"
+                  onClick={props.onMarkUnsure}
+                  data-testid="photo-unsure-button"
+                >
+                  <kbd>U</kbd> {t('unsure.action')}
+                </button>
+              )}
               <button type="button" onMouseDown={keepFocus} className="btn" onClick={props.onUndo}>
                 <kbd>Z</kbd> {t('review.undo')}
               </button>
@@ -187,11 +225,20 @@ export function PhotoView(props: PhotoViewProps) {
             row={shown?.tubeRow ?? null}
             col={shown?.tubeCol ?? null}
           />
+          {detail && detail.id === props.imageId && (
+            <NoteEditor
+              key={detail.id}
+              imageId={detail.id}
+              note={detail.note ?? null}
+              onSaved={() => setNoteRevision((r) => r + 1)}
+              onLeave={() => dialog.current?.focus()}
+            />
+          )}
           {detail && (
             <>
               <ScoresSection detail={detail} activeModelId={props.activeModelId} />
               <SimilarPhotos imageId={props.imageId} revision={props.revision} />
-              <HistorySection history={detail.history} />
+              <HistorySection history={detail.history} notes={detail.noteHistory ?? []} />
               <MetadataSection detail={detail} />
             </>
           )}

@@ -61,6 +61,10 @@ export function StandalonePhoto(props: {
     setStatus(null);
     void actions.accept([imageId]);
   };
+  const markUnsure = () => {
+    setStatus(null);
+    void actions.markUnsure([imageId]);
+  };
   const undo = async (redo: boolean) => {
     if (!(redo ? actions.canRedo(imageId) : actions.canUndo(imageId))) {
       setStatus(t(redo ? 'redo.nothing' : 'undo.nothing'));
@@ -79,6 +83,10 @@ export function StandalonePhoto(props: {
     else if ((event.key === 'z' || event.key === 'Z') && !event.altKey) void undo(event.shiftKey);
     else if ((event.key === 'y' || event.key === 'Y') && (event.ctrlKey || event.metaKey))
       void undo(true);
+    else if ((event.key === 'u' || event.key === 'U') && !event.ctrlKey && !event.metaKey)
+      markUnsure();
+    else if ((event.key === 'n' || event.key === 'N') && !event.ctrlKey && !event.metaKey)
+      document.querySelector<HTMLElement>('[data-testid=note-input]')?.focus();
     else if (event.key === 'Escape') props.onClose();
     else return;
     event.preventDefault();
@@ -97,6 +105,7 @@ export function StandalonePhoto(props: {
       onSetLabel={setLabel}
       onAccept={accept}
       onUndo={() => void undo(false)}
+      onMarkUnsure={markUnsure}
     />
   );
 }

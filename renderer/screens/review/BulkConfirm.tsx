@@ -7,7 +7,7 @@ import { Modal } from '../../components/Modal.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 export function BulkConfirm(props: {
-  kind: 'label' | 'accept';
+  kind: 'label' | 'accept' | 'unsure';
   label: string | null;
   count: number;
   preview: DecisionPreview | null;
@@ -19,7 +19,9 @@ export function BulkConfirm(props: {
   const title =
     props.kind === 'accept'
       ? t('bulk.acceptTitle', { n: props.count })
-      : t('bulk.labelTitle', { n: props.count, label: props.labelName(props.label) });
+      : props.kind === 'unsure'
+        ? t('bulk.unsureTitle', { n: props.count })
+        : t('bulk.labelTitle', { n: props.count, label: props.labelName(props.label) });
   return (
     <Modal
       title={title}
@@ -55,7 +57,9 @@ export function BulkConfirm(props: {
         >
           {props.kind === 'accept'
             ? t('bulk.acceptConfirm', { n: props.count })
-            : t('bulk.labelConfirm', { n: props.count })}
+            : props.kind === 'unsure'
+              ? t('bulk.unsureConfirm', { n: props.count })
+              : t('bulk.labelConfirm', { n: props.count })}
         </button>
       </div>
     </Modal>

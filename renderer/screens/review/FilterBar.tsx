@@ -206,6 +206,15 @@ export function FilterBar(props: {
         />
         {t('filter.conflict')}
       </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={filter.unsure ?? false}
+          data-testid="filter-unsure"
+          onChange={(e) => set({ unsure: e.target.checked || undefined })}
+        />
+        {t('filter.unsure')}
+      </label>
       <span className="filter-bar__spacer" />
       <div className="field">
         <span className="field__label">{t('sort.title')}</span>

@@ -36,8 +36,11 @@ export const BULK_CONFIRM_ABOVE = 5;
 /** How the focus moves: plain (clears the selection), extending it, or keeping it. */
 type MoveMode = 'plain' | 'extend' | 'keep';
 
+/** What a decision key does: set a label, accept the model's, or answer unsure (U). */
+type DecisionKind = 'label' | 'accept' | 'unsure';
+
 interface PendingBulk {
-  kind: 'label' | 'accept';
+  kind: DecisionKind;
   label: string | null;
   ids: number[];
   preview: DecisionPreview | null;
@@ -156,29 +159,42 @@ export function ReviewWorkspace(props: {
 
   const labelName = useLabelName();
 
+  /** Sends one decision of any kind to the core (optimistic in the grid). */
+  const send = useCallback(
+    (kind: DecisionKind, ids: number[], label: string | null) =>
+      kind === 'accept'
+        ? actions.accept(ids)
+        : kind === 'unsure'
+          ? actions.markUnsure(ids)
+          : actions.setLabel(ids, label ?? ''),
+    [actions],
+  );
+
   const applyBulk = useCallback(
-    (kind: 'label' | 'accept', label: string | null, ids: number[]) => {
+    (kind: DecisionKind, label: string | null, ids: number[]) => {
       decisionsAt.current.push(clampedFocus);
       setSelection(new Set());
       setPendingBulk(null);
       setNotice(null);
-      const done = kind === 'accept' ? actions.accept(ids) : actions.setLabel(ids, label ?? '');
+      const done = send(kind, ids, label);
       void done.then((ok) => {
         if (!ok) return;
         setNotice({
           text:
             kind === 'accept'
               ? t('bulk.acceptedDone', { n: ids.length })
-              : t('bulk.labeledDone', { n: ids.length, label: labelName(label) }),
+              : kind === 'unsure'
+                ? t('bulk.unsureDone', { n: ids.length })
+                : t('bulk.labeledDone', { n: ids.length, label: labelName(label) }),
           undo: true,
         });
       });
     },
-    [actions, clampedFocus, labelName, t],
+    [clampedFocus, labelName, send, t],
   );
 
   const decide = useCallback(
-    (kind: 'label' | 'accept', label?: string) => {
+    (kind: DecisionKind, label?: string) => {
       // In the photo view a decision is about the photo on screen, not the grid's selection.
       if (selection.size > 0 && !photoOpen) {
         const ids = [...selection];
@@ -202,10 +218,7 @@ export function ReviewWorkspace(props: {
       // Optimistic: the next photo is in front of the inspector before the core answers.
       if (at < total - 1) setFocusIndex(at + 1);
       anchor.current = Math.min(at + 1, total - 1);
-      const done =
-        kind === 'accept'
-          ? actions.accept([focused.id])
-          : actions.setLabel([focused.id], label ?? '');
+      const done = send(kind, [focused.id], label ?? null);
       void done.then((ok) => {
         if (!ok) {
           decisionsAt.current.pop();
@@ -213,7 +226,7 @@ export function ReviewWorkspace(props: {
         }
       });
     },
-    [actions, applyBulk, clampedFocus, client, focused, photoOpen, report, selection, total],
+    [applyBulk, clampedFocus, client, focused, photoOpen, report, selection, send, total],
   );
 
   /** Says what an undo or redo changed, with a way to focus that photo. */
@@ -322,6 +335,12 @@ export function ReviewWorkspace(props: {
         if (mod) return;
         decide('accept');
         break;
+      // U: "unsure / skip", a decision like a label (same selection and bulk rules).
+      case 'u':
+      case 'U':
+        if (mod || event.altKey) return;
+        decide('unsure');
+        break;
       case 'z':
       case 'Z':
         if (event.altKey) return;
@@ -335,6 +354,12 @@ export function ReviewWorkspace(props: {
         break;
       case 'Enter':
         if (focused) setPhotoOpen(true);
+        break;
+      // N: the photo view's note field (Esc there comes back to the photo).
+      case 'n':
+      case 'N':
+        if (!photoOpen || mod || event.altKey) return;
+        document.querySelector<HTMLElement>('[data-testid=note-input]')?.focus();
         break;
       case 'Escape':
         if (photoOpen) setPhotoOpen(false);
@@ -457,6 +482,7 @@ export function ReviewWorkspace(props: {
           onNext={clampedFocus < total - 1 ? () => moveTo(clampedFocus + 1) : undefined}
           onSetLabel={(label) => decide('label', label)}
           onAccept={() => decide('accept')}
+          onMarkUnsure={() => decide('unsure')}
           onUndo={() => void undo()}
         />
       )}

@@ -2,6 +2,7 @@ import { memo, useLayoutEffect, useRef, useState, type MouseEvent } from 'react'
 import type { ImageSummary } from '../../../electron/contract.js';
 import { ConfidenceBar } from '../../components/ConfidenceBar.js';
 import { LabelChip } from '../../components/LabelChip.js';
+import { UnsureChip } from '../../components/UnsureChip.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useLabelName } from '../../state/label-names.js';
 import { thumbLoader } from '../../state/thumb-loader.js';
@@ -80,6 +81,8 @@ export const ThumbCell = memo(function ThumbCell(props: ThumbCellProps) {
     );
   }
   const overruled = item.reviewed && item.predicted !== null && item.predicted !== item.label;
+  // Unsure: the answer shows instead of any label, the model's guess only as a note below.
+  const unsure = item.unsure === true;
   return (
     <div
       role="option"
@@ -87,13 +90,14 @@ export const ThumbCell = memo(function ThumbCell(props: ThumbCellProps) {
       aria-selected={props.selected}
       // Named by its visible text (label, model's label, confidence, file name): an
       // aria-label would hide part of what a sighted user reads (axe: label-content-name-mismatch).
-      className={`thumb ${props.focused ? 'thumb--focused' : ''} ${props.selected ? 'thumb--selected' : ''} ${item.reviewed ? 'thumb--reviewed' : ''}`}
+      className={`thumb ${props.focused ? 'thumb--focused' : ''} ${props.selected ? 'thumb--selected' : ''} ${item.reviewed ? 'thumb--reviewed' : ''} ${unsure ? 'thumb--unsure' : ''}`}
       style={{ width: props.width }}
       data-testid="thumb"
       data-index={props.index}
       data-image-id={item.id}
       data-label={item.effectiveLabel ?? ''}
       data-reviewed={item.reviewed}
+      data-unsure={unsure}
       data-confidence={item.confidence ?? ''}
       data-focused={props.focused}
       onClick={(event) => props.onPick(props.index, event)}
@@ -106,6 +110,11 @@ export const ThumbCell = memo(function ThumbCell(props: ThumbCellProps) {
             ✓
           </span>
         )}
+        {unsure && (
+          <span className="thumb__unsure" title={t('unsure.thumbTitle')} aria-hidden="true">
+            ?
+          </span>
+        )}
         {props.selected && <span className="thumb__selected" aria-hidden="true" />}
         {item.tubeRow !== null && item.tubeCol !== null && (
           <span className="thumb__tube">
@@ -115,11 +124,19 @@ export const ThumbCell = memo(function ThumbCell(props: ThumbCellProps) {
       </div>
       <div className="thumb__foot">
         <div className="thumb__row">
-          <LabelChip label={item.effectiveLabel} reviewed={item.reviewed} size="sm" />
+          {unsure ? (
+            <UnsureChip size="sm" />
+          ) : (
+            <LabelChip label={item.effectiveLabel} reviewed={item.reviewed} size="sm" />
+          )}
           {!overruled && <ConfidenceBar confidence={item.confidence} compact />}
         </div>
         <div className="thumb__row thumb__sub">
-          {overruled ? (
+          {unsure && item.predicted !== null ? (
+            <span className="thumb__guess" title={item.originalName}>
+              {t('unsure.modelGuess', { label: item.predicted })} · {item.originalName}
+            </span>
+          ) : overruled ? (
             <>
               <span className="thumb__overruled">
                 {t('review.modelSaid', { label: labelName(item.predicted) })}
