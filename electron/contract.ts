@@ -891,7 +891,7 @@ export const SetNoteArgs = z
   .object({
     imageId: ImageId,
     /** The whole note; empty (or only spaces) clears it. */
-    text: z.string().max(NOTE_MAX_LENGTH, `a note is at most ${NOTE_MAX_LENGTH} characters`),
+    text: z.string().max(NOTE_MAX_LENGTH),
     reviewer: Reviewer.optional(),
   })
   .strict();
