@@ -125,7 +125,7 @@ async function hubExport(cache: string, dest: string): Promise<number> {
   const staging = await createCore({ libraryDir: cache, defaultModelDirs: [] });
   try {
     const started = performance.now();
-    const inspections = await resolveHubInspections(hub.address, []);
+    const inspections = await resolveHubInspections(hub.address, [], { cache });
     const { jobId } = startHubExport(
       staging.context,
       hub.address,

@@ -165,7 +165,7 @@ async function runHub(ctx: CommandContext, { values, positionals }: ParsedInput)
   // The staging library: no model of its own, only what the hub holds.
   const staging = await createCore({ libraryDir: cache });
   try {
-    const inspections = await resolveHubInspections(address, refs);
+    const inspections = await resolveHubInspections(address, refs, { cache });
     const photos = inspections.reduce((sum, i) => sum + i.photos, 0);
     if (!json) {
       ctx.note(

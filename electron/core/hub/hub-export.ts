@@ -72,18 +72,33 @@ export function matchHubInspections(all: HubInspection[], refs: string[]): HubIn
   return [...chosen.values()];
 }
 
+/** A hub out of reach, told as an export: run the same export again, nothing is lost. */
+function asExportError(error: unknown, cache: string): unknown {
+  if (!isCoreError(error, 'HUB_UNREACHABLE')) return error;
+  return new CoreError(
+    'HUB_UNREACHABLE',
+    { key: 'hubExport.unreachable', values: { ...error.localized?.values, cache } },
+    undefined,
+    { cause: error },
+  );
+}
+
 /** Connects once to check the hub and resolve the inspections, before any job starts. */
 export async function resolveHubInspections(
   address: HubAddress,
   refs: string[],
-  migrationsDir?: string,
+  options: { cache: string; migrationsDir?: string },
 ): Promise<HubInspection[]> {
-  const client = await connectHub(address);
   try {
-    await checkHubSchema(client, address.key, migrationsDir);
-    return matchHubInspections(await listHubInspections(client), refs);
-  } finally {
-    await client.end().catch(() => undefined);
+    const client = await connectHub(address);
+    try {
+      await checkHubSchema(client, address.key, options.migrationsDir);
+      return matchHubInspections(await listHubInspections(client), refs);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  } catch (error) {
+    throw asExportError(error, options.cache);
   }
 }
 
@@ -136,18 +151,7 @@ export function startHubExport(
         },
       });
     } catch (error) {
-      if (isCoreError(error, 'HUB_UNREACHABLE')) {
-        throw new CoreError(
-          'HUB_UNREACHABLE',
-          {
-            key: 'hubExport.unreachable',
-            values: { ...error.localized?.values, cache: ctx.paths.root },
-          },
-          undefined,
-          { cause: error },
-        );
-      }
-      throw error;
+      throw asExportError(error, ctx.paths.root);
     }
     handle.throwIfCancelled();
     const modelId = options.filter?.modelId ?? busiestModel(ctx);
