@@ -164,6 +164,16 @@ describe('export --hub', () => {
     ];
     const received = () => filesIn(path.join(cache, 'originals')).size;
 
+    // The hub's database out of reach before anything starts: the same advice.
+    th.pgLink.cut();
+    const down = await exportFromHub(args);
+    th.pgLink.restore();
+    expect(down.code).not.toBe(0);
+    const downError = JSON.parse(down.stdout) as { error: { code: string; message: string } };
+    expect(downError.error.code).toBe('HUB_UNREACHABLE');
+    expect(downError.error.message).toContain('rode a mesma exportação de novo');
+    expect(existsSync(dest)).toBe(false);
+
     // Ctrl-C once a first photo is in: the job stops cleanly, nothing at the destination.
     const interrupted = await exportFromHub(args, (child) => {
       if (received() < 1) return false;
