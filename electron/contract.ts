@@ -37,6 +37,8 @@ export const ImageFilter = z
     maxConfidence: z.number().min(0).max(1).optional(),
     reviewed: z.boolean().optional(),
     importId: z.number().int().positive().optional(),
+    /** Every card of an inspection (several when grouped), not just one import. */
+    inspectionId: z.number().int().positive().optional(),
     /** Only photos whose reviewer label differs from the active model's prediction. */
     disagreement: z.boolean().optional(),
     /** Only photos the active model has not classified yet. */
@@ -648,6 +650,13 @@ export const ReportArgs = z
   })
   .strict();
 export const SetLayoutArgs = z.object({ layout: TubeLayout.nullable() }).strict();
+/** A layout file as the inspector chose it in the UI; the core checks and explains it. */
+export const LoadLayoutArgs = z
+  .object({
+    fileName: z.string().min(1).max(1000),
+    text: z.string().max(10_000_000),
+  })
+  .strict();
 
 // ---------------------------------------------------------------------------
 // Method argument schemas
@@ -1017,6 +1026,9 @@ export const methods = {
   // label display names
   /** Display names of the active model's labels per language (`labelNames`); {} when none. */
   'library.labelNames': method<Record<string, Record<string, string>>>()(NoArgs),
+  // inspections: layout from a file (polish)
+  /** Sets the layout from a JSON file's text; a bad file is refused naming the problem. */
+  'inspections.loadLayout': method<TubeLayout | null>()(LoadLayoutArgs),
 } as const;
 
 export type Methods = typeof methods;

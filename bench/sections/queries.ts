@@ -22,10 +22,25 @@ const RSS_LIMIT_MB = 600;
 const MB = 1024 * 1024;
 
 /** The filters of the review screen's filter bar, alone and in the usual combinations. */
-export function uiFilters(library: BenchLibrary): { name: string; filter: ImageFilter }[] {
+export function uiFilters(
+  library: BenchLibrary,
+  grouped?: number,
+): { name: string; filter: ImageFilter }[] {
   const [first, second] = library.labels as [string, string];
   const importId = library.importIds[Math.floor(library.importIds.length / 2)]!;
+  // An inspection of two cards (grouped by the caller): each card walked, then merged.
+  const inspection: { name: string; filter: ImageFilter }[] =
+    grouped === undefined
+      ? []
+      : [
+          { name: `inspection #${grouped} (2 cards)`, filter: { inspectionId: grouped } },
+          {
+            name: `inspection #${grouped} (2 cards), not reviewed`,
+            filter: { inspectionId: grouped, reviewed: false },
+          },
+        ];
   return [
+    ...inspection,
     { name: 'none', filter: {} },
     { name: `label=${first}`, filter: { label: first } },
     { name: `label=${second}`, filter: { label: second } },
@@ -82,6 +97,12 @@ export async function runQueriesSection(ctx: BenchContext): Promise<SectionResul
   try {
     const { url } = await child.request('start', { libraryDir, modelDirs: [] });
     await child.request('mark', null);
+    // Two cards of one stop grouped into one inspection, as the summary does.
+    const pair = library.importIds.slice(10, 12);
+    const grouped = await rpc(url, 'inspections.group', {
+      inspectionIds: pair,
+      name: 'bench: two cards',
+    });
     ctx.log(
       `queries: ${library.photos} photos, ${pageSize} rows per page (the renderer's page size)`,
     );
@@ -90,7 +111,7 @@ export async function runQueriesSection(ctx: BenchContext): Promise<SectionResul
       runs: quick ? 10 : 30,
       deepPages: quick ? 20 : 100,
       walkBudgetMs: quick ? 2_000 : 5_000,
-      filters: uiFilters(library),
+      filters: uiFilters(library, grouped.id),
       sorts: SORTS.flatMap((sort) => [
         { sort, descending: false },
         { sort, descending: true },

@@ -25,6 +25,7 @@ export const FILTER_OPTIONS: OptionsConfig = {
   unsure: { type: 'boolean' },
   'not-unsure': { type: 'boolean' },
   import: { type: 'string' },
+  inspection: { type: 'string' },
   model: { type: 'string' },
 };
 
@@ -41,6 +42,7 @@ export const FILTER_HELP = `Filters (combined with AND):
   --unsure              only photos a reviewer answered "unsure / skip"
   --not-unsure          leave out photos answered "unsure"
   --import N            only photos of import N (see \`imports\`)
+  --inspection N        every card of inspection N (see \`inspections list\`)
   --model ID            use this model's predictions instead of the active model's`;
 
 /** The ImageFilter the flags describe; `{}` when none is given. */
@@ -72,6 +74,8 @@ export function filterFromOptions(values: OptionValues): ImageFilter {
   if (flag(values, 'not-unsure')) filter.unsure = false;
   const importId = numberOption(values, 'import', { min: 1, integer: true });
   if (importId !== undefined) filter.importId = importId;
+  const inspectionId = numberOption(values, 'inspection', { min: 1, integer: true });
+  if (inspectionId !== undefined) filter.inspectionId = inspectionId;
   const modelId = stringOption(values, 'model');
   if (modelId !== undefined) filter.modelId = modelId;
   return filter;

@@ -454,8 +454,6 @@ export const en = {
   'inspections.showBar':
     'Show the {count} photos the model called {label} with {from}–{to}% confidence',
   'inspections.plotHint': 'Click a cell or a histogram bar to review those photos.',
-  'inspections.plotHintLibrary':
-    'Click a cell or a histogram bar to review those photos (in the whole library: this inspection has several cards).',
   'inspections.group': 'Group with another card…',
   'inspections.groupWith': 'Group with',
   'inspections.groupName': 'Name of the grouped inspection',
@@ -525,6 +523,23 @@ export const en = {
   'history.noteChanged': '{author} changed the note',
   'history.noteCleared': '{author} cleared the note',
   'history.noteWas': 'was: {text}',
+  // filter chips (polish): filter parts without a field of their own
+  'filter.moreFilters': 'Other active filters',
+  'filter.inspectionChip': 'Inspection: {name}{cards, plural, one {} other { (# cards)}}',
+  'filter.predictedChip': 'Model says: {label}',
+  'filter.unclassifiedChip': 'Not classified by the model',
+  'filter.classifiedChip': 'Classified by the model',
+  'filter.removeChip': 'Remove the filter “{name}”',
+  // tube sheet layout chooser (polish)
+  'layout.title': 'Tube sheet layout',
+  'layout.none': 'rows × columns from the photos',
+  'layout.gridSquare': 'grid, square pitch',
+  'layout.gridStaggered': 'grid, staggered pitch',
+  'layout.positions': '{count, plural, one {# tube position} other {# tube positions}}',
+  'layout.load': 'Load layout file…',
+  'layout.clear': 'Use rows × columns',
+  'layout.hint':
+    'A JSON file such as those in resources/tube-layouts. Every inspection’s map and report use it.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

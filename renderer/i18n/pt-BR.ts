@@ -459,8 +459,6 @@ export const ptBR: Messages = {
     'Mostrar as {count} fotos que o modelo chamou de {label} com {from}–{to}% de certeza',
   'inspections.plotHint':
     'Clique numa célula ou numa barra do histograma para revisar essas fotos.',
-  'inspections.plotHintLibrary':
-    'Clique numa célula ou numa barra do histograma para revisar essas fotos (na biblioteca inteira: esta inspeção tem vários cartões).',
   'inspections.group': 'Agrupar com outro cartão…',
   'inspections.groupWith': 'Agrupar com',
   'inspections.groupName': 'Nome da inspeção agrupada',
@@ -532,4 +530,21 @@ export const ptBR: Messages = {
   'history.noteChanged': '{author} alterou a nota',
   'history.noteCleared': '{author} apagou a nota',
   'history.noteWas': 'antes: {text}',
+  // filter chips (polish): filter parts without a field of their own
+  'filter.moreFilters': 'Outros filtros ativos',
+  'filter.inspectionChip': 'Inspeção: {name}{cards, plural, one {} other { (# cartões)}}',
+  'filter.predictedChip': 'Modelo diz: {label}',
+  'filter.unclassifiedChip': 'Não classificadas pelo modelo',
+  'filter.classifiedChip': 'Classificadas pelo modelo',
+  'filter.removeChip': 'Remover o filtro “{name}”',
+  // tube sheet layout chooser (polish)
+  'layout.title': 'Layout do espelho',
+  'layout.none': 'linhas × colunas a partir das fotos',
+  'layout.gridSquare': 'grade, passo quadrado',
+  'layout.gridStaggered': 'grade, passo alternado',
+  'layout.positions': '{count, plural, one {# posição de tubo} other {# posições de tubo}}',
+  'layout.load': 'Carregar arquivo de layout…',
+  'layout.clear': 'Usar linhas × colunas',
+  'layout.hint':
+    'Um arquivo JSON como os de resources/tube-layouts. O mapa e o relatório de todas as inspeções o usam.',
 };

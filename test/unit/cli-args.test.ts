@@ -55,6 +55,7 @@ describe('command line parsing', () => {
       importId: 3,
     });
     expect(filterFromOptions({})).toEqual({});
+    expect(filterFromOptions({ inspection: '4' })).toEqual({ inspectionId: 4 });
   });
 
   it('rejects contradictory or malformed filters as usage errors', () => {

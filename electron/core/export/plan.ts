@@ -8,7 +8,12 @@ import path from 'node:path';
 import type { ExportOptions, ExportPlan } from '../../contract.js';
 import type { CoreContext } from '../context.js';
 import { CoreError } from '../errors.js';
-import { filterTerms, modelScope, sourceFor } from '../library/image-query.js';
+import {
+  filterTerms,
+  modelScope,
+  resolveInspectionFilter,
+  sourceFor,
+} from '../library/image-query.js';
 import { checkLabelFolders, exportFileName, isInsideFolder, relativePath } from './file-names.js';
 import { assignSplit, SPLIT_NAMES, type SplitName } from './split.js';
 import {
@@ -171,7 +176,7 @@ function readRows(
   ctx: CoreContext,
   options: ExportOptions,
 ): { rows: ExportRow[]; modelId: string | null } {
-  const filter = options.filter ?? {};
+  const filter = resolveInspectionFilter(ctx.db, options.filter ?? {});
   const scope = modelScope(ctx.db, filter);
   const source = sourceFor(scope);
   const c = source.columns;

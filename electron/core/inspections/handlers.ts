@@ -2,7 +2,7 @@
 import type { CoreContext, HandlerMap } from '../context.js';
 import { readSettings } from '../settings/handlers.js';
 import { compareInspections } from './compare.js';
-import { readLayout, writeLayout } from './layout.js';
+import { parseLayoutText, readLayout, writeLayout } from './layout.js';
 import { buildInspectionReport } from './report.js';
 import { getInspection, groupInspections, listInspections, renameInspection } from './store.js';
 import { inspectionSummary } from './summary.js';
@@ -21,6 +21,7 @@ export function createInspectionHandlers(
   | 'inspections.report'
   | 'inspections.layout'
   | 'inspections.setLayout'
+  | 'inspections.loadLayout'
 > {
   return {
     'inspections.list': () => listInspections(ctx.db),
@@ -38,5 +39,7 @@ export function createInspectionHandlers(
       }),
     'inspections.layout': () => readLayout(ctx.db),
     'inspections.setLayout': ({ layout }) => writeLayout(ctx.db, layout),
+    'inspections.loadLayout': ({ fileName, text }) =>
+      writeLayout(ctx.db, parseLayoutText(text, fileName)),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { TubeLayout } from '../../contract.js';
 import { CoreError } from '../errors.js';
+import type { CoreMessage } from '../../shared/core-messages/index.js';
 import { issueMessages } from '../validation-messages.js';
 import type { Db } from '../library/database.js';
 
@@ -38,10 +39,7 @@ export function parseLayoutText(text: string, file: string): TubeLayout {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new CoreError('INVALID_ARGUMENT', {
-      key: 'inspections.layoutNotJson',
-      values: { file, detail: (error as Error).message },
-    });
+    throw new CoreError('INVALID_ARGUMENT', notJson(text, file, error as Error));
   }
   const parsed = TubeLayout.safeParse(value);
   if (!parsed.success) {
@@ -54,4 +52,19 @@ export function parseLayoutText(text: string, file: string): TubeLayout {
     });
   }
   return parsed.data;
+}
+
+/**
+ * Where JSON.parse stopped, as line and column (the parser's own sentence is English);
+ * its words only when it gives no position.
+ */
+function notJson(text: string, file: string, error: Error): CoreMessage {
+  const position = /position (\d+)/.exec(error.message);
+  if (!position) {
+    return { key: 'inspections.layoutNotJson', values: { file, detail: error.message } };
+  }
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return { key: 'inspections.layoutNotJsonAt', values: { file, line, column } };
 }

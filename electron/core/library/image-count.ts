@@ -26,6 +26,7 @@ import {
   gridIndexFor,
   indexHint,
   modelScope,
+  resolveInspectionFilter,
   sourceFor,
   type ModelScope,
 } from './image-query.js';
@@ -131,9 +132,10 @@ function dependsOnPredictions(filter: ImageFilter): boolean {
 }
 
 function countGrid(db: Db, filter: ImageFilter): number {
-  // The aggregates know nothing of conflicts between people or unsure answers: count
-  // those rows (unsure ones over their small partial indexes).
+  // The aggregates know nothing of conflicts between people, unsure answers or
+  // inspections: count those rows (unsure ones over their small partial indexes).
   return filter.importId !== undefined ||
+    filter.inspectionId !== undefined ||
     filter.conflict !== undefined ||
     filter.unsure !== undefined
     ? countGridRows(db, filter)
@@ -154,7 +156,8 @@ function countOtherModel(db: Db, scope: ModelScope, filter: ImageFilter): number
 }
 
 /** How many photos match a filter. */
-export function countImages(db: Db, filter: ImageFilter): number {
+export function countImages(db: Db, asked: ImageFilter): number {
+  const filter = resolveInspectionFilter(db, asked);
   const scope = modelScope(db, filter);
   return scope.grid ? countGrid(db, filter) : countOtherModel(db, scope, filter);
 }

@@ -70,6 +70,7 @@ type Dimension =
   | 'unclassified'
   | 'reviewedLabel'
   | 'import'
+  | 'inspection'
   | 'label'
   | 'predicted'
   | 'reviewed';
@@ -87,6 +88,7 @@ const GRID_INDEXES: Record<SortKey, Partial<Record<Dimension | 'base', string>>>
     unclassified: 'grid_conf',
     reviewedLabel: 'grid_rev_label_conf',
     import: 'grid_import_conf',
+    inspection: 'grid_import_conf',
     label: 'grid_label_conf',
     predicted: 'grid_pred_conf',
     reviewed: 'grid_rev_conf',
@@ -97,6 +99,7 @@ const GRID_INDEXES: Record<SortKey, Partial<Record<Dimension | 'base', string>>>
     disagree: 'grid_disagree_captured',
     unclassified: 'grid_unclassified_captured',
     import: 'grid_import_captured',
+    inspection: 'grid_import_captured',
     label: 'grid_label_captured',
     reviewed: 'grid_rev_captured',
   },
@@ -106,6 +109,7 @@ const GRID_INDEXES: Record<SortKey, Partial<Record<Dimension | 'base', string>>>
     disagree: 'grid_disagree_tube',
     unclassified: 'grid_unclassified_tube',
     import: 'grid_import_tube',
+    inspection: 'grid_import_tube',
     label: 'grid_label_tube',
     reviewed: 'grid_rev_tube',
   },
@@ -116,6 +120,7 @@ const GRID_INDEXES: Record<SortKey, Partial<Record<Dimension | 'base', string>>>
     disagree: 'grid_disagree_id',
     unclassified: 'grid_unclassified_id',
     import: 'grid_import_id',
+    inspection: 'grid_import_id',
     label: 'grid_label_id',
     reviewed: 'grid_rev_id',
   },
@@ -135,6 +140,9 @@ function dimensionsOf(filter: ImageFilter): Dimension[] {
   if (filter.unclassified === true) dims.push('unclassified');
   if (filter.reviewed !== undefined && filter.label !== undefined) dims.push('reviewedLabel');
   if (filter.importId !== undefined) dims.push('import');
+  // A grouped inspection: its few cards are equality ranges of the import index, merged
+  // and sorted (cost in proportion to the inspection's photos, not the library's).
+  if (filter.inspectionId !== undefined) dims.push('inspection');
   if (filter.label !== undefined) dims.push('label');
   if (filter.predicted !== undefined) dims.push('predicted');
   if (filter.reviewed !== undefined) dims.push('reviewed');
@@ -289,6 +297,12 @@ export function filterTerms(
     terms.push(`${c.importId} = @importId`);
     params.importId = filter.importId;
   }
+  if (filter.inspectionId !== undefined) {
+    terms.push(
+      `${c.importId} IN (SELECT import_id FROM inspection_imports WHERE inspection_id = @inspectionId)`,
+    );
+    params.inspectionId = filter.inspectionId;
+  }
   // Written exactly as the partial indexes' WHERE (`disagree = 1`) so SQLite may use them.
   if (filter.disagreement !== undefined) {
     terms.push(`${c.disagree} = ${filter.disagreement ? 1 : 0}`);
@@ -309,6 +323,34 @@ export function filterTerms(
     terms.push(`${c.unsure} = ${filter.unsure ? 1 : 0}`);
   }
   return { terms, params };
+}
+
+/**
+ * An inspection filter as the cheapest equivalent: an inspection of one card is that
+ * import (an in-order index walk); a grouped one stays an inspection filter. An unknown
+ * inspection is refused rather than showing an empty grid.
+ */
+export function resolveInspectionFilter(db: Db, filter: ImageFilter): ImageFilter {
+  if (filter.inspectionId === undefined) return filter;
+  const importIds = cachedStatement(
+    db,
+    'SELECT import_id FROM inspection_imports WHERE inspection_id = ? ORDER BY import_id',
+    'pluck',
+  ).all(filter.inspectionId) as number[];
+  if (importIds.length === 0) {
+    throw new CoreError(
+      'NOT_FOUND',
+      { key: 'inspections.notFound', values: { ref: String(filter.inspectionId) } },
+      { inspectionId: filter.inspectionId },
+    );
+  }
+  const [only] = importIds as [number];
+  // Grouped, or another import also asked for (then nothing matches): kept as asked.
+  if (importIds.length > 1 || (filter.importId !== undefined && filter.importId !== only)) {
+    return filter;
+  }
+  const { inspectionId: _single, ...rest } = filter;
+  return { ...rest, importId: only };
 }
 
 /** Resolves the model a filter means, refusing an unknown `modelId`. */
@@ -613,7 +655,8 @@ export function segmentQuery(
 }
 
 /** One page of the review grid. */
-export function listImages(db: Db, request: ListRequest): ImageListResult {
+export function listImages(db: Db, asked: ListRequest): ImageListResult {
+  const request = { ...asked, filter: resolveInspectionFilter(db, asked.filter) };
   const scope = modelScope(db, request.filter);
   const segments = segmentsOf(request.sort);
   const start = request.cursor
@@ -653,7 +696,8 @@ export function listImages(db: Db, request: ListRequest): ImageListResult {
 }
 
 /** Ids of every photo matching a filter, ascending ("select all matching"). */
-export function imageIds(db: Db, filter: ImageFilter): number[] {
+export function imageIds(db: Db, asked: ImageFilter): number[] {
+  const filter = resolveInspectionFilter(db, asked);
   const scope = modelScope(db, filter);
   if (scope.grid) {
     const index = gridIndexFor('id', filter);
@@ -672,7 +716,8 @@ export function imageIds(db: Db, filter: ImageFilter): number[] {
 }
 
 /** EXPLAIN QUERY PLAN of every segment of a list request (tests and benchmarks). */
-export function explainList(db: Db, request: Omit<ListRequest, 'cursor' | 'limit'>): string[][] {
+export function explainList(db: Db, asked: Omit<ListRequest, 'cursor' | 'limit'>): string[][] {
+  const request = { ...asked, filter: resolveInspectionFilter(db, asked.filter) };
   const scope = modelScope(db, request.filter);
   return segmentsOf(request.sort).map((segment) => {
     const fake: ListCursor = {

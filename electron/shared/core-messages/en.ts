@@ -232,6 +232,8 @@ export const coreEn = {
     'Grouping needs at least two different inspections. Give two or more inspection ids.',
   'inspections.layoutNotJson':
     '{file} is not valid JSON ({detail}). Fix the file and load it again; the current layout is kept.',
+  'inspections.layoutNotJsonAt':
+    '{file} is not valid JSON (the error is near line {line}, column {column}). Fix the file and load it again; the current layout is kept.',
   'inspections.layoutInvalid':
     '{file} is not a tube sheet layout: {detail}. See the README for the format; the current layout is kept.',
   'inspections.tubeInvalid':

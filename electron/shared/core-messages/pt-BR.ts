@@ -229,6 +229,8 @@ export const corePtBR: CoreMessages = {
     'Para agrupar são precisas pelo menos duas inspeções diferentes. Informe dois ou mais números de inspeção.',
   'inspections.layoutNotJson':
     '{file} não é um JSON válido ({detail}). Corrija o arquivo e carregue de novo; o layout atual foi mantido.',
+  'inspections.layoutNotJsonAt':
+    '{file} não é JSON válido (o erro está perto da linha {line}, coluna {column}). Corrija o arquivo e carregue-o de novo; o layout atual foi mantido.',
   'inspections.layoutInvalid':
     '{file} não é um layout de espelho de tubos: {detail}. Veja o formato no README; o layout atual foi mantido.',
   'inspections.tubeInvalid':

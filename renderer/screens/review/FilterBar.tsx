@@ -12,6 +12,7 @@ import type {
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
 import { useLabelName } from '../../state/label-names.js';
 import { hasFilter, type ReviewQuery } from '../../state/review-query.js';
+import { FilterChips } from './FilterChips.js';
 import { parsePercent } from './parse-percent.js';
 
 /** The order's name says which end comes first, so it follows the direction. */
@@ -215,6 +216,7 @@ export function FilterBar(props: {
         />
         {t('filter.unsure')}
       </label>
+      <FilterChips filter={filter} onClear={set} />
       <span className="filter-bar__spacer" />
       <div className="field">
         <span className="field__label">{t('sort.title')}</span>

@@ -3,12 +3,13 @@
  * through Chromium's print), and what changed against another inspection, as a list and
  * coloured on the tube map.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type {
   Inspection,
   InspectionSummary,
   TubeChangeKind,
   TubeLayout,
+  TubeState,
 } from '../../../electron/contract.js';
 import { LabelChip } from '../../components/LabelChip.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -161,6 +162,96 @@ export function ReportActions(props: { inspection: Inspection }) {
   );
 }
 
+/** A tube's label in one inspection of a comparison, or that it was not photographed. */
+function TubeStateCell(props: { state: TubeState | null }) {
+  const { t } = useI18n();
+  return (
+    <td>
+      {props.state ? (
+        <LabelChip label={props.state.label} reviewed={props.state.reviewed} size="sm" />
+      ) : (
+        <span className="muted">{t('inspections.absent')}</span>
+      )}
+    </td>
+  );
+}
+
+/**
+ * The tube sheet drawing of the maps (and the report): load a layout JSON file (such as
+ * those in resources/tube-layouts), or go back to rows × columns from the photos. The
+ * core checks the file and says what is wrong in the UI's language; the current layout
+ * is kept until a good file replaces it.
+ */
+export function LayoutChooser(props: { layout: TubeLayout | null; onChanged(): void }) {
+  const { t } = useI18n();
+  const client = useClient();
+  const report = useReportError();
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const { layout } = props;
+  const current = !layout
+    ? t('layout.none')
+    : layout.kind === 'grid'
+      ? t(layout.pitch === 'staggered' ? 'layout.gridStaggered' : 'layout.gridSquare')
+      : `${t('layout.positions', { count: layout.tubes.length })}${layout.name ? ` (${layout.name})` : ''}`;
+
+  async function change(work: () => Promise<unknown>) {
+    setBusy(true);
+    try {
+      await work();
+      props.onChanged();
+    } catch (error) {
+      report(error, t('layout.title'));
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  }
+
+  return (
+    <div className="inspection-bar layout-chooser" data-testid="layout-chooser">
+      <span className="layout-chooser__current" data-testid="layout-current">
+        <span className="muted">{t('layout.title')}:</span> {current}
+      </span>
+      <label className="btn file-button">
+        {t('layout.load')}
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          className="sr-only"
+          data-testid="layout-file"
+          disabled={busy}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (!file) return;
+            void change(async () =>
+              client.invoke('inspections.loadLayout', {
+                fileName: file.name,
+                text: await file.text(),
+              }),
+            );
+          }}
+        />
+      </label>
+      {layout && (
+        <button
+          type="button"
+          className="btn"
+          data-testid="layout-clear"
+          disabled={busy}
+          onClick={() =>
+            void change(() => client.invoke('inspections.setLayout', { layout: null }))
+          }
+        >
+          {t('layout.clear')}
+        </button>
+      )}
+      <span className="muted small">{t('layout.hint')}</span>
+    </div>
+  );
+}
+
 export function CompareInspections(props: {
   summary: InspectionSummary;
   inspections: Inspection[];
@@ -291,28 +382,8 @@ export function CompareInspections(props: {
                               {change.tube}
                             </button>
                           </td>
-                          <td>
-                            {change.before ? (
-                              <LabelChip
-                                label={change.before.label}
-                                reviewed={change.before.reviewed}
-                                size="sm"
-                              />
-                            ) : (
-                              <span className="muted">{t('inspections.absent')}</span>
-                            )}
-                          </td>
-                          <td>
-                            {change.after ? (
-                              <LabelChip
-                                label={change.after.label}
-                                reviewed={change.after.reviewed}
-                                size="sm"
-                              />
-                            ) : (
-                              <span className="muted">{t('inspections.absent')}</span>
-                            )}
-                          </td>
+                          <TubeStateCell state={change.before} />
+                          <TubeStateCell state={change.after} />
                           <td style={{ color: changeColors[change.kind], fontWeight: 600 }}>
                             {t(changeKindKeys[change.kind])}
                           </td>

@@ -17,6 +17,7 @@ import { ConfusionMatrix } from './ConfusionMatrix.js';
 import {
   CompareInspections,
   GroupInspections,
+  LayoutChooser,
   RenameInspection,
   ReportActions,
 } from './InspectionPanel.js';
@@ -235,7 +236,7 @@ export function SummaryScreen(props: {
                         type="button"
                         className="btn btn--small btn--ghost"
                         onClick={() =>
-                          scope && Object.keys(scope).length > 0
+                          Object.keys(scope).length > 0
                             ? props.onReviewFilter({ ...scope, label: row.label })
                             : props.onReviewLabel(row.label)
                         }
@@ -265,12 +266,10 @@ export function SummaryScreen(props: {
                 <ConfusionMatrix
                   matrix={metrics.confusion}
                   onCell={(truth, predicted) =>
-                    props.onReviewFilter(confusionCellFilter(truth, predicted, scope ?? {}))
+                    props.onReviewFilter(confusionCellFilter(truth, predicted, scope))
                   }
                 />
-                <p className="muted small">
-                  {t(scope ? 'inspections.plotHint' : 'inspections.plotHintLibrary')}
-                </p>
+                <p className="muted small">{t('inspections.plotHint')}</p>
                 <MetricsTable metrics={metrics} />
               </>
             ) : (
@@ -285,7 +284,7 @@ export function SummaryScreen(props: {
             <ConfidenceHistogram
               histogram={s.confidenceHistogram}
               onBar={(label, bin) =>
-                props.onReviewFilter(histogramBarFilter(label, bin, 10, scope ?? {}))
+                props.onReviewFilter(histogramBarFilter(label, bin, 10, scope))
               }
             />
           ) : (
@@ -296,6 +295,7 @@ export function SummaryScreen(props: {
         {s.tubes.length > 0 && (
           <section className="card">
             <h2>{t('summary.tubeMap')}</h2>
+            <LayoutChooser layout={layout.data ?? null} onChanged={layout.reload} />
             <TubeSheetMap tubes={s.tubes} layout={layout.data ?? null} onOpen={openPhoto} />
           </section>
         )}

@@ -2,7 +2,7 @@
  * The review grid's filter behind a clicked plot (as in FiftyOne): a confusion-matrix
  * cell shows the reviewed photos with that reviewer label and that model label; a
  * histogram bar shows the photos the model gave that label with a confidence in the bar's
- * range. `scope` narrows both to an inspection's import.
+ * range. `scope` narrows both to an inspection (every card of it).
  */
 import type { ImageFilter, Inspection } from '../../../electron/contract.js';
 
@@ -31,11 +31,7 @@ export function histogramBarFilter(
   };
 }
 
-/**
- * The grid filter of an inspection: its import when it has one. The grid filters by one
- * import, so an inspection of several cards is shown whole-library (the screen says so).
- */
-export function inspectionScope(inspection: Inspection | null): ImageFilter | null {
-  if (!inspection) return {};
-  return inspection.importIds.length === 1 ? { importId: inspection.importIds[0] as number } : null;
+/** The grid filter of an inspection: all of its cards (a grouped one has several). */
+export function inspectionScope(inspection: Inspection | null): ImageFilter {
+  return inspection ? { inspectionId: inspection.id } : {};
 }
