@@ -6,7 +6,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImageFilter, ImageSummary, ImportSummary } from '../../electron/contract.js';
+import type {
+  ImageFilter,
+  ImageSort,
+  ImageSummary,
+  ImportSummary,
+} from '../../electron/contract.js';
 import { createCore, type Core } from '../../electron/core/app.js';
 import { isCoreError } from '../../electron/core/errors.js';
 import { explainList } from '../../electron/core/library/image-query.js';
@@ -29,13 +34,19 @@ async function importCard(core: Core, root: string, photos: number, seed: number
 }
 
 /** Every photo of a filter, page by page (5 a page, so the keyset is followed). */
-async function allPages(core: Core, filter: ImageFilter): Promise<ImageSummary[]> {
+async function allPages(
+  core: Core,
+  filter: ImageFilter,
+  sort: ImageSort = 'confidence',
+  descending = false,
+): Promise<ImageSummary[]> {
   const items: ImageSummary[] = [];
   let cursor: string | undefined;
   do {
     const page = await core.invoke('library.list', {
       filter,
-      sort: 'confidence',
+      sort,
+      descending,
       limit: 5,
       ...(cursor ? { cursor } : {}),
     });
@@ -90,18 +101,34 @@ describe('the review grid filtered by an inspection', () => {
       (await core.invoke('library.count', { filter: { ...filter, reviewed: true } })).total,
     ).toBe(2);
 
+    // Every order, both directions: the group's photos in the order the whole library
+    // shows them (its cards' walks merged page by page, nothing lost at page edges).
+    const group = new Set(cards);
+    for (const sort of ['confidence', 'captured', 'tube', 'imported'] as const) {
+      for (const descending of [false, true]) {
+        const whole = (await allPages(core, {}, sort, descending)).filter((p) => group.has(p.id));
+        const paged = await allPages(core, filter, sort, descending);
+        expect(
+          paged.map((p) => p.id),
+          `${sort} ${descending ? 'desc' : 'asc'}`,
+        ).toEqual(whole.map((p) => p.id));
+      }
+    }
+
     // A one-card inspection is that import, walked in order on its index.
     const single = { inspectionId: other.importId };
     expect((await allPages(core, single)).map((p) => p.id)).toEqual(
       (await allPages(core, { importId: other.importId })).map((p) => p.id),
     );
-    // The group reads the import index (a few ranges), never the whole library's order.
+    // The group reads each card's range of the import index, never the whole library.
     const plan = explainList(core.context.db, {
       filter,
       sort: 'confidence',
       descending: false,
     }).flat();
     expect(plan.join('\n')).toContain('grid_import_conf');
+    // Each card is walked in order: the inspection's photos are never sorted whole.
+    expect(plan.join('\n')).not.toContain('TEMP B-TREE');
 
     await core.invoke('settings.set', { language: 'pt-BR' });
     const unknown = await failure(core.invoke('library.list', { filter: { inspectionId: 999 } }));

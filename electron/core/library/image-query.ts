@@ -344,13 +344,12 @@ export function resolveInspectionFilter(db: Db, filter: ImageFilter): ImageFilte
       { inspectionId: filter.inspectionId },
     );
   }
-  const [only] = importIds as [number];
-  // Grouped, or another import also asked for (then nothing matches): kept as asked.
-  if (importIds.length > 1 || (filter.importId !== undefined && filter.importId !== only)) {
-    return filter;
+  const { inspectionId: _resolved, ...rest } = filter;
+  if (filter.importId !== undefined) {
+    // One of its cards asked for too: that card; another card: nothing (kept as asked).
+    return importIds.includes(filter.importId) ? rest : filter;
   }
-  const { inspectionId: _single, ...rest } = filter;
-  return { ...rest, importId: only };
+  return importIds.length === 1 ? { ...rest, importId: importIds[0] as number } : filter;
 }
 
 /** Resolves the model a filter means, refusing an unknown `modelId`. */
@@ -654,10 +653,63 @@ export function segmentQuery(
   return { sql, params: { ...source.params, ...params } };
 }
 
+/** The cards of a grouped inspection the grid pages through, or null for one walk. */
+function groupedImports(db: Db, scope: ModelScope, filter: ImageFilter): number[] | null {
+  if (!scope.grid || filter.inspectionId === undefined || filter.importId !== undefined) {
+    return null;
+  }
+  return cachedStatement(
+    db,
+    'SELECT import_id FROM inspection_imports WHERE inspection_id = ? ORDER BY import_id',
+    'pluck',
+  ).all(filter.inspectionId) as number[];
+}
+
+/** Both keys of one segment are the same type (numbers, or ISO dates as text). */
+function compareKeys(a: number | string | null, b: number | string | null): number {
+  if (a === b || a === null || b === null) return 0;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * A segment's next rows. A grouped inspection walks each of its cards in order on that
+ * card's import index and merges the walks, so a page costs (cards x page) rows whatever
+ * the inspection's size, instead of sorting every photo of the inspection.
+ */
+function segmentRows(
+  db: Db,
+  scope: ModelScope,
+  request: ListRequest,
+  segment: Segment,
+  after: ListCursor | null,
+  limit: number,
+  cards: number[] | null,
+): ListRow[] {
+  if (!cards) {
+    const { sql, params } = segmentQuery(scope, request, segment, after, limit);
+    return cachedStatement(db, sql, 'raw').all(params) as ListRow[];
+  }
+  const { inspectionId: _group, ...rest } = request.filter;
+  const merged: ListRow[] = [];
+  for (const importId of cards) {
+    const card = { ...request, filter: { ...rest, importId } };
+    const { sql, params } = segmentQuery(scope, card, segment, after, limit);
+    merged.push(...(cachedStatement(db, sql, 'raw').all(params) as ListRow[]));
+  }
+  const direction = request.descending ? -1 : 1;
+  merged.sort(
+    (a, b) =>
+      direction *
+      (compareKeys(sortKeyOf(segment.key, a), sortKeyOf(segment.key, b)) || a[0] - b[0]),
+  );
+  return merged.slice(0, limit);
+}
+
 /** One page of the review grid. */
 export function listImages(db: Db, asked: ListRequest): ImageListResult {
   const request = { ...asked, filter: resolveInspectionFilter(db, asked.filter) };
   const scope = modelScope(db, request.filter);
+  const cards = groupedImports(db, scope, request.filter);
   const segments = segmentsOf(request.sort);
   const start = request.cursor
     ? decodeCursor(request.cursor, request.sort, request.descending)
@@ -671,8 +723,7 @@ export function listImages(db: Db, asked: ListRequest): ImageListResult {
     const segment = segments[s] as Segment;
     if (segment.empty(request.filter) || request.emptySegments?.has(s)) continue;
     const after = start && start.segment === s ? start : null;
-    const { sql, params } = segmentQuery(scope, request, segment, after, wanted - items.length);
-    const rows = cachedStatement(db, sql, 'raw').all(params) as ListRow[];
+    const rows = segmentRows(db, scope, request, segment, after, wanted - items.length, cards);
     for (const row of rows) {
       if (items.length === request.limit) {
         extra = { row, segment: s };
@@ -727,7 +778,13 @@ export function explainList(db: Db, asked: Omit<ListRequest, 'cursor' | 'limit'>
       key: segment.key === 'captured' ? '2026-01-01T00:00:00.000Z' : segment.key ? 0 : null,
       id: 1,
     };
-    const { sql, params } = segmentQuery(scope, request, segment, fake, 200);
+    // A grouped inspection runs one walk per card (see segmentRows): explain the first.
+    const cards = groupedImports(db, scope, request.filter);
+    const { inspectionId: _group, ...rest } = request.filter;
+    const asRun = cards
+      ? { ...request, filter: { ...rest, importId: cards[0] as number } }
+      : request;
+    const { sql, params } = segmentQuery(scope, asRun, segment, fake, 200);
     return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map(
       (r) => r.detail,
     );
