@@ -66,6 +66,20 @@ describe('label folders', () => {
     );
     expect(error.code).toBe('INVALID_ARGUMENT');
     expect(error.message).toContain('"Clear" and "clear"');
+    // The same problem in Portuguese for a pt-BR user.
+    const pt = serializeError(
+      (() => {
+        try {
+          checkLabelFolders(['Clear', 'clear', 'CON']);
+        } catch (e) {
+          return e;
+        }
+        return null;
+      })(),
+      'pt-BR',
+    );
+    expect(pt.message).toContain('"Clear" e "clear" (diferem só em maiúsculas/minúsculas)');
+    expect(pt.message).toContain('"CON" (o Windows reserva este nome)');
   });
 });
 

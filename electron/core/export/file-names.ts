@@ -3,6 +3,11 @@
  * a model or a reviewer: neither may steer a write outside the export folder, collide,
  * or break a training script on another operating system.
  */
+import {
+  renderCoreMessage,
+  type CoreMessage,
+  type CoreMessageKey,
+} from '../../shared/core-messages/index.js';
 import path from 'node:path';
 import { LabelName } from '../../contract.js';
 import { CoreError } from '../errors.js';
@@ -47,15 +52,13 @@ export function exportFileName(
   return `${sanitizeStem(originalName)}_${hash}.${safeExt}`;
 }
 
-/** Why a label cannot name a folder, or null when it can. */
-export function labelFolderProblem(label: string): string | null {
+/** Why a label cannot name a folder (a catalog key), or null when it can. */
+export function labelFolderProblem(label: string): CoreMessageKey | null {
   const parsed = LabelName.safeParse(label);
-  if (!parsed.success || parsed.data !== label) {
-    return 'only letters, digits, space, "_", "." and "-" are allowed, without leading or trailing spaces';
-  }
-  if (label === '.' || label === '..' || /^\.+$/.test(label)) return 'it is made of dots';
-  if (/[. ]$/.test(label)) return 'Windows drops a trailing dot or space from folder names';
-  if (WINDOWS_RESERVED.test(label)) return 'Windows reserves this name';
+  if (!parsed.success || parsed.data !== label) return 'export.labelFolder.characters';
+  if (label === '.' || label === '..' || /^\.+$/.test(label)) return 'export.labelFolder.dots';
+  if (/[. ]$/.test(label)) return 'export.labelFolder.trailing';
+  if (WINDOWS_RESERVED.test(label)) return 'export.labelFolder.reserved';
   return null;
 }
 
@@ -64,23 +67,28 @@ export function labelFolderProblem(label: string): string | null {
  * only in case (they would merge into one folder on Windows and macOS).
  */
 export function checkLabelFolders(labels: Iterable<string>): void {
-  const problems: string[] = [];
+  const problems: CoreMessage[] = [];
   const byLower = new Map<string, string>();
   for (const label of labels) {
     const problem = labelFolderProblem(label);
-    if (problem) problems.push(`"${label}" (${problem})`);
+    if (problem) {
+      problems.push({
+        key: 'export.labelFolder.problem',
+        values: { label, why: { key: problem } },
+      });
+    }
     const lower = label.toLowerCase();
     const other = byLower.get(lower);
     if (other !== undefined && other !== label) {
-      problems.push(`"${other}" and "${label}" (they differ only in upper/lower case)`);
+      problems.push({ key: 'export.labelFolder.caseOnly', values: { a: other, b: label } });
     }
     byLower.set(lower, label);
   }
   if (problems.length) {
     throw new CoreError(
       'INVALID_ARGUMENT',
-      { key: 'export.labelsNotFolderNames', values: { problems: problems.join('; ') } },
-      { problems },
+      { key: 'export.labelsNotFolderNames', values: { problems } },
+      { problems: problems.map((problem) => renderCoreMessage('en', problem)) },
     );
   }
 }

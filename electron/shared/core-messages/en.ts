@@ -413,6 +413,13 @@ export const coreEn = {
     'The stored original of `{name}` cannot be read ({reason}); it was not classified. Re-import the photo to restore it.',
   'cli.ambiguousPhoto':
     '"{ref}" matches {count} photos; use the id or a longer sha256 prefix:\n{candidates}',
+  'export.labelFolder.problem': '"{label}" ({why})',
+  'export.labelFolder.caseOnly': '"{a}" and "{b}" (they differ only in upper/lower case)',
+  'export.labelFolder.characters':
+    'only letters, digits, space, "_", "." and "-" are allowed, without leading or trailing spaces',
+  'export.labelFolder.dots': 'it is made of dots',
+  'export.labelFolder.trailing': 'Windows drops a trailing dot or space from folder names',
+  'export.labelFolder.reserved': 'Windows reserves this name',
   // models: model.onnx against model.json (inference/session.ts)
   'models.session.fix':
     '{problem}. Fix model.json (or re-export model.onnx) and add the model again.',

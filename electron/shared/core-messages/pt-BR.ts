@@ -412,6 +412,13 @@ export const corePtBR: CoreMessages = {
     'O original guardado de `{name}` não pode ser lido ({reason}); a foto não foi classificada. Importe a foto de novo para restaurá-lo.',
   'cli.ambiguousPhoto':
     '"{ref}" corresponde a {count} fotos; use o id ou um prefixo maior do sha256:\n{candidates}',
+  'export.labelFolder.problem': '"{label}" ({why})',
+  'export.labelFolder.caseOnly': '"{a}" e "{b}" (diferem só em maiúsculas/minúsculas)',
+  'export.labelFolder.characters':
+    'só são permitidos letras, dígitos, espaço, "_", "." e "-", sem espaços no início ou no fim',
+  'export.labelFolder.dots': 'é feito só de pontos',
+  'export.labelFolder.trailing': 'o Windows remove um ponto ou espaço final de nomes de pasta',
+  'export.labelFolder.reserved': 'o Windows reserva este nome',
   // models: model.onnx contra model.json (inference/session.ts)
   'models.session.fix':
     '{problem}. Corrija o model.json (ou exporte o model.onnx de novo) e adicione o modelo outra vez.',
