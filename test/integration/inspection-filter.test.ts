@@ -112,6 +112,16 @@ describe('the review grid filtered by an inspection', () => {
           paged.map((p) => p.id),
           `${sort} ${descending ? 'desc' : 'asc'}`,
         ).toEqual(whole.map((p) => p.id));
+        // A far jump (End, a scrollbar drag) lands on the same photos as paging there.
+        const jump = await core.invoke('library.cursorAt', {
+          filter,
+          sort,
+          descending,
+          offset: 11,
+          limit: 5,
+        });
+        expect(jump.total).toBe(17);
+        expect(jump.items.map((p) => p.id)).toEqual(paged.slice(11, 16).map((p) => p.id));
       }
     }
 

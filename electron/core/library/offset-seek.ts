@@ -22,6 +22,7 @@ import {
   indexHint,
   listImages,
   modelScope,
+  resolveInspectionFilter,
   segmentsOf,
   sourceFor,
   type ModelScope,
@@ -154,7 +155,9 @@ function confidenceSizes(
 
 /** The page of the review grid that starts `offset` photos into the order. */
 export function cursorAt(db: Db, request: CursorAtRequest): CursorAtResult {
-  const { filter, sort, descending } = request;
+  const { sort, descending } = request;
+  // A one-card inspection seeks on its import's index like the page itself (polish).
+  const filter = resolveInspectionFilter(db, request.filter);
   const total = countImages(db, filter);
   const offset = Math.min(Math.max(0, Math.trunc(request.offset)), total);
   const scope = modelScope(db, filter);

@@ -6,6 +6,7 @@
  */
 import type { ImageFilter } from '../../../electron/contract.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useLabelName } from '../../state/label-names.js';
 import { useInvoke } from '../../state/use-invoke.js';
 
 interface Chip {
@@ -19,6 +20,7 @@ export function FilterChips(props: {
   onClear(change: Partial<ImageFilter>): void;
 }) {
   const { t, format } = useI18n();
+  const labelName = useLabelName();
   const { filter } = props;
   const inspections = useInvoke(
     'inspections.list',
@@ -40,7 +42,7 @@ export function FilterChips(props: {
   if (filter.predicted !== undefined) {
     chips.push({
       testId: 'filter-chip-predicted',
-      text: t('filter.predictedChip', { label: filter.predicted }),
+      text: t('filter.predictedChip', { label: labelName(filter.predicted) }),
       clear: { predicted: undefined },
     });
   }
