@@ -28,7 +28,7 @@ const cores: Core[] = [];
 
 beforeAll(async () => {
   th = await createThrowawayHub();
-  expect(th.applied).toEqual([1]);
+  expect(th.applied).toEqual([1, 2]);
   const owner = th.owner();
   await owner.connect();
   // Applying again changes nothing.

@@ -21,12 +21,13 @@ import { mapLimited } from '../models/map-limited.js';
 import { deviceIdOf } from '../sync/device.js';
 import { mergeSlice } from '../sync/merge-slice.js';
 import { placeFile } from '../sync/place-file.js';
-import { readEvents } from '../sync/read-slice.js';
+import { readEvents, readNoteEvents } from '../sync/read-slice.js';
 import type {
   SharedEvent,
   SharedImage,
   SharedImport,
   SharedModel,
+  SharedNoteEvent,
   SharedPrediction,
 } from '../sync/shared-records.js';
 import type { HubAddress } from './hub-address.js';
@@ -410,6 +411,90 @@ function eventsJson(events: SharedEvent[]): string {
   return JSON.stringify(events);
 }
 
+/**
+ * Note changes (issue 11, hub schema 2): every change this laptop holds after the cursor,
+ * its own and merged ones alike (the hub keeps each once, by its unique id).
+ */
+async function pushNoteEvents(
+  ctx: CoreContext,
+  client: pg.Client,
+  state: SyncState,
+  batchSize: number,
+): Promise<void> {
+  const after = Number(state.get('notesPushedId') ?? '0');
+  const ids = ctx.db
+    .prepare('SELECT id FROM note_events WHERE id > ? ORDER BY id')
+    .pluck()
+    .all(after) as number[];
+  for (const batch of chunks(ids, batchSize)) {
+    const notes = readNoteEvents(ctx.db, 'n.id IN (SELECT value FROM json_each(@ids))', {
+      ids: JSON.stringify(batch),
+    });
+    await client.query('BEGIN');
+    try {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+      await client.query(
+        `INSERT INTO note_events (event_uid, device_id, device_seq, lamport, sha256, old_note,
+                                  new_note, author, at)
+         SELECT uid, "deviceId", "deviceSeq", lamport, sha256, "oldNote", "newNote", author, at
+         FROM json_to_recordset($1::json) AS x(uid text, "deviceId" text, "deviceSeq" bigint,
+           lamport bigint, sha256 text, "oldNote" text, "newNote" text, author text, at text)
+         ON CONFLICT DO NOTHING`,
+        [JSON.stringify(notes)],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    state.set('notesPushedId', String(batch[batch.length - 1]));
+  }
+}
+
+/** The other laptops' note changes on photos held here (after the rows' cursor). */
+async function pullNoteEvents(
+  ctx: CoreContext,
+  client: pg.Client,
+  state: SyncState,
+  device: string,
+  origins: string[],
+  scope: string,
+  batchSize: number,
+  changed: Set<number>,
+  stop?: SyncOptions['stop'],
+): Promise<void> {
+  const held = 'sha256 IN (SELECT sha256 FROM inspection_photos WHERE origin = ANY($2))';
+  let cursor = Number(state.get(`notesPulledSeq:${scope}`) ?? '0');
+  for (;;) {
+    stop?.();
+    const rows = (
+      await client.query(
+        `SELECT hub_seq, event_uid AS uid, device_id AS "deviceId", device_seq AS "deviceSeq",
+                lamport, sha256, old_note AS "oldNote", new_note AS "newNote", author, at
+         FROM note_events WHERE hub_seq > $1 AND ${held} AND device_id <> $4
+         ORDER BY hub_seq LIMIT $3`,
+        [cursor, origins, batchSize, device],
+      )
+    ).rows as (SharedNoteEvent & { hub_seq: string })[];
+    const { ready, stopped } = rowsWithPhotosHere(ctx, rows);
+    if (ready.length === 0) break;
+    const noteEvents = ready.map(({ hub_seq: _seq, ...n }) => ({
+      ...n,
+      deviceSeq: Number(n.deviceSeq),
+      lamport: Number(n.lamport),
+    }));
+    const merged = mergeSlice(
+      ctx.db,
+      { imports: [], images: [], models: [], predictions: [], events: [], noteEvents },
+      ctx.now().toISOString(),
+    );
+    merged.changedImageIds.forEach((id) => changed.add(id));
+    cursor = Number(ready[ready.length - 1]!.hub_seq);
+    state.set(`notesPulledSeq:${scope}`, String(cursor));
+    if (stopped) break;
+  }
+}
+
 async function pushEvents(
   ctx: CoreContext,
   client: pg.Client,
@@ -728,6 +813,7 @@ async function pullRows(
     onProgress?.({ phase: 'events-down', done: pulled, total: null });
     if (stopped) break;
   }
+  await pullNoteEvents(ctx, client, state, device, origins, scope, batchSize, changed, stop);
   // Undo flags set on the hub after this laptop pulled the event.
   const undone = (
     await client.query(
@@ -786,6 +872,8 @@ export async function syncWithHub(
     await pushPredictions(ctx, client, state, opts.batch, result);
     opts.stop?.();
     await pushEvents(ctx, client, state, opts.batch, result);
+    opts.stop?.();
+    await pushNoteEvents(ctx, client, state, opts.batch);
     opts.stop?.();
     const origins = localImports(ctx, device)
       .map((i) => i.origin)
