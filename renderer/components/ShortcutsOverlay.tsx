@@ -11,6 +11,7 @@ const groups: { title: MessageKey; keys: [string[], MessageKey][] }[] = [
       [['U'], 'shortcuts.unsure'],
       [['Z'], 'shortcuts.undo'],
       [['Shift', 'Z'], 'shortcuts.redo'],
+      [['H'], 'shortcuts.decisions'],
       [['Enter'], 'shortcuts.open'],
       [['Esc'], 'shortcuts.close'],
       [['Esc'], 'shortcuts.toGrid'],

@@ -540,6 +540,20 @@ export const en = {
   'layout.clear': 'Use rows × columns',
   'layout.hint':
     'A JSON file such as those in resources/tube-layouts. Every inspection’s map and report use it.',
+  // session decisions panel
+  'decisions.title': 'This session’s decisions',
+  'decisions.button': 'Decisions ({n})',
+  'decisions.close': 'Close the list of decisions',
+  'decisions.listLabel': 'Decisions, newest first',
+  'decisions.empty':
+    'No decision in this window yet. Those of earlier sessions are in each photo’s history.',
+  'decisions.photos': '{n, plural, one {# photo} other {# photos}}',
+  'decisions.change': '{from} → {to}',
+  'decisions.manyChange': 'now {to}',
+  'decisions.accepted': 'model’s label accepted',
+  'decisions.undone': 'undone',
+  'decisions.notShown': '{name} is not among the photos shown: clear the filter to find it.',
+  'shortcuts.decisions': 'This session’s decisions (undone ones too)',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -547,4 +547,19 @@ export const ptBR: Messages = {
   'layout.clear': 'Usar linhas × colunas',
   'layout.hint':
     'Um arquivo JSON como os de resources/tube-layouts. O mapa e o relatório de todas as inspeções o usam.',
+  // session decisions panel
+  'decisions.title': 'Decisões desta sessão',
+  'decisions.button': 'Decisões ({n})',
+  'decisions.close': 'Fechar a lista de decisões',
+  'decisions.listLabel': 'Decisões, da mais recente',
+  'decisions.empty':
+    'Nenhuma decisão nesta janela ainda. As de sessões anteriores estão no histórico de cada foto.',
+  'decisions.photos': '{n, plural, one {# foto} other {# fotos}}',
+  'decisions.change': '{from} → {to}',
+  'decisions.manyChange': 'agora {to}',
+  'decisions.accepted': 'rótulo do modelo aceito',
+  'decisions.undone': 'desfeita',
+  'decisions.notShown':
+    '{name} não está entre as fotos mostradas: limpe o filtro para encontrá-la.',
+  'shortcuts.decisions': 'Decisões desta sessão (inclusive as desfeitas)',
 };

@@ -89,6 +89,21 @@ for (const language of ['pt-BR', 'en'] as const) {
     await page.keyboard.press('?');
     await expect(page.getByTestId('shortcuts')).toBeVisible();
     found.shortcuts = await seriousViolations(page);
+    // This session's decisions: two made here on photos not reviewed yet (the last ones
+    // in the grid), one of them undone.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('review-grid').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('1');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('2');
+    await page.keyboard.press('z');
+    await page.keyboard.press('h');
+    await expect(page.getByTestId('decision-item')).toHaveCount(2);
+    await expect(page.locator('[data-testid=decision-item][data-undone=true]')).toHaveCount(1);
+    await page.waitForLoadState('networkidle');
+    await desk.screen(page, `50-${language}-decisions`);
+    found.decisions = await seriousViolations(page);
     expect(found).toEqual({
       review: [],
       import: [],
@@ -98,6 +113,7 @@ for (const language of ['pt-BR', 'en'] as const) {
       settings: [],
       photo: [],
       shortcuts: [],
+      decisions: [],
     });
   });
 }

@@ -2,7 +2,8 @@
  * This window's decisions (issue 11, "undo belongs to this session"): a photo opened on
  * its own from the summary's tube map undoes only what this session decided on that
  * photo, never an earlier session's decision nor one on a photo not on screen, and says
- * what it changed.
+ * what it changed; the decisions panel lists this window's decisions (undone ones too)
+ * and focuses their photos in the grid.
  */
 import { expect, openScreen, setSettings, test, type Desk } from './desk.js';
 
@@ -71,4 +72,88 @@ test('a photo opened from the tube map undoes only this session’s decisions on
   );
   await expect.poll(() => labelOf(desk, a.id)).toBe('clear');
   await desk.screen(page, 'standalone-photo-undo-pt-BR');
+});
+
+test('the decisions panel lists this window’s decisions, newest first, and focuses a photo', async ({
+  page,
+  desk,
+}) => {
+  await setSettings(desk, { reviewer: 'Ana Souza', language: 'en' });
+  await desk.importCard({ photos: 16 });
+  const core = desk.server.core;
+  const { items } = await core.invoke('library.list', { limit: 50 });
+  // An earlier session's decision: never in this window's list.
+  const earlier = items.at(-1)!;
+  await core.invoke('review.setLabel', {
+    imageIds: [earlier.id],
+    label: 'clear',
+    reviewer: 'Ana Souza',
+  });
+
+  await openScreen(page, desk, 'review');
+  const grid = page.getByTestId('review-grid');
+  await grid.focus();
+  await expect(page.getByTestId('decisions-toggle')).toContainText('Decisions (0)');
+  const [first, second, third] = items as [(typeof items)[0], (typeof items)[0], (typeof items)[0]];
+  await page.keyboard.press('2'); // first → clogged
+  await page.keyboard.press('Space'); // second → the model's label
+  await page.keyboard.press('1'); // third → clear
+  await expect
+    .poll(async () => (await core.invoke('library.get', { imageId: third.id })).label)
+    .toBe('clear');
+  await page.keyboard.press('z'); // third undone
+  await expect
+    .poll(async () => (await core.invoke('library.get', { imageId: third.id })).label)
+    .toBeNull();
+  await expect(page.getByTestId('decisions-toggle')).toContainText('Decisions (3)');
+
+  // H opens the panel with the keyboard in it.
+  await page.keyboard.press('h');
+  const panel = page.getByTestId('decisions-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'This session’s decisions' })).toBeFocused();
+  const rows = panel.getByTestId('decision-item');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toHaveAttribute('data-image-id', String(third.id));
+  await expect(rows.nth(0)).toHaveAttribute('data-undone', 'true');
+  await expect(rows.nth(0)).toContainText(third.originalName);
+  await expect(rows.nth(0)).toContainText('no label → clear');
+  await expect(rows.nth(0)).toContainText('undone');
+  await expect(rows.nth(1)).toContainText(second.originalName);
+  await expect(rows.nth(1)).toContainText(`no label → ${second.predicted}`);
+  await expect(rows.nth(1)).toContainText('model’s label accepted');
+  await expect(rows.nth(2)).toContainText(first.originalName);
+  await expect(rows.nth(2)).toContainText('no label → clogged');
+  await expect(rows.nth(2)).toHaveAttribute('data-undone', 'false');
+  await expect(rows.nth(2).locator('time')).toHaveText(/\d{2}:\d{2}:\d{2}/);
+  await expect(panel).not.toContainText(earlier.originalName);
+  await desk.screen(page, 'decisions-panel-en');
+
+  // Tab to the oldest decision's photo, Enter: the grid focuses that photo and takes the keys.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(rows.nth(2).getByTestId('decision-show')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-testid=thumb][data-focused=true]')).toHaveAttribute(
+    'data-image-id',
+    String(first.id),
+  );
+  await expect(grid).toBeFocused();
+  await expect(panel).toBeVisible();
+
+  // Redo brings the undone decision back: the list says so.
+  await page.keyboard.press('Shift+Z');
+  await expect(rows.nth(0)).toHaveAttribute('data-undone', 'false');
+
+  // Esc from inside the panel closes it; the grid has the keyboard again.
+  await panel.getByTestId('decision-show').first().focus();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(grid).toBeFocused();
+  // The button opens it too (without taking the keyboard away from the grid).
+  await page.getByTestId('decisions-toggle').click();
+  await expect(panel).toBeVisible();
+  await expect(page.getByTestId('decisions-toggle')).toHaveAttribute('aria-expanded', 'true');
 });

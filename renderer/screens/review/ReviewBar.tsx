@@ -19,6 +19,8 @@ export function ReviewBar(props: {
   onRelabel(label: string): void;
   onAccept(): void;
   onShowShortcuts(): void;
+  /** This session's decisions: how many, and the panel's toggle (H). */
+  decisions?: { count: number; open: boolean; onToggle(): void };
 }) {
   const { t, format } = useI18n();
   const labelName = useLabelName();
@@ -98,6 +100,19 @@ export function ReviewBar(props: {
         <span className="key-hint">
           <kbd>Z</kbd> {t('legend.undo')}
         </span>
+        {props.decisions && (
+          <button
+            type="button"
+            onMouseDown={keepFocus}
+            className="btn btn--small btn--ghost key-legend__button"
+            onClick={props.decisions.onToggle}
+            aria-expanded={props.decisions.open}
+            aria-controls={props.decisions.open ? 'decisions-panel' : undefined}
+            data-testid="decisions-toggle"
+          >
+            <kbd>H</kbd> {t('decisions.button', { n: props.decisions.count })}
+          </button>
+        )}
         <span className="key-hint">
           <kbd>Enter</kbd> {t('legend.open')}
         </span>

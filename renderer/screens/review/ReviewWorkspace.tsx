@@ -18,9 +18,14 @@ import { useReportError } from '../../state/errors.js';
 import { prefetchThumb, thumbLoader } from '../../state/thumb-loader.js';
 import type { ReviewQuery } from '../../state/review-query.js';
 import { useImagePages } from '../../state/use-image-pages.js';
-import { useReviewActions, type UndoOutcome } from '../../state/use-review-actions.js';
+import {
+  useReviewActions,
+  type SessionDecision,
+  type UndoOutcome,
+} from '../../state/use-review-actions.js';
 import { PhotoView } from '../photo/PhotoView.js';
 import { BulkConfirm } from './BulkConfirm.js';
+import { DecisionsPanel, useSessionDecisions } from './DecisionsPanel.js';
 import { describeUndo } from './describe-undo.js';
 import { IncomingBar } from './IncomingBar.js';
 import { ReviewBar } from './ReviewBar.js';
@@ -74,6 +79,9 @@ export function ReviewWorkspace(props: {
   const decisionsAt = useRef<number[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [pendingBulk, setPendingBulk] = useState<PendingBulk | null>(null);
+  /** This session's decisions panel: null = closed; `fromKeys` = opened with H. */
+  const [decisionsPanel, setDecisionsPanel] = useState<{ fromKeys: boolean } | null>(null);
+  const sessionDecisions = useSessionDecisions();
 
   // Only the open photo view shows what a decision changed beyond the grid cell (its
   // label history); re-rendering the whole grid after every answer would be wasted.
@@ -269,6 +277,30 @@ export function ReviewWorkspace(props: {
     focusPhoto(next.focusId);
   }, [actions, describe, focusPhoto, t]);
 
+  // A decision in the panel: its (first) photo gets the grid's focus, and the keyboard
+  // goes back to the grid, so the next key acts on that photo, visibly focused.
+  const showDecision = useCallback(
+    (decision: SessionDecision) => {
+      const imageId = decision.imageIds[0];
+      const index = imageId === undefined ? -1 : pages.indexOf(imageId);
+      if (index < 0) {
+        setNotice({
+          text: t('decisions.notShown', {
+            name: decision.firstName ?? t('decisions.photos', { n: decision.imageIds.length }),
+          }),
+        });
+        return;
+      }
+      moveTo(index);
+      document.querySelector<HTMLElement>('[data-testid="review-grid"]')?.focus();
+    },
+    [moveTo, pages, t],
+  );
+  const closeDecisions = useCallback(() => {
+    setDecisionsPanel(null);
+    document.querySelector<HTMLElement>('[data-testid="review-grid"]')?.focus();
+  }, []);
+
   const togglePick = useCallback((id: number) => {
     setSelection((current) => {
       const next = new Set(current);
@@ -364,7 +396,14 @@ export function ReviewWorkspace(props: {
       case 'Escape':
         if (photoOpen) setPhotoOpen(false);
         else if (selection.size > 0) setSelection(new Set());
+        else if (decisionsPanel) closeDecisions();
         else return;
+        break;
+      case 'h':
+      case 'H':
+        if (mod || event.altKey || photoOpen) return;
+        if (decisionsPanel) closeDecisions();
+        else setDecisionsPanel({ fromKeys: true });
         break;
       case 'ArrowLeft':
         moveTo(clampedFocus - 1, how(!photoOpen));
@@ -432,6 +471,11 @@ export function ReviewWorkspace(props: {
         onRelabel={(label) => decide('label', label)}
         onAccept={() => decide('accept')}
         onShowShortcuts={props.onShowShortcuts}
+        decisions={{
+          count: sessionDecisions.length,
+          open: decisionsPanel !== null,
+          onToggle: () => setDecisionsPanel((open) => (open ? null : { fromKeys: false })),
+        }}
       />
       {pages.incoming && (
         <IncomingBar added={pages.incoming.added} onShow={() => void showIncoming()} />
@@ -455,19 +499,29 @@ export function ReviewWorkspace(props: {
           onCancel={() => setPendingBulk(null)}
         />
       )}
-      {pages.total === 0 ? (
-        props.emptyState
-      ) : (
-        <ReviewGrid
-          pages={pages}
-          total={total}
-          focusIndex={clampedFocus}
-          selection={selection}
-          onPick={onPick}
-          onOpen={onOpen}
-          onLayout={setLayout}
-        />
-      )}
+      <div className="review-main">
+        {pages.total === 0 ? (
+          props.emptyState
+        ) : (
+          <ReviewGrid
+            pages={pages}
+            total={total}
+            focusIndex={clampedFocus}
+            selection={selection}
+            onPick={onPick}
+            onOpen={onOpen}
+            onLayout={setLayout}
+          />
+        )}
+        {decisionsPanel && (
+          <DecisionsPanel
+            labelName={labelName}
+            takeFocus={decisionsPanel.fromKeys}
+            onShow={showDecision}
+            onClose={closeDecisions}
+          />
+        )}
+      </div>
       {photoOpen && focused && (
         <PhotoView
           imageId={focused.id}
