@@ -34,6 +34,8 @@ export interface FarJumpTiming {
   end: Distribution;
   /** `library.cursorAt` at the middle. */
   middle: Distribution;
+  /** Server CPU time (user + system) per End seek: what waiting for a core does not inflate. */
+  endCpu: Distribution;
 }
 
 export interface FarJumpResult {
@@ -42,10 +44,14 @@ export interface FarJumpResult {
   walk: { name: string; pages: number; ms: number } | null;
 }
 
-async function timed(call: () => Promise<unknown>): Promise<number> {
+async function timed(call: () => Promise<unknown>, cpu?: number[]): Promise<number> {
+  const cpuStart = process.cpuUsage();
   const started = performance.now();
   await call();
-  return performance.now() - started;
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpuStart);
+  cpu?.push((used.user + used.system) / 1000);
+  return wall;
 }
 
 export async function runFarJumpSuite(core: Core, spec: FarJumpSpec): Promise<FarJumpResult> {
@@ -64,10 +70,15 @@ export async function runFarJumpSuite(core: Core, spec: FarJumpSpec): Promise<Fa
     await list();
     await seek(last)();
     await seek(middle)();
-    const times = { list: [] as number[], end: [] as number[], middle: [] as number[] };
+    const times = {
+      list: [] as number[],
+      end: [] as number[],
+      middle: [] as number[],
+      endCpu: [] as number[],
+    };
     for (let i = 0; i < spec.runs; i++) {
       times.list.push(await timed(list));
-      times.end.push(await timed(seek(last)));
+      times.end.push(await timed(seek(last), times.endCpu));
       times.middle.push(await timed(seek(middle)));
     }
     timings.push({
@@ -77,6 +88,7 @@ export async function runFarJumpSuite(core: Core, spec: FarJumpSpec): Promise<Fa
       list: distribution(times.list),
       end: distribution(times.end),
       middle: distribution(times.middle),
+      endCpu: distribution(times.endCpu),
     });
   }
   let walk: FarJumpResult['walk'] = null;

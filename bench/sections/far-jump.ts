@@ -166,7 +166,7 @@ export async function runFarJumpSection(ctx: BenchContext): Promise<SectionResul
           ? `default grid (${describe(defaultCase)}): End p50 ${fmt(defaultCase.end.p50, 'ms')} vs one page ${fmt(defaultCase.list.p50, 'ms')} ` +
             `(ratio ${fmt(ratio(defaultCase, defaultCase.end))}); `
           : '') +
-          `worst End p95 ${fmt(worstEnd.end.p95, 'ms')} (${describe(worstEnd)}); ` +
+          `worst End p95 ${fmt(worstEnd.end.p95, 'ms')} (${describe(worstEnd)}; server CPU p95 ${fmt(worstEnd.endCpu.p95, 'ms')}); ` +
           `worst ratio End/page ${fmt(ratio(worstRatio, worstRatio.end))} (${describe(worstRatio)}, ` +
           `${fmt(worstRatio.end.p50, 'ms')} vs ${fmt(worstRatio.list.p50, 'ms')})`,
         worstEnd.end.p95,
@@ -283,6 +283,7 @@ export async function runFarJumpSection(ctx: BenchContext): Promise<SectionResul
                 'Photos',
                 'One page p50',
                 'End p50 / p95',
+                'End CPU p50 / p95',
                 'Middle p50 / p95',
                 'End / page',
               ],
@@ -292,6 +293,7 @@ export async function runFarJumpSection(ctx: BenchContext): Promise<SectionResul
                 String(t.total),
                 fmt(t.list.p50, 'ms'),
                 `${fmt(t.end.p50, 'ms')} / ${fmt(t.end.p95, 'ms')}`,
+                `${fmt(t.endCpu.p50, 'ms')} / ${fmt(t.endCpu.p95, 'ms')}`,
                 `${fmt(t.middle.p50, 'ms')} / ${fmt(t.middle.p95, 'ms')}`,
                 fmt(ratio(t, t.end)),
               ]),
