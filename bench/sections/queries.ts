@@ -54,6 +54,10 @@ export function uiFilters(
     { name: 'not reviewed, confidence <= 0.8', filter: { reviewed: false, maxConfidence: 0.8 } },
     { name: `disagreement, label=${first}`, filter: { disagreement: true, label: first } },
     { name: `import #${importId}, not reviewed`, filter: { importId, reviewed: false } },
+    // Unsure answers (issue 11): the few photos set aside, and the rest of the queue.
+    { name: 'unsure', filter: { unsure: true } },
+    { name: 'unsure, confidence <= 0.8', filter: { unsure: true, maxConfidence: 0.8 } },
+    { name: 'not unsure, not reviewed', filter: { unsure: false, reviewed: false } },
   ];
 }
 
@@ -103,8 +107,12 @@ export async function runQueriesSection(ctx: BenchContext): Promise<SectionResul
       inspectionIds: pair,
       name: 'bench: two cards',
     });
+    // 1% of the photos answered "unsure" (issue 11), spread over the library, one decision.
+    const { ids } = await rpc(url, 'library.ids', { filter: {} });
+    const unsureIds = ids.filter((_, i) => i % 100 === 0);
+    await rpc(url, 'review.markUnsure', { imageIds: unsureIds, reviewer: 'bench' });
     ctx.log(
-      `queries: ${library.photos} photos, ${pageSize} rows per page (the renderer's page size)`,
+      `queries: ${library.photos} photos (${unsureIds.length} unsure), ${pageSize} rows per page (the renderer's page size)`,
     );
     const suite = await child.request('queries', {
       pageSize,
