@@ -156,4 +156,23 @@ test('the decisions panel lists this window’s decisions, newest first, and foc
   await page.getByTestId('decisions-toggle').click();
   await expect(panel).toBeVisible();
   await expect(page.getByTestId('decisions-toggle')).toHaveAttribute('aria-expanded', 'true');
+
+  // The session outlives a filter change; a photo the filter hides is said to be hidden,
+  // and the focus stays where it was.
+  await page.getByTestId('filter-label').selectOption('clear');
+  await expect(page.getByTestId('review-counts')).not.toContainText('16 photos');
+  await grid.focus();
+  const focusedBefore = await page
+    .locator('[data-testid=thumb][data-focused=true]')
+    .getAttribute('data-image-id');
+  await page.keyboard.press('h');
+  await expect(rows).toHaveCount(3);
+  await rows.nth(2).getByTestId('decision-show').click();
+  await expect(page.getByTestId('review-notice')).toContainText(
+    `${first.originalName} is not among the photos shown`,
+  );
+  await expect(page.locator('[data-testid=thumb][data-focused=true]')).toHaveAttribute(
+    'data-image-id',
+    focusedBefore!,
+  );
 });
