@@ -364,6 +364,8 @@ export interface LibraryInfo {
   images: number;
   reviewed: number;
   activeModelId: string | null;
+  /** Photos answered "unsure" (issue 11): not in `reviewed`, they carry no label. */
+  unsure?: number;
 }
 
 export interface ClassifyOutcome {

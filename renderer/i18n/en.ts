@@ -496,6 +496,7 @@ export const en = {
   'export.unsureIncluded':
     '{n, plural, one {# photo marked unsure is} other {# photos marked unsure are}} listed without a label.',
   'unsure.chip': 'Unsure',
+  'review.unsureScope': '{n, plural, one {# unsure} other {# unsure}}',
   'unsure.header': 'Reviewer’s answer (no label)',
   'unsure.action': 'Unsure / skip',
   'unsure.stateBy':

@@ -500,6 +500,7 @@ export const ptBR: Messages = {
   'export.unsureIncluded':
     '{n, plural, one {# foto marcada como incerta é listada} other {# fotos marcadas como incertas são listadas}} sem rótulo.',
   'unsure.chip': 'Incerta',
+  'review.unsureScope': '{n, plural, one {# incerta} other {# incertas}}',
   'unsure.header': 'Resposta do revisor (sem rótulo)',
   'unsure.action': 'Incerta / pular',
   'unsure.stateBy':

@@ -56,6 +56,9 @@ test('marks a photo unsure with U, writes a note, filters by Unsure and exports 
   await expect(focusedThumb(page)).toHaveAttribute('data-index', '2');
   await expect.poll(async () => (await detailOf(desk, unsure)).unsure).toBe(true);
   expect((await detailOf(desk, unsure)).label).toBeNull();
+  // The counters: one reviewed (the label), one unsure (not counted as reviewed).
+  await expect(page.getByTestId('review-counts')).toContainText('1 de 16 revisadas');
+  await expect(page.getByTestId('review-unsure-count')).toHaveText(' · 1 incerta');
 
   // Back to it, open it: the photo view says who marked it unsure.
   await page.keyboard.press('ArrowLeft');

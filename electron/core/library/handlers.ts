@@ -16,14 +16,16 @@ import { cursorAt } from './offset-seek.js';
 export function libraryInfo(ctx: CoreContext): LibraryInfo {
   const counts = ctx.db
     .prepare(
-      `SELECT (SELECT count(*) FROM images) AS images, (SELECT count(*) FROM labels) AS reviewed`,
+      `SELECT (SELECT count(*) FROM images) AS images, (SELECT count(*) FROM labels) AS reviewed,
+              (SELECT count(*) FROM unsure_answers) AS unsure`,
     )
-    .get() as { images: number; reviewed: number };
+    .get() as { images: number; reviewed: number; unsure: number };
   return {
     path: ctx.paths.root,
     schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
     images: counts.images,
     reviewed: counts.reviewed,
+    unsure: counts.unsure,
     activeModelId: activeModelIdOf(ctx.db),
   };
 }

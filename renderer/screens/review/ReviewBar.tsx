@@ -10,6 +10,8 @@ import { keepFocus } from './keep-focus.js';
 export function ReviewBar(props: {
   matching: number | null;
   reviewed: number | null;
+  /** Photos answered "unsure" in the library; shown when there are any. */
+  unsure?: number | null;
   libraryTotal: number | null;
   labels: string[];
   selected: number;
@@ -82,6 +84,12 @@ export function ReviewBar(props: {
               total: format.number(props.libraryTotal),
               percent: format.percent(props.reviewed / props.libraryTotal),
             })}
+          </span>
+        )}
+        {(props.unsure ?? 0) > 0 && (
+          <span className="muted" data-testid="review-unsure-count">
+            {' · '}
+            {t('review.unsureScope', { n: props.unsure ?? 0 })}
           </span>
         )}
       </span>

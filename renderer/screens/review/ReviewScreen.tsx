@@ -92,6 +92,7 @@ export function ReviewScreen(props: {
         activeModelId={info.data?.activeModelId ?? null}
         libraryTotal={info.data?.images ?? null}
         libraryReviewed={info.data?.reviewed ?? null}
+        libraryUnsure={info.data?.unsure ?? null}
         keysEnabled={props.keysEnabled}
         onShowShortcuts={props.onShowShortcuts}
         onSettled={onGridSettled}

@@ -57,6 +57,8 @@ export function ReviewWorkspace(props: {
   activeModelId: string | null;
   libraryTotal: number | null;
   libraryReviewed: number | null;
+  /** Photos answered "unsure" in the library (issue 11). */
+  libraryUnsure?: number | null;
   keysEnabled: boolean;
   onShowShortcuts(): void;
   /** Called once the first photos are on screen with their thumbnails (or none match). */
@@ -462,6 +464,7 @@ export function ReviewWorkspace(props: {
       <ReviewBar
         matching={pages.total}
         reviewed={props.libraryReviewed}
+        unsure={props.libraryUnsure ?? null}
         libraryTotal={props.libraryTotal}
         labels={props.labels}
         selected={selection.size}
