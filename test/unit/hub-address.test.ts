@@ -45,4 +45,29 @@ describe('hub addresses', () => {
     expect(refusal('mysql://hub/db', 'http://s3/b')).toMatchObject({ code: 'HUB_INVALID' });
     expect(refusal('postgres://hub/db', 'ftp://s3/b')).toMatchObject({ code: 'HUB_INVALID' });
   });
+
+  it('says why in the reader\'s language, with no English inside the Portuguese message', () => {
+    const said = (db: string, objects: string, language: 'en' | 'pt-BR'): string => {
+      try {
+        parseHubAddress(db, objects, {});
+      } catch (error) {
+        return serializeError(error, language).message;
+      }
+      throw new Error('the address was accepted');
+    };
+    expect(said('postgres://hub/db', 'http://s3', 'pt-BR')).toContain('não indica o bucket');
+    expect(said('postgres://hub', 'http://s3/b', 'pt-BR')).toContain('não indica o banco de dados');
+    expect(said('mysql://hub/db', 'http://s3/b', 'pt-BR')).toContain('deve começar com postgres://');
+    expect(said('nothing', 'http://s3/b', 'pt-BR')).toContain('não é uma URL');
+    expect(said('postgres://hub/db', 'ftp://s3/b', 'en')).toContain(
+      'it must start with http:// or https://',
+    );
+    for (const [db, objects] of [
+      ['postgres://hub/db', 'http://s3'],
+      ['postgres://u:secret@hub/db', 'http://s3/b'],
+      ['postgres://hub/db', 'http://k:secret@s3/b'],
+    ] as const) {
+      expect(said(db, objects, 'pt-BR')).not.toMatch(/\b(it|names|contains|must)\b/);
+    }
+  });
 });

@@ -15,8 +15,18 @@ export interface HubAddress {
   key: string;
 }
 
-function badUrl(what: string, detail: string): CoreError {
-  return new CoreError('HUB_INVALID', { key: 'hub.badUrl', values: { what, detail } });
+/** Why an address is refused: a catalog select value, so the reason reads in the UI's language. */
+type BadUrlReason =
+  | 'notUrl'
+  | 'notPostgres'
+  | 'password'
+  | 'noDatabase'
+  | 'notHttp'
+  | 'credentials'
+  | 'noBucket';
+
+function badUrl(what: string, reason: BadUrlReason): CoreError {
+  return new CoreError('HUB_INVALID', { key: 'hub.badUrl', values: { what, reason } });
 }
 
 /** Checks the PostgreSQL address: postgres://, a database, no password. */
@@ -25,13 +35,13 @@ export function checkDatabaseUrl(database: string): URL {
   try {
     db = new URL(database);
   } catch {
-    throw badUrl(database, 'not a URL');
+    throw badUrl(database, 'notUrl');
   }
   if (db.protocol !== 'postgres:' && db.protocol !== 'postgresql:') {
-    throw badUrl(database, 'it must start with postgres://');
+    throw badUrl(database, 'notPostgres');
   }
-  if (db.password) throw badUrl(db.host, 'it contains a password');
-  if (db.pathname.length <= 1) throw badUrl(database, 'it names no database');
+  if (db.password) throw badUrl(db.host, 'password');
+  if (db.pathname.length <= 1) throw badUrl(database, 'noDatabase');
   return db;
 }
 
@@ -41,14 +51,14 @@ export function checkObjectsUrl(objects: string): { endpoint: string; bucket: st
   try {
     s3 = new URL(objects);
   } catch {
-    throw badUrl(objects, 'not a URL');
+    throw badUrl(objects, 'notUrl');
   }
   if (s3.protocol !== 'http:' && s3.protocol !== 'https:') {
-    throw badUrl(objects, 'it must start with http:// or https://');
+    throw badUrl(objects, 'notHttp');
   }
-  if (s3.username || s3.password) throw badUrl(s3.host, 'it contains credentials');
+  if (s3.username || s3.password) throw badUrl(s3.host, 'credentials');
   const bucket = s3.pathname.split('/').filter(Boolean)[0];
-  if (!bucket) throw badUrl(objects, 'it names no bucket (http://host:port/bucket)');
+  if (!bucket) throw badUrl(objects, 'noBucket');
   return { endpoint: `${s3.protocol}//${s3.host}`, bucket };
 }
 

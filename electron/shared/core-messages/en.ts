@@ -168,7 +168,7 @@ export const coreEn = {
   'hub.unreachable':
     'Cannot reach the hub {what} ({detail}). Check the network and the address, then sync again: what was already sent is kept, and sync resumes from there.',
   'hub.badUrl':
-    '{what} is not a valid address ({detail}). Give it as postgres://host:port/database and http(s)://host:port/bucket; put the passwords in the environment (PGPASSWORD, AWS_SECRET_ACCESS_KEY), never in the address.',
+    '{what} is not a valid address ({reason, select, notUrl {not a URL} notPostgres {it must start with postgres://} password {it contains a password} noDatabase {it names no database} notHttp {it must start with http:// or https://} credentials {it contains credentials} noBucket {it names no bucket: http://host:port/bucket} other {{reason}}}). Give it as postgres://host:port/database and http(s)://host:port/bucket; put the passwords in the environment (PGPASSWORD, AWS_SECRET_ACCESS_KEY), never in the address.',
   'hub.refused':
     'The hub {hub} refused this laptop ({detail}). Check PGUSER and PGPASSWORD in the environment and the database name; the hub owner grants access with the inspection_desk_sync role.',
   'hub.schemaOlder':

@@ -165,7 +165,7 @@ export const corePtBR: CoreMessages = {
   'hub.unreachable':
     'Não foi possível acessar o hub {what} ({detail}). Confira a rede e o endereço e sincronize de novo: o que já foi enviado fica guardado e a sincronização continua dali.',
   'hub.badUrl':
-    '{what} não é um endereço válido ({detail}). Informe-o como postgres://host:porta/banco e http(s)://host:porta/bucket; coloque as senhas no ambiente (PGPASSWORD, AWS_SECRET_ACCESS_KEY), nunca no endereço.',
+    '{what} não é um endereço válido ({reason, select, notUrl {não é uma URL} notPostgres {deve começar com postgres://} password {contém uma senha} noDatabase {não indica o banco de dados} notHttp {deve começar com http:// ou https://} credentials {contém credenciais} noBucket {não indica o bucket: http://host:porta/bucket} other {{reason}}}). Informe-o como postgres://host:porta/banco e http(s)://host:porta/bucket; coloque as senhas no ambiente (PGPASSWORD, AWS_SECRET_ACCESS_KEY), nunca no endereço.',
   'hub.refused':
     'O hub {hub} recusou este notebook ({detail}). Confira PGUSER e PGPASSWORD no ambiente e o nome do banco; quem cuida do hub dá acesso com o papel inspection_desk_sync.',
   'hub.schemaOlder':
