@@ -46,7 +46,7 @@ describe('hub addresses', () => {
     expect(refusal('postgres://hub/db', 'ftp://s3/b')).toMatchObject({ code: 'HUB_INVALID' });
   });
 
-  it('says why in the reader\'s language, with no English inside the Portuguese message', () => {
+  it("says why in the reader's language, with no English inside the Portuguese message", () => {
     const said = (db: string, objects: string, language: 'en' | 'pt-BR'): string => {
       try {
         parseHubAddress(db, objects, {});
@@ -57,7 +57,9 @@ describe('hub addresses', () => {
     };
     expect(said('postgres://hub/db', 'http://s3', 'pt-BR')).toContain('não indica o bucket');
     expect(said('postgres://hub', 'http://s3/b', 'pt-BR')).toContain('não indica o banco de dados');
-    expect(said('mysql://hub/db', 'http://s3/b', 'pt-BR')).toContain('deve começar com postgres://');
+    expect(said('mysql://hub/db', 'http://s3/b', 'pt-BR')).toContain(
+      'deve começar com postgres://',
+    );
     expect(said('nothing', 'http://s3/b', 'pt-BR')).toContain('não é uma URL');
     expect(said('postgres://hub/db', 'ftp://s3/b', 'en')).toContain(
       'it must start with http:// or https://',

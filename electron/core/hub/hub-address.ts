@@ -17,13 +17,7 @@ export interface HubAddress {
 
 /** Why an address is refused: a catalog select value, so the reason reads in the UI's language. */
 type BadUrlReason =
-  | 'notUrl'
-  | 'notPostgres'
-  | 'password'
-  | 'noDatabase'
-  | 'notHttp'
-  | 'credentials'
-  | 'noBucket';
+  'notUrl' | 'notPostgres' | 'password' | 'noDatabase' | 'notHttp' | 'credentials' | 'noBucket';
 
 function badUrl(what: string, reason: BadUrlReason): CoreError {
   return new CoreError('HUB_INVALID', { key: 'hub.badUrl', values: { what, reason } });
