@@ -699,6 +699,20 @@ export interface CursorAtResult extends ImageListResult {
   /** Photos matching the filter now. */
   total: number;
 }
+// position of a photo ("Show" in the decisions panel and the undo notice)
+/** Where a photo sits in the grid's order for this filter and sort. */
+export const PositionOfArgs = z
+  .object({
+    filter: ImageFilter.default({}),
+    sort: ImageSort.default('confidence'),
+    descending: z.boolean().default(false),
+    imageId: ImageId,
+  })
+  .strict();
+export interface PositionOfResult {
+  /** Rows before the photo in the order; null when the filter excludes the photo. */
+  offset: number | null;
+}
 export const IngestArgs = z
   .object({
     source: z.string().min(1, 'validation.importFolder'),
@@ -1025,6 +1039,9 @@ export const methods = {
   // far jumps
   /** The grid's page `offset` rows into the order, found by one seek (no page walk). */
   'library.cursorAt': method<CursorAtResult>()(CursorAtArgs),
+  // position of a photo
+  /** A photo's offset in the grid's order (then cursorAt seeks there); null = filtered out. */
+  'library.positionOf': method<PositionOfResult>()(PositionOfArgs),
   // label display names
   /** Display names of the active model's labels per language (`labelNames`); {} when none. */
   'library.labelNames': method<Record<string, Record<string, string>>>()(NoArgs),

@@ -12,6 +12,7 @@ import { findImages, imageDetail } from './image-details.js';
 import { countImages } from './image-count.js';
 import { imageIds, listImages } from './image-query.js';
 import { cursorAt } from './offset-seek.js';
+import { positionOf } from './position-of.js';
 
 export function libraryInfo(ctx: CoreContext): LibraryInfo {
   const counts = ctx.db
@@ -63,6 +64,7 @@ export function createLibraryHandlers(
   | 'library.labels'
   | 'library.cursorAt'
   | 'library.labelNames'
+  | 'library.positionOf'
 > {
   return {
     'library.info': () => libraryInfo(ctx),
@@ -75,5 +77,6 @@ export function createLibraryHandlers(
     'library.labels': () => knownLabels(ctx.db),
     'library.cursorAt': (args) => cursorAt(ctx.db, args),
     'library.labelNames': () => activeLabelNamesOf(ctx.db),
+    'library.positionOf': (args) => ({ offset: positionOf(ctx.db, args) }),
   };
 }

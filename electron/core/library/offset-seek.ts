@@ -47,7 +47,7 @@ function indexFilterOf(sort: ImageSort, segment: Segment, filter: ImageFilter): 
   return sort === 'confidence' && segment.key === null ? { ...filter, unclassified: true } : filter;
 }
 
-interface SegmentSql {
+export interface SegmentSql {
   from: string;
   terms: string[];
   params: Record<string, unknown>;
@@ -57,7 +57,7 @@ interface SegmentSql {
 }
 
 /** FROM, WHERE and order of one segment, without the photo columns a page shows. */
-function segmentSql(
+export function segmentSql(
   scope: ModelScope,
   sort: ImageSort,
   filter: ImageFilter,
@@ -108,7 +108,7 @@ function otherModelFrom(classifiedOnly: boolean, uses: string): string {
   ].join(' ');
 }
 
-function whereOf(terms: string[]): string {
+export function whereOf(terms: string[]): string {
   return terms.length ? `WHERE ${terms.join(' AND ')}` : '';
 }
 
@@ -128,7 +128,7 @@ function rowAt(
 }
 
 /** Photos in one segment, counted over its index. */
-function segmentCount(db: Db, sql: SegmentSql): number {
+export function segmentCount(db: Db, sql: SegmentSql): number {
   const text = `SELECT count(*) FROM ${sql.from} ${whereOf(sql.terms)}`;
   return cachedStatement(db, text, 'pluck').get(sql.params) as number;
 }
@@ -139,7 +139,7 @@ function segmentCount(db: Db, sql: SegmentSql): number {
  * its segment instead of walking past a whole one: the unclassified photos of another
  * model are a join over the whole library.
  */
-function confidenceSizes(
+export function confidenceSizes(
   db: Db,
   scope: ModelScope,
   filter: ImageFilter,
