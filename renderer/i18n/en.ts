@@ -553,7 +553,9 @@ export const en = {
   'decisions.manyChange': 'now {to}',
   'decisions.accepted': 'model’s label accepted',
   'decisions.undone': 'undone',
-  'decisions.notShown': '{name} is not among the photos shown: clear the filter to find it.',
+  'decisions.notShown': '{name} is hidden by the filter: clear the filter to find it.',
+  // show a photo far away in the grid (position)
+  'notice.photoFiltered': 'This photo is hidden by the filter: clear the filter to find it.',
   'shortcuts.decisions': 'This session’s decisions (undone ones too)',
 } satisfies Record<string, string>;
 

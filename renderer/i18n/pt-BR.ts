@@ -560,7 +560,8 @@ export const ptBR: Messages = {
   'decisions.manyChange': 'agora {to}',
   'decisions.accepted': 'rótulo do modelo aceito',
   'decisions.undone': 'desfeita',
-  'decisions.notShown':
-    '{name} não está entre as fotos mostradas: limpe o filtro para encontrá-la.',
+  'decisions.notShown': '{name} está oculta pelo filtro: limpe o filtro para encontrá-la.',
+  // mostrar uma foto distante na grade (position)
+  'notice.photoFiltered': 'Esta foto está oculta pelo filtro: limpe o filtro para encontrá-la.',
   'shortcuts.decisions': 'Decisões desta sessão (inclusive as desfeitas)',
 };

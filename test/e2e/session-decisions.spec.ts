@@ -169,7 +169,7 @@ test('the decisions panel lists this window’s decisions, newest first, and foc
   await expect(rows).toHaveCount(3);
   await rows.nth(2).getByTestId('decision-show').click();
   await expect(page.getByTestId('review-notice')).toContainText(
-    `${first.originalName} is not among the photos shown`,
+    `${first.originalName} is hidden by the filter`,
   );
   await expect(page.locator('[data-testid=thumb][data-focused=true]')).toHaveAttribute(
     'data-image-id',

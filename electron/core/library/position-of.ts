@@ -45,8 +45,7 @@ function keyIn(
   const text = `SELECT ${sql.keyExpr}, ${columns} FROM ${withoutIndexHint(sql.from)}
                 ${whereOf(terms)}`;
   const row = cachedStatement(db, text, 'raw').get({ ...sql.params, positionOfId: imageId }) as
-    | [number | string | null, number | string | null, number | null]
-    | undefined;
+    [number | string | null, number | string | null, number | null] | undefined;
   if (!row) return undefined;
   return { key: row[0], parts: parts ? [Number(row[1]), Number(row[2])] : null };
 }

@@ -245,13 +245,51 @@ export function ReviewWorkspace(props: {
     [labelName, t],
   );
 
-  const focusPhoto = useCallback(
-    (imageId: number | undefined, fallback?: number) => {
-      const found = imageId === undefined ? -1 : pages.indexOf(imageId);
-      const index = found >= 0 ? found : fallback;
-      if (index !== undefined) moveTo(index);
+  // Where a photo is in the grid: among the loaded rows, else asked of the core (its page
+  // may be far from those loaded; the grid then seeks there). Null when the filter hides it.
+  const { filter: queryFilter, sort: querySort, descending: queryDescending } = props.query;
+  const locate = useCallback(
+    async (imageId: number): Promise<number | null> => {
+      const loaded = pages.indexOf(imageId);
+      if (loaded >= 0) return loaded;
+      const { offset } = await client.invoke('library.positionOf', {
+        filter: queryFilter,
+        sort: querySort,
+        descending: queryDescending,
+        imageId,
+      });
+      return offset;
     },
-    [moveTo, pages],
+    [client, pages, queryDescending, queryFilter, querySort],
+  );
+
+  /** Focuses a photo wherever it is in the grid; false when the filter hides it. */
+  const focusPhoto = useCallback(
+    async (imageId: number | undefined, fallback?: number): Promise<boolean> => {
+      let index: number | null = null;
+      try {
+        if (imageId !== undefined) index = await locate(imageId);
+      } catch (error) {
+        report(error);
+      }
+      if (index !== null) moveTo(index);
+      else if (fallback !== undefined) moveTo(fallback);
+      return index !== null;
+    },
+    [locate, moveTo, report],
+  );
+
+  // "Show" in a notice: the photo, or why it cannot be shown.
+  const showNoticePhoto = useCallback(
+    async (imageId: number | undefined) => {
+      if (imageId === undefined) return;
+      if (await focusPhoto(imageId)) {
+        document.querySelector<HTMLElement>('[data-testid="review-grid"]')?.focus();
+      } else {
+        setNotice({ text: t('notice.photoFiltered') });
+      }
+    },
+    [focusPhoto, t],
   );
 
   const undo = useCallback(async () => {
@@ -264,7 +302,7 @@ export function ReviewWorkspace(props: {
     if (!outcome) return;
     const next = describe(outcome, false);
     setNotice(next);
-    focusPhoto(next.focusId, at);
+    void focusPhoto(next.focusId, at);
   }, [actions, describe, focusPhoto, t]);
 
   const redo = useCallback(async () => {
@@ -276,27 +314,25 @@ export function ReviewWorkspace(props: {
     if (!outcome) return;
     const next = describe(outcome, true);
     setNotice(next);
-    focusPhoto(next.focusId);
+    void focusPhoto(next.focusId);
   }, [actions, describe, focusPhoto, t]);
 
   // A decision in the panel: its (first) photo gets the grid's focus, and the keyboard
   // goes back to the grid, so the next key acts on that photo, visibly focused.
   const showDecision = useCallback(
-    (decision: SessionDecision) => {
+    async (decision: SessionDecision) => {
       const imageId = decision.imageIds[0];
-      const index = imageId === undefined ? -1 : pages.indexOf(imageId);
-      if (index < 0) {
-        setNotice({
-          text: t('decisions.notShown', {
-            name: decision.firstName ?? t('decisions.photos', { n: decision.imageIds.length }),
-          }),
-        });
+      if (await focusPhoto(imageId)) {
+        document.querySelector<HTMLElement>('[data-testid="review-grid"]')?.focus();
         return;
       }
-      moveTo(index);
-      document.querySelector<HTMLElement>('[data-testid="review-grid"]')?.focus();
+      setNotice({
+        text: t('decisions.notShown', {
+          name: decision.firstName ?? t('decisions.photos', { n: decision.imageIds.length }),
+        }),
+      });
     },
-    [moveTo, pages, t],
+    [focusPhoto, t],
   );
   const closeDecisions = useCallback(() => {
     setDecisionsPanel(null);
@@ -487,7 +523,7 @@ export function ReviewWorkspace(props: {
         <ReviewNotice
           notice={notice}
           onUndo={() => void undo()}
-          onShow={() => focusPhoto(notice.focusId)}
+          onShow={() => void showNoticePhoto(notice.focusId)}
           onDismiss={() => setNotice(null)}
         />
       )}
@@ -520,7 +556,7 @@ export function ReviewWorkspace(props: {
           <DecisionsPanel
             labelName={labelName}
             takeFocus={decisionsPanel.fromKeys}
-            onShow={showDecision}
+            onShow={(decision) => void showDecision(decision)}
             onClose={closeDecisions}
           />
         )}
