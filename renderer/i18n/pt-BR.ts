@@ -508,6 +508,9 @@ export const ptBR: Messages = {
   'unsure.modelGuess': 'modelo: {label}',
   'unsure.thumbTitle': 'Um revisor marcou esta foto como incerta',
   'filter.unsure': 'Incertas',
+  'filter.unsureAny': 'Todas',
+  'filter.unsureOnly': 'Só incertas',
+  'filter.unsureWithout': 'Sem incertas',
   'shortcuts.unsure': 'Incerta / pular: sem rótulo, separada para outra olhada',
   'shortcuts.note': 'Visualização da foto: escrever uma nota (Esc volta à foto)',
   'bulk.unsureTitle':

@@ -105,6 +105,7 @@ export function FilterBar(props: {
     props.onChange({ ...props.query, filter: next });
   };
   const reviewedValue = filter.reviewed === undefined ? 'any' : filter.reviewed ? 'yes' : 'no';
+  const unsureValue = filter.unsure === undefined ? 'any' : filter.unsure ? 'only' : 'without';
   return (
     <div className="filter-bar" role="search" aria-label={t('filter.title')} onKeyDown={backToGrid}>
       <label className="field">
@@ -207,14 +208,21 @@ export function FilterBar(props: {
         />
         {t('filter.conflict')}
       </label>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={filter.unsure ?? false}
+      {/* A select, not a checkbox: "Not reviewed" + "Without unsure" is the queue still to
+          review, since an unsure answer carries no label and so stays "not reviewed". */}
+      <label className="field">
+        <span className="field__label">{t('filter.unsure')}</span>
+        <select
+          value={unsureValue}
           data-testid="filter-unsure"
-          onChange={(e) => set({ unsure: e.target.checked || undefined })}
-        />
-        {t('filter.unsure')}
+          onChange={(e) =>
+            set({ unsure: e.target.value === 'any' ? undefined : e.target.value === 'only' })
+          }
+        >
+          <option value="any">{t('filter.unsureAny')}</option>
+          <option value="only">{t('filter.unsureOnly')}</option>
+          <option value="without">{t('filter.unsureWithout')}</option>
+        </select>
       </label>
       <FilterChips filter={filter} onClear={set} />
       <span className="filter-bar__spacer" />
