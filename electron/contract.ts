@@ -713,6 +713,17 @@ export interface PositionOfResult {
   /** Rows before the photo in the order; null when the filter excludes the photo. */
   offset: number | null;
 }
+// ids by position (Shift+End, Shift+click across pages the grid has not loaded)
+/** The photos at positions offset .. offset + count - 1 of the grid's order. */
+export const IdsAtArgs = z
+  .object({
+    filter: ImageFilter.default({}),
+    sort: ImageSort.default('confidence'),
+    descending: z.boolean().default(false),
+    offset: z.number().int().min(0),
+    count: z.number().int().min(1).max(100_000),
+  })
+  .strict();
 export const IngestArgs = z
   .object({
     source: z.string().min(1, 'validation.importFolder'),
@@ -1042,6 +1053,9 @@ export const methods = {
   // position of a photo
   /** A photo's offset in the grid's order (then cursorAt seeks there); null = filtered out. */
   'library.positionOf': method<PositionOfResult>()(PositionOfArgs),
+  // ids by position
+  /** Ids of a run of the grid's order (a Shift range over pages not loaded), in order. */
+  'library.idsAt': method<{ ids: number[] }>()(IdsAtArgs),
   // label display names
   /** Display names of the active model's labels per language (`labelNames`); {} when none. */
   'library.labelNames': method<Record<string, Record<string, string>>>()(NoArgs),

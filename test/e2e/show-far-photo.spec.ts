@@ -74,3 +74,48 @@ test('Show on a decision whose photo is thousands of rows away focuses that phot
     .poll(async () => (await core.invoke('library.get', { imageId: photo })).label)
     .toBe(labels[1]);
 });
+
+test('Shift+End and Shift+Home across pages not loaded select the whole range, not the loaded part', async ({
+  page,
+  desk,
+}) => {
+  test.setTimeout(180_000);
+  await setSettings(desk, { reviewer: 'Ana Souza', language: 'en' });
+  await insertBigLibrary(desk, { count: PHOTOS, seed: 12 });
+  const core = desk.server.core;
+  const order = await walkGridOrder(desk);
+  await openScreen(page, desk, 'review');
+  const grid = page.getByTestId('review-grid');
+  await expect(focusedThumb(page)).toHaveAttribute('data-image-id', String(order[0]));
+  await grid.focus();
+
+  // From the first photo to the last: every photo between, read by position from the core.
+  await page.keyboard.press('Shift+End');
+  await expect(focusedThumb(page)).toHaveAttribute('data-index', String(PHOTOS - 1));
+  await expect(page.getByTestId('selection-count')).toHaveText('5,000 selected');
+  await expect(focusedThumb(page)).toHaveAttribute('aria-selected', 'true');
+
+  // Plain Home clears it; from the last photo back to the first, with the middle not loaded.
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('selection-bar')).toHaveCount(0);
+  await page.keyboard.press('End');
+  await expect(focusedThumb(page)).toHaveAttribute('data-image-id', String(order.at(-1)));
+  await page.keyboard.press('Shift+Home');
+  await expect(focusedThumb(page)).toHaveAttribute('data-index', '0');
+  await expect(page.getByTestId('selection-count')).toHaveText('5,000 selected');
+
+  // A label for the range asks first, naming all 5,000, and then labels every one of them.
+  await page.keyboard.press('1');
+  const confirm = page.getByTestId('bulk-confirm');
+  await expect(confirm).toContainText('Label 5,000 photos as “clear”?');
+  await expect(confirm.getByTestId('bulk-split')).toBeVisible();
+  await desk.screen(page, 'shift-range-far-en');
+  await confirm.getByTestId('bulk-confirm-yes').click();
+  await expect
+    .poll(
+      async () =>
+        (await core.invoke('library.count', { filter: { reviewed: true, label: 'clear' } })).total,
+      { timeout: 60_000 },
+    )
+    .toBe(PHOTOS);
+});

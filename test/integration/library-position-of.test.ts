@@ -153,3 +153,35 @@ describe('library.positionOf (where a photo sits in the grid)', () => {
     });
   });
 });
+
+describe('library.idsAt (a Shift range across pages the grid has not loaded)', () => {
+  it('returns exactly the run of the order a page-by-page walk has there', async () => {
+    const core = await openLibrary();
+    for (const [name, filter] of Object.entries(FILTERS)) {
+      for (const sort of SORTS) {
+        for (const descending of [false, true]) {
+          const what = `${name}, ${sort}${descending ? ' desc' : ''}`;
+          const all = await walk(core, filter, sort, descending);
+          const n = all.length;
+          for (const [offset, count] of [
+            [0, n],
+            [3, Math.floor(n / 2)],
+            [Math.floor(n / 2), n - Math.floor(n / 2)],
+            [n - 5, 20],
+          ] as const) {
+            const { ids } = await core.invoke('library.idsAt', {
+              filter,
+              sort,
+              descending,
+              offset,
+              count,
+            });
+            expect(ids, `${what}: ${count} from ${offset}`).toEqual(
+              all.slice(offset, offset + count),
+            );
+          }
+        }
+      }
+    }
+  });
+});

@@ -65,6 +65,7 @@ export function createLibraryHandlers(
   | 'library.cursorAt'
   | 'library.labelNames'
   | 'library.positionOf'
+  | 'library.idsAt'
 > {
   return {
     'library.info': () => libraryInfo(ctx),
@@ -78,5 +79,9 @@ export function createLibraryHandlers(
     'library.cursorAt': (args) => cursorAt(ctx.db, args),
     'library.labelNames': () => activeLabelNamesOf(ctx.db),
     'library.positionOf': (args) => ({ offset: positionOf(ctx.db, args) }),
+    // One seek to the run's start, then the run read as a page (no walk from the top).
+    'library.idsAt': ({ count, ...args }) => ({
+      ids: cursorAt(ctx.db, { ...args, limit: count }).items.map((item) => item.id),
+    }),
   };
 }

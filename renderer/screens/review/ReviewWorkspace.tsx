@@ -74,6 +74,9 @@ export function ReviewWorkspace(props: {
   const [selection, setSelection] = useState<ReadonlySet<number>>(() => new Set());
   const [selectingAll, setSelectingAll] = useState(false);
   const anchor = useRef(0);
+  /** A Shift range whose ids the core is reading (pages not loaded); bumped to drop one. */
+  const rangeRequest = useRef(0);
+  const [rangeLoading, setRangeLoading] = useState(false);
   const [layout, setLayout] = useState<GridLayout>({ columns: 1, visibleRows: 1 });
   const [photoOpen, setPhotoOpen] = useState(false);
   const [revision, setRevision] = useState(0);
@@ -128,19 +131,50 @@ export function ReviewWorkspace(props: {
       setFocusIndex(next);
       // A selection left behind off-screen would take the next Space: plain moves clear it.
       if (mode === 'plain') setSelection((current) => (current.size ? new Set() : current));
+      // Any move supersedes a range still being read from the core.
+      rangeRequest.current += 1;
+      setRangeLoading(false);
       if (mode === 'extend') {
         const [from, to] = next < anchor.current ? [next, anchor.current] : [anchor.current, next];
         const ids = new Set<number>();
-        for (let i = from; i <= to; i++) {
+        let complete = true;
+        for (let i = from; i <= to && complete; i++) {
           const item = pages.get(i);
           if (item) ids.add(item.id);
+          else complete = false;
         }
-        setSelection(ids);
+        if (complete) {
+          setSelection(ids);
+          return;
+        }
+        // The range crosses pages not loaded (Shift+End far away): the core reads its ids
+        // by position, so the selection is the whole range, never only the loaded part.
+        // Until they arrive nothing is selected and decisions wait.
+        const request = rangeRequest.current;
+        setSelection(new Set());
+        setRangeLoading(true);
+        client
+          .invoke('library.idsAt', {
+            filter: props.query.filter,
+            sort: props.query.sort,
+            descending: props.query.descending,
+            offset: from,
+            count: to - from + 1,
+          })
+          .then(
+            (range) => {
+              if (request === rangeRequest.current) setSelection(new Set(range.ids));
+            },
+            (error: unknown) => report(error),
+          )
+          .finally(() => {
+            if (request === rangeRequest.current) setRangeLoading(false);
+          });
       } else {
         anchor.current = next;
       }
     },
-    [pages, total],
+    [client, pages, props.query, report, total],
   );
 
   // The inspector asked for the new photos: the focus stays on the photo it was on when
@@ -205,6 +239,8 @@ export function ReviewWorkspace(props: {
 
   const decide = useCallback(
     (kind: DecisionKind, label?: string) => {
+      // A range being read is not on screen yet: no decision until it is (or is dropped).
+      if (rangeLoading) return;
       // In the photo view a decision is about the photo on screen, not the grid's selection.
       if (selection.size > 0 && !photoOpen) {
         const ids = [...selection];
@@ -236,7 +272,18 @@ export function ReviewWorkspace(props: {
         }
       });
     },
-    [applyBulk, clampedFocus, client, focused, photoOpen, report, selection, send, total],
+    [
+      applyBulk,
+      clampedFocus,
+      client,
+      focused,
+      photoOpen,
+      rangeLoading,
+      report,
+      selection,
+      send,
+      total,
+    ],
   );
 
   /** Says what an undo or redo changed, with a way to focus that photo. */
@@ -504,7 +551,7 @@ export function ReviewWorkspace(props: {
         libraryTotal={props.libraryTotal}
         labels={props.labels}
         selected={selection.size}
-        selectingAll={selectingAll}
+        selectingAll={selectingAll || rangeLoading}
         onSelectAll={() => void selectAll()}
         onClearSelection={() => setSelection(new Set())}
         onRelabel={(label) => decide('label', label)}
