@@ -4,73 +4,14 @@
  * last photos, each with one seek (`library.cursorAt`) instead of a walk through every
  * page before it. The key then acts on the photo the inspector sees focused.
  */
-import { linkSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import sharp from 'sharp';
 import type { Page } from '@playwright/test';
-import type { ImageListResult } from '../../electron/contract.js';
-import { libraryPaths, thumbPath } from '../../electron/core/library/database.js';
-import {
-  insertImageRows,
-  insertImport,
-  makeImages,
-  type SyntheticImage,
-} from '../fixtures/library-rows.js';
-import { expect, openScreen, setSettings, test, type Desk } from './desk.js';
+import { insertBigLibrary, walkGridOrder } from './big-library.js';
+import { expect, openScreen, setSettings, test } from './desk.js';
 
 const PHOTOS = 6_000;
-/** Distinct thumbnails the rows share (hard links): real WebP files behind every row. */
-const DISTINCT_THUMBS = 8;
 
 function focusedThumb(page: Page) {
   return page.locator('[data-testid=thumb][data-focused=true]');
-}
-
-/** Inserts PHOTOS classified photos (rows through the test fixture, real thumbnails). */
-async function bigLibrary(desk: Desk): Promise<void> {
-  const core = desk.server.core;
-  const info = await core.invoke('library.info');
-  const labels = await core.invoke('library.labels');
-  const images: SyntheticImage[] = makeImages({
-    count: PHOTOS,
-    seed: 5,
-    models: [{ id: info.activeModelId!, labels }],
-    reviewedFraction: 0.1,
-    tubeFraction: 0.8,
-  });
-  const paths = libraryPaths(desk.libraryDir);
-  const sources: string[] = [];
-  for (let i = 0; i < DISTINCT_THUMBS; i++) {
-    const file = path.join(desk.root, `thumb-${i}.webp`);
-    await sharp({
-      create: { width: 160, height: 120, channels: 3, background: { r: 30 * i, g: 90, b: 140 } },
-    })
-      .webp()
-      .toFile(file);
-    sources.push(file);
-  }
-  for (const [i, image] of images.entries()) {
-    const target = thumbPath(paths, image.sha256);
-    mkdirSync(path.dirname(target), { recursive: true });
-    linkSync(sources[i % DISTINCT_THUMBS]!, target);
-  }
-  const db = core.context.db;
-  insertImageRows(db, images, { importId: insertImport(db, { source: '/media/big-card' }) });
-}
-
-/** Every photo id in the grid's default order, walked page by page through the core. */
-async function gridOrder(desk: Desk): Promise<number[]> {
-  const ids: number[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: ImageListResult = await desk.server.core.invoke('library.list', {
-      cursor,
-      limit: 1000,
-    });
-    ids.push(...page.items.map((item) => item.id));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return ids;
 }
 
 test('End, Ctrl+End, Home and a scrollbar dragged to the bottom reach the ends of 6,000 photos', async ({
@@ -79,8 +20,8 @@ test('End, Ctrl+End, Home and a scrollbar dragged to the bottom reach the ends o
 }) => {
   test.setTimeout(180_000);
   await setSettings(desk, { reviewer: 'Ana Souza', language: 'en' });
-  await bigLibrary(desk);
-  const order = await gridOrder(desk);
+  await insertBigLibrary(desk, { count: PHOTOS, seed: 5 });
+  const order = await walkGridOrder(desk);
   expect(order).toHaveLength(PHOTOS);
   const lastId = order.at(-1)!;
 

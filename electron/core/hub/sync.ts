@@ -834,16 +834,10 @@ async function pullRows(
   }
 }
 
-/** One full sync with the hub: push, then pull. Run it again after any failure. */
-export async function syncWithHub(
-  ctx: CoreContext,
-  address: HubAddress,
-  options: SyncOptions = {},
-): Promise<SyncResult> {
-  const started = Date.now();
-  const opts = { concurrency: 8, batch: 500, ...options };
-  const result: SyncResult = {
-    hub: address.key,
+/** A result with every counter at zero, filled in as the sync goes. */
+function emptySyncResult(hub: string): SyncResult {
+  return {
+    hub,
     photosUploaded: 0,
     bytesUploaded: 0,
     photosAlreadyOnHub: 0,
@@ -857,6 +851,17 @@ export async function syncWithHub(
     uploadMs: 0,
     durationMs: 0,
   };
+}
+
+/** One full sync with the hub: push, then pull. Run it again after any failure. */
+export async function syncWithHub(
+  ctx: CoreContext,
+  address: HubAddress,
+  options: SyncOptions = {},
+): Promise<SyncResult> {
+  const started = Date.now();
+  const opts = { concurrency: 8, batch: 500, ...options };
+  const result = emptySyncResult(address.key);
   const client = await connectHub(address);
   const store = openObjectStore(address.objects);
   const state = new SyncState(ctx, address.key);
@@ -942,21 +947,7 @@ export async function pullInspections(
 ): Promise<SyncResult & { inspections: HubInspection[] }> {
   const started = Date.now();
   const opts = { concurrency: 8, batch: 500, ...options };
-  const result: SyncResult = {
-    hub: address.key,
-    photosUploaded: 0,
-    bytesUploaded: 0,
-    photosAlreadyOnHub: 0,
-    predictionsPushed: 0,
-    eventsPushed: 0,
-    photosDownloaded: 0,
-    bytesDownloaded: 0,
-    predictionsPulled: 0,
-    eventsPulled: 0,
-    conflicts: 0,
-    uploadMs: 0,
-    durationMs: 0,
-  };
+  const result = emptySyncResult(address.key);
   const client = await connectHub(address);
   const store = openObjectStore(address.objects);
   const state = new SyncState(ctx, address.key);
