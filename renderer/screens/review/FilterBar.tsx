@@ -230,7 +230,6 @@ export function FilterBar(props: {
         <span className="field__label">{t('sort.title')}</span>
         <span className="range-fields">
           <select
-            className="filter-bar__sort"
             value={props.query.sort}
             data-testid="sort"
             aria-label={t('sort.title')}
