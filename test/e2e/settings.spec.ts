@@ -16,10 +16,10 @@ test('records the reviewer name and switches the language, which persists', asyn
   await page.getByTestId('settings-language-en').check();
   await expect(page.getByTestId('nav-review')).toHaveText('Review');
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
-  expect(await desk.server.core.invoke('settings.get')).toEqual({
-    reviewer: 'João Pereira',
-    language: 'en',
-  });
+  // The UI switches at once; the save reaches the library a moment later on a busy machine.
+  await expect
+    .poll(() => desk.server.core.invoke('settings.get'))
+    .toEqual({ reviewer: 'João Pereira', language: 'en' });
 
   // After a reload the window comes back in English, and decisions carry the name.
   await page.goto(`${desk.url}/#/review`);
