@@ -97,6 +97,9 @@ export async function runImport(
       ctx.now().toISOString(),
       performance.now() - startedMs,
     );
+    // The batches announced the photos; this announces the import's own end, so a screen
+    // listing imports reads done/cancelled/failed instead of the "running" it read last.
+    ctx.events.emit('library.changed', { imageIds: [], reason: 'import' });
     return readImportSummary(ctx, importId);
   }
 
