@@ -59,7 +59,9 @@ describe('a card pulled out mid-import', () => {
     run.child.kill('SIGCONT');
     const failed = await run.done;
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/removed/);
+    // In the library's language (pt-BR by default): what happened, what was kept, what to do.
+    expect(failed.stderr).toMatch(/sumiu durante a importação \(o cartão SD foi retirado\?\)/);
+    expect(failed.stderr).toMatch(/foram mantidas; insira o cartão de novo/);
     const kept = readLibrary(library);
     expect(kept.integrity).toBe('ok');
     expect(kept.imports.map((i) => i.status)).toEqual(['failed']);
