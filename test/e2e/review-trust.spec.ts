@@ -264,7 +264,7 @@ test('the confidence filter reads 97,5 and 0.9, refuses 150 visibly; counts say 
   await expect(field).toHaveValue('90');
 
   await field.fill('150');
-  await expect(page.getByTestId('filter-max-confidence-error')).toHaveText(
+  await expect(page.getByTestId('filter-confidence-error')).toHaveText(
     'Digite um percentual de 0 a 100, ex.: 97,5 ou 90.',
   );
   await expect(field).toHaveAttribute('aria-invalid', 'true');
@@ -276,6 +276,16 @@ test('the confidence filter reads 97,5 and 0.9, refuses 150 visibly; counts say 
   // The order's name follows its direction.
   const sort = page.getByTestId('sort');
   await expect(sort.locator('option:checked')).toHaveText('Menor confiança primeiro');
+  // Its whole name shows: the text fits inside the select, past its padding and arrow.
+  const room = await sort.evaluate((select: HTMLSelectElement) => {
+    const style = getComputedStyle(select);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = context.measureText(select.selectedOptions[0]!.text).width;
+    const arrow = 20;
+    return select.clientWidth - parseFloat(style.paddingLeft) - arrow - text;
+  });
+  expect(room).toBeGreaterThan(0);
   await page.getByRole('button', { name: /Crescente/ }).click();
   await expect(sort.locator('option:checked')).toHaveText('Maior confiança primeiro');
 });

@@ -41,9 +41,12 @@ function PercentInput(props: {
   label: string;
   value: number | undefined;
   onChange(value: number | undefined): void;
+  /** Told when the typed text stops or starts being a percent, to show the bar's error. */
+  onInvalid(invalid: boolean): void;
+  errorId: string;
   testId: string;
 }) {
-  const { t, format } = useI18n();
+  const { format } = useI18n();
   const shown = props.value === undefined ? '' : format.number(Math.round(props.value * 1000) / 10);
   const [text, setText] = useState(shown);
   const [invalid, setInvalid] = useState(false);
@@ -56,7 +59,8 @@ function PercentInput(props: {
     setText(shown);
     setInvalid(false);
   }, [shown, props.value]);
-  const errorId = `${props.testId}-error`;
+  const { onInvalid } = props;
+  useEffect(() => onInvalid(invalid), [invalid, onInvalid]);
   return (
     <span className="percent-field">
       <input
@@ -64,7 +68,7 @@ function PercentInput(props: {
         inputMode="decimal"
         aria-label={props.label}
         aria-invalid={invalid}
-        aria-describedby={invalid ? errorId : undefined}
+        aria-describedby={invalid ? props.errorId : undefined}
         value={text}
         data-testid={props.testId}
         onChange={(event) => {
@@ -78,11 +82,6 @@ function PercentInput(props: {
           if (!invalid) setText(shown);
         }}
       />
-      {invalid && (
-        <span className="field__error" role="alert" id={errorId} data-testid={errorId}>
-          {t('filter.percentInvalid')}
-        </span>
-      )}
     </span>
   );
 }
@@ -106,6 +105,9 @@ export function FilterBar(props: {
   };
   const reviewedValue = filter.reviewed === undefined ? 'any' : filter.reviewed ? 'yes' : 'no';
   const unsureValue = filter.unsure === undefined ? 'any' : filter.unsure ? 'only' : 'without';
+  const [invalidMin, setInvalidMin] = useState(false);
+  const [invalidMax, setInvalidMax] = useState(false);
+  const confidenceErrorId = 'filter-confidence-error';
   return (
     <div className="filter-bar" role="search" aria-label={t('filter.title')} onKeyDown={backToGrid}>
       <label className="field">
@@ -144,6 +146,8 @@ export function FilterBar(props: {
             label={t('filter.minConfidence')}
             value={filter.minConfidence}
             onChange={(v) => set({ minConfidence: v })}
+            onInvalid={setInvalidMin}
+            errorId={confidenceErrorId}
             testId="filter-min-confidence"
           />
           <span className="muted">{t('filter.to')}</span>
@@ -151,6 +155,8 @@ export function FilterBar(props: {
             label={t('filter.maxConfidence')}
             value={filter.maxConfidence}
             onChange={(v) => set({ maxConfidence: v })}
+            onInvalid={setInvalidMax}
+            errorId={confidenceErrorId}
             testId="filter-max-confidence"
           />
           <span className="muted">%</span>
@@ -230,6 +236,7 @@ export function FilterBar(props: {
         <span className="field__label">{t('sort.title')}</span>
         <span className="range-fields">
           <select
+            className="sort-select"
             value={props.query.sort}
             data-testid="sort"
             aria-label={t('sort.title')}
@@ -261,6 +268,20 @@ export function FilterBar(props: {
         >
           {t('filter.clear')}
         </button>
+      )}
+      {(invalidMin || invalidMax) && (
+        // A line of its own under the bar: a floating message covered the controls next to
+        // it (the sort direction) while the inspector fixed the number.
+        <div className="filter-bar__error">
+          <span
+            className="field__error"
+            role="alert"
+            id={confidenceErrorId}
+            data-testid={confidenceErrorId}
+          >
+            {t('filter.percentInvalid')}
+          </span>
+        </div>
       )}
     </div>
   );
