@@ -32,6 +32,9 @@ function formatNumber(language: Language, value: number): string {
 }
 
 function pluralCategory(language: Language, value: number): string {
+  // CLDR's Portuguese puts 0 in `one` ("0 foto", "0 decisão"); Brazilian readers and the
+  // style guides they follow count nothing in the plural ("0 fotos"), as English does.
+  if (language === 'pt-BR' && value === 0) return 'other';
   let rules = pluralRules.get(language);
   if (!rules) {
     rules = new Intl.PluralRules(language);

@@ -43,3 +43,18 @@ describe('formatMessage: # in nested plurals and selects', () => {
     ).toBe('2 of R07#1.jpg');
   });
 });
+
+describe('formatMessage: Portuguese counts', () => {
+  const decisions = '{n, plural, one {# decisão} other {# decisões}}';
+
+  it('says nothing in the plural ("0 decisões"), one in the singular', () => {
+    expect(formatMessage('pt-BR', decisions, { n: 0 })).toBe('0 decisões');
+    expect(formatMessage('pt-BR', decisions, { n: 1 })).toBe('1 decisão');
+    expect(formatMessage('pt-BR', decisions, { n: 2 })).toBe('2 decisões');
+  });
+
+  it('still lets an exact =0 branch speak first', () => {
+    const template = '{n, plural, =0 {nenhuma decisão} one {# decisão} other {# decisões}}';
+    expect(formatMessage('pt-BR', template, { n: 0 })).toBe('nenhuma decisão');
+  });
+});
