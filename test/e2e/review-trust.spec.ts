@@ -277,9 +277,22 @@ test('the confidence filter reads 97,5 and 0.9, refuses 150 visibly; counts say 
   const sort = page.getByTestId('sort');
   await expect(sort.locator('option:checked')).toHaveText('Menor confiança primeiro');
   // Its whole name shows: the text fits inside the select, past its padding and arrow.
-  const room = await sort.evaluate((select: HTMLSelectElement) => {
-    const style = getComputedStyle(select);
-    const context = document.createElement('canvas').getContext('2d')!;
+  const room = await sort.evaluate((element) => {
+    // The e2e tsconfig has no DOM types: the few browser calls used here, typed by hand.
+    type Style = { fontWeight: string; fontSize: string; fontFamily: string; paddingLeft: string };
+    type Canvas = {
+      getContext(kind: '2d'): { font: string; measureText(t: string): { width: number } };
+    };
+    const browser = globalThis as unknown as {
+      getComputedStyle(element: unknown): Style;
+      document: { createElement(tag: 'canvas'): Canvas };
+    };
+    const select = element as unknown as {
+      clientWidth: number;
+      selectedOptions: { text: string }[];
+    };
+    const style = browser.getComputedStyle(element);
+    const context = browser.document.createElement('canvas').getContext('2d');
     context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     const text = context.measureText(select.selectedOptions[0]!.text).width;
     const arrow = 20;
