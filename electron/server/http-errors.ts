@@ -2,10 +2,13 @@
  * How errors cross HTTP: every failure becomes `{error: {code, message, details?}}` with
  * one status per code, decided in one table. Core errors keep their code and message
  * (which already says what to do); the server adds its own few for transport problems.
+ * Both are written in the library's language and carry their catalog key and values
+ * (`messageKey`, `messageValues`), so the renderer shows them in the UI's language.
  */
 import type { ServerResponse } from 'node:http';
 import type { SerializedError } from '../contract.js';
 import { CoreError, serializeError, type ErrorCode } from '../core/errors.js';
+import { renderCoreMessage, type CoreMessage } from '../shared/core-messages/index.js';
 import type { Language } from '../shared/language.js';
 
 /** Failures of the HTTP layer itself, before any core method runs. */
@@ -69,29 +72,38 @@ export function httpStatusFor(code: string): number {
     : 500;
 }
 
-/** A transport-level failure with the code and message the client receives. */
+/**
+ * A transport-level failure with the code and message the client receives. The message
+ * is a catalog message; `message` is its English text, for logs.
+ */
 export class HttpError extends Error {
   readonly code: TransportErrorCode | ErrorCode;
   readonly status: number;
   readonly details: unknown;
   /** Extra response headers (Allow on 405, say). */
   readonly headers: Record<string, string>;
+  readonly localized: CoreMessage;
 
   constructor(
     code: TransportErrorCode | ErrorCode,
-    message: string,
+    message: CoreMessage,
     options: { details?: unknown; headers?: Record<string, string> } = {},
   ) {
-    super(message);
+    super(renderCoreMessage('en', message));
     this.name = 'HttpError';
     this.code = code;
     this.status = httpStatusFor(code);
     this.details = options.details;
     this.headers = options.headers ?? {};
+    this.localized = message;
+  }
+
+  messageIn(language: Language): string {
+    return renderCoreMessage(language, this.localized);
   }
 }
 
-/** The body and status any thrown value becomes; core messages are written in `language`. */
+/** The body and status any thrown value becomes; messages are written in `language`. */
 export function errorResponse(
   error: unknown,
   language: Language = 'en',
@@ -100,7 +112,12 @@ export function errorResponse(
   body: { error: SerializedError };
 } {
   if (error instanceof HttpError) {
-    const serialized: SerializedError = { code: error.code, message: error.message };
+    const serialized: SerializedError = {
+      code: error.code,
+      message: error.messageIn(language),
+      messageKey: error.localized.key,
+    };
+    if (error.localized.values) serialized.messageValues = { ...error.localized.values };
     if (error.details !== undefined) serialized.details = error.details;
     return { status: error.status, body: { error: serialized } };
   }

@@ -9,6 +9,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import { SECURITY_HEADERS as SHARED_SECURITY_HEADERS } from '../shared/content-security.js';
+import type { CoreMessage } from '../shared/core-messages/index.js';
 
 /** Applied to every response: the same headers the desktop's app:// protocol sends. */
 export const SECURITY_HEADERS: OutgoingHttpHeaders = { ...SHARED_SECURITY_HEADERS };
@@ -44,15 +45,15 @@ export function allowedHosts(boundHost: string, port: number): Set<string> {
   return allowed;
 }
 
-/** Why a request is refused, or null when it may proceed. */
-export function refusalReason(req: IncomingMessage, allowed: Set<string>): string | null {
+/** Why a request is refused (a catalog message), or null when it may proceed. */
+export function refusalReason(req: IncomingMessage, allowed: Set<string>): CoreMessage | null {
   const host = req.headers.host?.toLowerCase();
   if (!host || !allowed.has(host)) {
-    return `This server answers only requests addressed to it by its local name (got Host "${req.headers.host ?? ''}"). Open it at http://127.0.0.1 or http://localhost with its port.`;
+    return { key: 'transport.forbidden.host', values: { host: req.headers.host ?? '' } };
   }
   const origin = req.headers.origin;
   if (origin !== undefined && !isOwnOrigin(origin, allowed)) {
-    return `Requests from other websites (${origin}) are not allowed: Inspection Desk accepts commands only from its own page.`;
+    return { key: 'transport.forbidden.origin', values: { origin } };
   }
   return null;
 }

@@ -11,7 +11,7 @@ import { createCore, type Core } from '../core/app.js';
 import { shippedModelDirs } from '../core/models/shipped.js';
 import { appVersion } from '../core/app-version.js';
 import { HttpError, isServerFault, sendError, sendJson } from './http-errors.js';
-import { declaredLength, formatLimit } from './read-body.js';
+import { declaredLength } from './read-body.js';
 import {
   CLASSIFY_PATH,
   classifyBodyLimit,
@@ -26,7 +26,7 @@ import {
 } from './routes/classify-gate.js';
 import { createEventStreams } from './routes/events.js';
 import { handleMedia, MEDIA_PREFIX } from './routes/media.js';
-import { handleRpc, RPC_PREFIX } from './routes/rpc.js';
+import { handleRpc, RPC_PREFIX, rpcTooLarge } from './routes/rpc.js';
 import { handleStatic } from './routes/static.js';
 import { allowedHosts, refusalReason, SECURITY_HEADERS } from './security.js';
 
@@ -106,9 +106,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (pathname === '/api/events') {
       if (req.method !== 'GET') {
-        throw new HttpError('METHOD_NOT_ALLOWED', 'Subscribe to events with GET.', {
-          headers: { Allow: 'GET' },
-        });
+        throw new HttpError(
+          'METHOD_NOT_ALLOWED',
+          { key: 'transport.events.useGet' },
+          {
+            headers: { Allow: 'GET' },
+          },
+        );
       }
       return streams.open(req, res);
     }
@@ -116,10 +120,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return handleClassify(core, req, res, { maxImageBytes, gate: classifyGate });
     if (pathname === '/api/health') return health(res);
     if (pathname.startsWith('/api/')) {
-      throw new HttpError(
-        'ROUTE_NOT_FOUND',
-        `No API route ${pathname}. Methods are called as POST ${RPC_PREFIX}<method>, e.g. ${RPC_PREFIX}library.info.`,
-      );
+      throw new HttpError('ROUTE_NOT_FOUND', {
+        key: 'transport.api.noRoute',
+        values: { path: pathname, prefix: RPC_PREFIX },
+      });
     }
     if (pathname.startsWith(MEDIA_PREFIX))
       return handleMedia(core.context.paths, req, res, pathname);
@@ -185,14 +189,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (value !== undefined) res.setHeader(name, value);
       }
       const error =
-        pathname === CLASSIFY_PATH
-          ? imageTooLarge(maxImageBytes)
-          : new HttpError(
-              'PAYLOAD_TOO_LARGE',
-              `The arguments are larger than ${formatLimit(maxRpcBytes)}. Send fewer items per call.`,
-            );
+        pathname === CLASSIFY_PATH ? imageTooLarge(maxImageBytes) : rpcTooLarge(maxRpcBytes);
       error.headers['Connection'] = 'close';
-      sendError(res, error);
+      sendError(res, error, core.language());
       return;
     }
     res.writeContinue();

@@ -11,8 +11,9 @@ import {
   type MethodName,
   type Result,
 } from '../../electron/contract.js';
-import { ContractError, SERVER_UNREACHABLE, isSerializedError } from './contract-error.js';
+import { ContractError, isSerializedError } from './contract-error.js';
 import { ListenerSet } from './listeners.js';
+import { failedStatus, serverUnreachable, unreadableAnswer } from './transport-errors.js';
 import type { ConnectionState, DeskClient } from './transport.js';
 
 export interface HttpTransportOptions {
@@ -72,19 +73,13 @@ export function createHttpClient(options: HttpTransportOptions = {}): DeskClient
         body: JSON.stringify(args ?? {}),
       });
     } catch (error) {
-      throw new ContractError({
-        code: SERVER_UNREACHABLE,
-        message: `The Inspection Desk server does not answer (${String(error)}). Check that it is still running, then try again.`,
-      });
+      throw serverUnreachable(error);
     }
     let body: unknown;
     try {
       body = await response.json();
     } catch {
-      throw new ContractError({
-        code: 'INTERNAL',
-        message: `The server answered ${method} with HTTP ${response.status} and no readable body.`,
-      });
+      throw unreadableAnswer(method, response.status);
     }
     const envelope = body as { result?: unknown; error?: unknown };
     if (envelope.error !== undefined) {
@@ -92,10 +87,7 @@ export function createHttpClient(options: HttpTransportOptions = {}): DeskClient
       throw new ContractError({ code: 'INTERNAL', message: JSON.stringify(envelope.error) });
     }
     if (!response.ok) {
-      throw new ContractError({
-        code: 'INTERNAL',
-        message: `The server answered ${method} with HTTP ${response.status}.`,
-      });
+      throw failedStatus(method, response.status);
     }
     return envelope.result as Result<M>;
   }

@@ -11,6 +11,7 @@ import type {
   Result,
 } from '../../electron/contract.js';
 import { ContractError, isSerializedError } from './contract-error.js';
+import { callFailed } from './transport-errors.js';
 import { MENU_COMMAND_EVENT, type DeskClient, type MenuCommand } from './transport.js';
 
 const menuCommands: readonly string[] = ['import', 'export', 'shortcuts'] satisfies MenuCommand[];
@@ -28,7 +29,7 @@ export function createIpcClient(bridge: DesktopBridge): DeskClient {
       const reply = await bridge.invoke(method, args ?? {});
       if (reply.ok) return reply.result as Result<M>;
       if (isSerializedError(reply.error)) throw new ContractError(reply.error);
-      throw new ContractError({ code: 'INTERNAL', message: `${method} failed` });
+      throw callFailed(method);
     },
     on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
       return bridge.on(event, listener as (payload: unknown) => void);

@@ -1,4 +1,3 @@
-import { SERVER_UNREACHABLE } from '../client/contract-error.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useErrors } from '../state/errors.js';
 
@@ -21,9 +20,7 @@ export function ErrorBanners() {
           </span>
           <div className="banner__text">
             <strong>{context ?? t('error.title')}</strong>
-            <span>
-              {error.code === SERVER_UNREACHABLE ? t('error.serverUnreachable') : errorText(error)}
-            </span>
+            <span>{errorText(error)}</span>
             <span className="banner__code">{error.code}</span>
           </div>
           <button type="button" className="btn btn--ghost" onClick={() => dismiss(id)}>

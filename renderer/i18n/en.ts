@@ -22,8 +22,6 @@ export const en = {
   'nav.noReviewer': 'not set',
 
   'error.title': 'Something went wrong',
-  'error.serverUnreachable':
-    'Inspection Desk does not answer. Check that it is still running on this computer, then try again.',
 
   'label.none': 'no label',
   'confidence.none': 'not classified',

@@ -20,8 +20,6 @@ export const ptBR: Messages = {
   'nav.noReviewer': 'não definido',
 
   'error.title': 'Algo deu errado',
-  'error.serverUnreachable':
-    'O Inspection Desk não responde. Verifique se ele continua aberto neste computador e tente de novo.',
 
   'label.none': 'sem rótulo',
   'confidence.none': 'não classificada',

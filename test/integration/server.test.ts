@@ -43,7 +43,12 @@ async function serve(options: { rendererDir?: string; maxImageBytes?: number } =
 /** What the API answers: `{result}`, `{error}`, or a classify outcome. */
 interface ApiBody extends Partial<ClassifyOutcome> {
   result?: unknown;
-  error?: { code: string; message: string; details?: { issues: { path: string[] }[] } };
+  error?: {
+    code: string;
+    message: string;
+    messageKey?: string;
+    details?: { issues: { path: string[] }[] };
+  };
 }
 
 async function rpc(server: RunningServer, method: string, body: unknown) {
@@ -202,12 +207,13 @@ describe('RPC over HTTP', () => {
     expect(body.error?.message).toContain('files.delete');
   });
 
-  it('answers a body that is not JSON with 400 and says what to send', async () => {
+  it('answers a body that is not JSON with 400 and says what to send (pt-BR, the default)', async () => {
     const server = await serve();
     const { status, body } = await rpc(server, 'settings.set', '{"reviewer": ');
     expect(status).toBe(400);
     expect(body.error?.code).toBe('INVALID_JSON');
-    expect(body.error?.message).toMatch(/not valid JSON/);
+    expect(body.error?.message).toMatch(/não é um JSON válido/);
+    expect(body.error?.message).toContain('{"limit": 50}');
   });
 
   it('refuses a body over 1 MB with 413', async () => {
@@ -400,7 +406,8 @@ describe('REST classify (/api/v1/classify)', () => {
     );
     expect(answer.status).toBe(413);
     expect(answer.sentBody).toBe(false);
-    expect(answer.body).toContain('larger than 1 KB');
+    // A new library speaks pt-BR (the default language).
+    expect(answer.body).toContain('A imagem passa de 1 KB');
   });
 
   it('refuses a JSON body with 415 and the curl line to use', async () => {
@@ -582,5 +589,105 @@ describe('the renderer (static files)', () => {
       headers: { host: `127.0.0.1:${server.port}` },
     });
     expect(traversal.body).not.toContain('"name"');
+  });
+});
+
+/** Asks first (Expect: 100-continue) to send `bytes` bytes; resolves with the answer. */
+function askToSend(server: RunningServer, urlPath: string, contentType: string, bytes: number) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const req = http.request({
+        host: '127.0.0.1',
+        port: server.port,
+        method: 'POST',
+        path: urlPath,
+        headers: {
+          'content-type': contentType,
+          'content-length': String(bytes),
+          expect: '100-continue',
+        },
+      });
+      req.on('continue', () => req.end(Buffer.alloc(bytes)));
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    },
+  );
+}
+
+describe("the server's own refusals in the library's language", () => {
+  /** The same four mistakes a script or a browser can make, with what stays the same. */
+  async function mistakes(server: RunningServer) {
+    const invalidJson = await rpc(server, 'settings.get', '{"reviewer": ');
+    expect(invalidJson.status).toBe(400);
+    expect(invalidJson.body.error?.code).toBe('INVALID_JSON');
+    expect(invalidJson.body.error?.messageKey).toBe('transport.rpc.invalidJson');
+
+    const get = await fetch(`${server.url}/api/rpc/settings.get`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    const usePost = ((await get.json()) as ApiBody).error;
+    expect(usePost?.code).toBe('METHOD_NOT_ALLOWED');
+
+    const form = new FormData();
+    form.append('photo', 'not a file');
+    const missing = await classify(server, { body: form });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error?.code).toBe('MISSING_IMAGE');
+
+    // Refused before the body is sent: this answer used to ignore the library's language.
+    const huge = await askToSend(server, '/api/rpc/settings.set', 'application/json', 2 << 20);
+    expect(huge.status).toBe(413);
+    expect(huge.headers.connection).toBe('close');
+    const tooLarge = (JSON.parse(huge.body) as ApiBody).error;
+    expect(tooLarge?.code).toBe('PAYLOAD_TOO_LARGE');
+
+    return {
+      invalidJson: invalidJson.body.error!.message,
+      usePost: usePost!.message,
+      missing: missing.body.error!.message,
+      tooLarge: tooLarge!.message,
+    };
+  }
+
+  it('a pt-BR library (the default) answers bad requests in Portuguese, with the same codes', async () => {
+    const server = await serve();
+    const curl = `curl -F image=@photo.jpg http://127.0.0.1:${server.port}/api/v1/classify`;
+    const said = await mistakes(server);
+    expect(said.invalidJson).toMatch(
+      /^O corpo da requisição não é um JSON válido \(.+\)\. Envie os argumentos do método como um objeto JSON, por exemplo \{"limit": 50\}, ou um corpo vazio se não houver argumentos\.$/,
+    );
+    expect(said.usePost).toBe(
+      'Chame /api/rpc/settings.get com POST e os argumentos num corpo JSON.',
+    );
+    expect(said.missing).toBe(
+      `O formulário não tem o campo "image" (recebidos: photo). Envie a foto num campo de formulário chamado "image": ${curl}`,
+    );
+    expect(said.tooLarge).toBe(
+      'Os argumentos passam de 1 MB. Envie menos itens por chamada (pagine os resultados).',
+    );
+  });
+
+  it('an en library answers the same bad requests in English', async () => {
+    const server = await serve();
+    expect((await rpc(server, 'settings.set', { language: 'en' })).status).toBe(200);
+    const curl = `curl -F image=@photo.jpg http://127.0.0.1:${server.port}/api/v1/classify`;
+    const said = await mistakes(server);
+    expect(said.invalidJson).toMatch(
+      /^The request body is not valid JSON \(.+\)\. Send the method's arguments as a JSON object, e\.g\. \{"limit": 50\}, or an empty body for none\.$/,
+    );
+    expect(said.usePost).toBe(
+      'Call /api/rpc/settings.get with POST and the arguments as a JSON body.',
+    );
+    expect(said.missing).toBe(
+      `No "image" field in the form (got: photo). Send the photo as a form field named "image": ${curl}`,
+    );
+    expect(said.tooLarge).toBe(
+      'The arguments are larger than 1 MB. Send fewer items per call (page through them).',
+    );
   });
 });

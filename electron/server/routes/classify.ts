@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../../core/app.js';
+import type { CoreMessage } from '../../shared/core-messages/index.js';
 import { HttpError, sendJson } from '../http-errors.js';
 import { formatLimit, readBody } from '../read-body.js';
 import type { ClassifyGate } from './classify-gate.js';
@@ -14,16 +15,23 @@ export const IMAGE_FIELD = 'image';
 /** Room for multipart boundaries and part headers on top of the image limit. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
-function howToSend(req: IncomingMessage): string {
+/** The curl line that works, as a catalog message (its command stays as written). */
+function howToSend(req: IncomingMessage): CoreMessage {
   const host = req.headers.host ?? '127.0.0.1';
-  return `Send the photo as a form field named "${IMAGE_FIELD}": curl -F ${IMAGE_FIELD}=@photo.jpg http://${host}${CLASSIFY_PATH}`;
+  return {
+    key: 'transport.classify.howToSend',
+    values: {
+      field: IMAGE_FIELD,
+      curl: `curl -F ${IMAGE_FIELD}=@photo.jpg http://${host}${CLASSIFY_PATH}`,
+    },
+  };
 }
 
 export function imageTooLarge(limit: number): HttpError {
-  return new HttpError(
-    'IMAGE_TOO_LARGE',
-    `The image is larger than ${formatLimit(limit)}. Send a smaller photo (camera JPEGs are a few MB).`,
-  );
+  return new HttpError('IMAGE_TOO_LARGE', {
+    key: 'transport.classify.imageTooLarge',
+    values: { limit: formatLimit(limit) },
+  });
 }
 
 /** Whether a Content-Type carries raw image bytes. */
@@ -55,24 +63,29 @@ async function imageFromMultipart(
       body,
     }).formData();
   } catch (error) {
-    throw new HttpError(
-      'INVALID_ARGUMENT',
-      `The multipart body could not be read (${(error as Error).message}). ${howToSend(req)}`,
-    );
+    throw new HttpError('INVALID_ARGUMENT', {
+      key: 'transport.classify.badMultipart',
+      values: { detail: (error as Error).message, hint: howToSend(req) },
+    });
   }
   const field = form.get(IMAGE_FIELD);
   if (field === null) {
     const sent = [...new Set(form.keys())];
-    throw new HttpError(
-      'MISSING_IMAGE',
-      `No "${IMAGE_FIELD}" field in the form${sent.length ? ` (got: ${sent.join(', ')})` : ''}. ${howToSend(req)}`,
-    );
+    throw new HttpError('MISSING_IMAGE', {
+      key: 'transport.classify.noImageField',
+      values: {
+        field: IMAGE_FIELD,
+        count: sent.length,
+        sent: sent.join(', '),
+        hint: howToSend(req),
+      },
+    });
   }
   if (typeof field === 'string') {
-    throw new HttpError(
-      'MISSING_IMAGE',
-      `The "${IMAGE_FIELD}" field is text, not a file. ${howToSend(req)} (mind the @).`,
-    );
+    throw new HttpError('MISSING_IMAGE', {
+      key: 'transport.classify.imageIsText',
+      values: { field: IMAGE_FIELD, hint: howToSend(req) },
+    });
   }
   if (field.size > maxImageBytes) throw imageTooLarge(maxImageBytes);
   return Buffer.from(await field.arrayBuffer());
@@ -84,7 +97,7 @@ export const BUSY_RETRY_AFTER_SECONDS = 1;
 export function serverBusy(): HttpError {
   return new HttpError(
     'SERVER_BUSY',
-    `The server is classifying as many photos as it can right now. Send this one again in ${BUSY_RETRY_AFTER_SECONDS} s (see Retry-After), or send fewer at once.`,
+    { key: 'transport.classify.busy', values: { seconds: BUSY_RETRY_AFTER_SECONDS } },
     { headers: { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) } },
   );
 }
@@ -101,17 +114,19 @@ export async function handleClassify(
   { maxImageBytes, gate }: ClassifyLimits,
 ): Promise<void> {
   if (req.method !== 'POST') {
-    throw new HttpError('METHOD_NOT_ALLOWED', `Use POST. ${howToSend(req)}`, {
-      headers: { Allow: 'POST' },
-    });
+    throw new HttpError(
+      'METHOD_NOT_ALLOWED',
+      { key: 'transport.classify.usePost', values: { hint: howToSend(req) } },
+      { headers: { Allow: 'POST' } },
+    );
   }
   const contentType = req.headers['content-type'] ?? '';
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
   if (mediaType !== 'multipart/form-data' && !isRawImageType(mediaType)) {
-    throw new HttpError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      `Expected multipart/form-data or an image/* body, got ${mediaType || 'no Content-Type'}. ${howToSend(req)}`,
-    );
+    throw new HttpError('UNSUPPORTED_MEDIA_TYPE', {
+      key: 'transport.classify.unsupportedType',
+      values: { got: mediaType || { key: 'transport.noContentType' }, hint: howToSend(req) },
+    });
   }
   // Before the body is read: a refused upload never reaches our memory.
   const entering = gate.enter(new Promise<void>((resolve) => res.once('close', resolve)));
@@ -126,7 +141,10 @@ export async function handleClassify(
         ? await imageFromMultipart(req, contentType, body, maxImageBytes)
         : body;
     if (image.length === 0) {
-      throw new HttpError('EMPTY_FILE', `The image is empty (0 bytes). ${howToSend(req)}`);
+      throw new HttpError('EMPTY_FILE', {
+        key: 'transport.classify.emptyImage',
+        values: { hint: howToSend(req) },
+      });
     }
     sendJson(res, 200, await core.classifyImage(image));
   } finally {

@@ -14,10 +14,7 @@ import { HttpError } from '../http-errors.js';
 export { MEDIA_PREFIX } from '../../core/serving/media-paths.js';
 
 function notFound(): HttpError {
-  return new HttpError(
-    'ROUTE_NOT_FOUND',
-    'No such photo in this library. Photo URLs come from the API (thumbUrl, originalUrl).',
-  );
+  return new HttpError('ROUTE_NOT_FOUND', { key: 'transport.media.notFound' });
 }
 
 export async function handleMedia(
@@ -27,9 +24,13 @@ export async function handleMedia(
   pathname: string,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    throw new HttpError('METHOD_NOT_ALLOWED', 'Photos are read with GET.', {
-      headers: { Allow: 'GET, HEAD' },
-    });
+    throw new HttpError(
+      'METHOD_NOT_ALLOWED',
+      { key: 'transport.media.useGet' },
+      {
+        headers: { Allow: 'GET, HEAD' },
+      },
+    );
   }
   const media = resolveMediaPath(paths, pathname);
   if (!media) throw notFound();

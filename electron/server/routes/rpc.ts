@@ -16,11 +16,19 @@ export function parseJsonBody(body: Buffer): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new HttpError(
-      'INVALID_JSON',
-      `The request body is not valid JSON (${(error as Error).message}). Send the method's arguments as a JSON object, e.g. {"limit": 50}, or an empty body for none.`,
-    );
+    throw new HttpError('INVALID_JSON', {
+      key: 'transport.rpc.invalidJson',
+      values: { detail: (error as Error).message, example: '{"limit": 50}' },
+    });
   }
+}
+
+/** Arguments over the size limit: the same answer before (100-continue) and after reading. */
+export function rpcTooLarge(limit: number): HttpError {
+  return new HttpError('PAYLOAD_TOO_LARGE', {
+    key: 'transport.rpc.tooLarge',
+    values: { limit: formatLimit(limit) },
+  });
 }
 
 /**
@@ -33,17 +41,18 @@ export function parseJsonBody(body: Buffer): unknown {
 function refuseCrossSite(req: IncomingMessage, method: string): void {
   const site = req.headers['sec-fetch-site'];
   if (site === 'cross-site' || site === 'same-site') {
-    throw new HttpError(
-      'FORBIDDEN',
-      'Requests from other websites are not allowed: Inspection Desk accepts commands only from its own page.',
-    );
+    throw new HttpError('FORBIDDEN', { key: 'transport.forbidden.crossSite' });
   }
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType !== 'application/json') {
-    throw new HttpError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      `Send the arguments of ${method} as JSON with Content-Type: application/json (got ${mediaType || 'no Content-Type'}), e.g. curl -H 'content-type: application/json' -d '{}' ...${RPC_PREFIX}${method}`,
-    );
+    throw new HttpError('UNSUPPORTED_MEDIA_TYPE', {
+      key: 'transport.rpc.notJson',
+      values: {
+        method,
+        got: mediaType || { key: 'transport.noContentType' },
+        curl: `curl -H 'content-type: application/json' -d '{}' ...${RPC_PREFIX}${method}`,
+      },
+    });
   }
 }
 
@@ -57,20 +66,12 @@ export async function handleRpc(
   if (req.method !== 'POST') {
     throw new HttpError(
       'METHOD_NOT_ALLOWED',
-      `Call ${RPC_PREFIX}${method} with POST and the arguments as a JSON body.`,
+      { key: 'transport.rpc.usePost', values: { path: `${RPC_PREFIX}${method}` } },
       { headers: { Allow: 'POST' } },
     );
   }
   refuseCrossSite(req, method);
-  const body = await readBody(
-    req,
-    maxBodyBytes,
-    () =>
-      new HttpError(
-        'PAYLOAD_TOO_LARGE',
-        `The arguments are larger than ${formatLimit(maxBodyBytes)}. Send fewer items per call (page through them).`,
-      ),
-  );
+  const body = await readBody(req, maxBodyBytes, () => rpcTooLarge(maxBodyBytes));
   const result = await core.invokeUnknown(method, parseJsonBody(body));
   // `undefined` would vanish from the JSON; clients always find a `result` key.
   sendJson(res, 200, { result: result ?? null });

@@ -71,9 +71,13 @@ export async function handleStatic(
   pathname: string,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    throw new HttpError('METHOD_NOT_ALLOWED', 'Pages are read with GET.', {
-      headers: { Allow: 'GET, HEAD' },
-    });
+    throw new HttpError(
+      'METHOD_NOT_ALLOWED',
+      { key: 'transport.static.useGet' },
+      {
+        headers: { Allow: 'GET, HEAD' },
+      },
+    );
   }
   const index = path.join(rendererDir, 'index.html');
   const indexSize = await fileSize(index);
@@ -89,7 +93,10 @@ export async function handleStatic(
   }
   const file = resolveStaticPath(rendererDir, pathname);
   if (file === null) {
-    throw new HttpError('ROUTE_NOT_FOUND', `Nothing at ${pathname}.`);
+    throw new HttpError('ROUTE_NOT_FOUND', {
+      key: 'transport.static.notFound',
+      values: { path: pathname },
+    });
   }
   const size = file === path.resolve(rendererDir) ? null : await fileSize(file);
   if (size !== null && file !== path.resolve(index)) {
@@ -106,7 +113,10 @@ export async function handleStatic(
   // A path with an extension names a file that is missing; anything else is a client
   // route (e.g. /review) that the single-page app resolves itself.
   if (size === null && path.extname(pathname) !== '') {
-    throw new HttpError('ROUTE_NOT_FOUND', `Nothing at ${pathname}.`);
+    throw new HttpError('ROUTE_NOT_FOUND', {
+      key: 'transport.static.notFound',
+      values: { path: pathname },
+    });
   }
   await sendFile(req, res, index, indexSize, 'no-cache');
 }

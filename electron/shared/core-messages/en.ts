@@ -456,6 +456,51 @@ export const coreEn = {
     'A label is called “{label}”, the folder that holds unsure photos ({folder}). Rename that label, or export without unsure photos.',
   'cli.noteTooLong':
     'This note has {length} characters; a note keeps at most {max}. Shorten it and try again.',
+  // transport: the HTTP server's own refusals (electron/server) and the renderer's
+  // transport failures (renderer/client). Commands, headers and curl lines are values.
+  'transport.serverUnreachable':
+    'The Inspection Desk server does not answer. Check that it is still running on this computer, then try again.',
+  'transport.unreadableBody':
+    'The server answered {method} with HTTP {status} and no readable body. Try again; if it happens again, restart Inspection Desk.',
+  'transport.httpStatus':
+    'The server answered {method} with HTTP {status}. Try again; if it happens again, restart Inspection Desk.',
+  'transport.callFailed':
+    '{method} failed without saying why. Try again; if it happens again, restart Inspection Desk.',
+  'transport.noContentType': 'no Content-Type',
+  'transport.forbidden.host':
+    'This server answers only requests addressed to it by its local name (got Host "{host}"). Open it at http://127.0.0.1 or http://localhost with its port.',
+  'transport.forbidden.origin':
+    'Requests from other websites ({origin}) are not allowed: Inspection Desk accepts commands only from its own page.',
+  'transport.forbidden.crossSite':
+    'Requests from other websites are not allowed: Inspection Desk accepts commands only from its own page.',
+  'transport.api.noRoute':
+    'No API route {path}. Methods are called as POST {prefix}<method>, e.g. {prefix}library.info.',
+  'transport.events.useGet': 'Subscribe to events with GET.',
+  'transport.rpc.usePost': 'Call {path} with POST and the arguments as a JSON body.',
+  'transport.rpc.notJson':
+    'Send the arguments of {method} as JSON with Content-Type: application/json (got {got}), e.g. {curl}',
+  'transport.rpc.invalidJson':
+    "The request body is not valid JSON ({detail}). Send the method's arguments as a JSON object, e.g. {example}, or an empty body for none.",
+  'transport.rpc.tooLarge':
+    'The arguments are larger than {limit}. Send fewer items per call (page through them).',
+  'transport.media.notFound':
+    'No such photo in this library. Photo URLs come from the API (thumbUrl, originalUrl).',
+  'transport.media.useGet': 'Photos are read with GET.',
+  'transport.static.useGet': 'Pages are read with GET.',
+  'transport.static.notFound': 'Nothing at {path}. Open the app at / and follow its links.',
+  'transport.classify.howToSend': 'Send the photo as a form field named "{field}": {curl}',
+  'transport.classify.usePost': 'Use POST. {hint}',
+  'transport.classify.unsupportedType':
+    'Expected multipart/form-data or an image/* body, got {got}. {hint}',
+  'transport.classify.badMultipart': 'The multipart body could not be read ({detail}). {hint}',
+  'transport.classify.noImageField':
+    'No "{field}" field in the form{count, plural, =0 {} other { (got: {sent})}}. {hint}',
+  'transport.classify.imageIsText': 'The "{field}" field is text, not a file. {hint} (mind the @).',
+  'transport.classify.imageTooLarge':
+    'The image is larger than {limit}. Send a smaller photo (camera JPEGs are a few MB).',
+  'transport.classify.busy':
+    'The server is classifying as many photos as it can right now. Send this one again in {seconds} s (see Retry-After), or send fewer at once.',
+  'transport.classify.emptyImage': 'The image is empty (0 bytes). {hint}',
 } as const;
 
 export type CoreMessageKey = keyof typeof coreEn;

@@ -456,4 +456,51 @@ export const corePtBR: CoreMessages = {
     'Há um rótulo chamado “{label}”, o nome da pasta das fotos incertas ({folder}). Renomeie esse rótulo ou exporte sem as fotos incertas.',
   'cli.noteTooLong':
     'Esta nota tem {length} caracteres; uma nota guarda no máximo {max}. Encurte-a e tente de novo.',
+  // transport: the HTTP server's own refusals (electron/server) and the renderer's
+  // transport failures (renderer/client). Commands, headers and curl lines are values.
+  'transport.serverUnreachable':
+    'O servidor do Inspection Desk não responde. Verifique se ele continua em execução neste computador e tente de novo.',
+  'transport.unreadableBody':
+    'O servidor respondeu a {method} com HTTP {status} e sem um corpo legível. Tente de novo; se acontecer outra vez, reinicie o Inspection Desk.',
+  'transport.httpStatus':
+    'O servidor respondeu a {method} com HTTP {status}. Tente de novo; se acontecer outra vez, reinicie o Inspection Desk.',
+  'transport.callFailed':
+    '{method} falhou sem dizer por quê. Tente de novo; se acontecer outra vez, reinicie o Inspection Desk.',
+  'transport.noContentType': 'nenhum Content-Type',
+  'transport.forbidden.host':
+    'Este servidor só responde a requisições endereçadas a ele pelo nome local (recebido: Host "{host}"). Abra-o em http://127.0.0.1 ou http://localhost, com a porta.',
+  'transport.forbidden.origin':
+    'Requisições de outros sites ({origin}) não são permitidas: o Inspection Desk só aceita comandos da sua própria página.',
+  'transport.forbidden.crossSite':
+    'Requisições de outros sites não são permitidas: o Inspection Desk só aceita comandos da sua própria página.',
+  'transport.api.noRoute':
+    'Não há rota de API {path}. Os métodos são chamados com POST {prefix}<método>, por exemplo {prefix}library.info.',
+  'transport.events.useGet': 'Assine os eventos com GET.',
+  'transport.rpc.usePost': 'Chame {path} com POST e os argumentos num corpo JSON.',
+  'transport.rpc.notJson':
+    'Envie os argumentos de {method} em JSON, com Content-Type: application/json (recebido: {got}), por exemplo {curl}',
+  'transport.rpc.invalidJson':
+    'O corpo da requisição não é um JSON válido ({detail}). Envie os argumentos do método como um objeto JSON, por exemplo {example}, ou um corpo vazio se não houver argumentos.',
+  'transport.rpc.tooLarge':
+    'Os argumentos passam de {limit}. Envie menos itens por chamada (pagine os resultados).',
+  'transport.media.notFound':
+    'Esta foto não existe nesta biblioteca. Os endereços das fotos vêm da API (thumbUrl, originalUrl).',
+  'transport.media.useGet': 'As fotos são lidas com GET.',
+  'transport.static.useGet': 'As páginas são lidas com GET.',
+  'transport.static.notFound':
+    'Não há nada em {path}. Abra o aplicativo em / e siga os links dele.',
+  'transport.classify.howToSend': 'Envie a foto num campo de formulário chamado "{field}": {curl}',
+  'transport.classify.usePost': 'Use POST. {hint}',
+  'transport.classify.unsupportedType':
+    'Era esperado multipart/form-data ou um corpo image/*, mas veio {got}. {hint}',
+  'transport.classify.badMultipart': 'Não foi possível ler o corpo multipart ({detail}). {hint}',
+  'transport.classify.noImageField':
+    'O formulário não tem o campo "{field}"{count, plural, =0 {} other { (recebidos: {sent})}}. {hint}',
+  'transport.classify.imageIsText':
+    'O campo "{field}" é texto, não um arquivo. {hint} (atenção ao @).',
+  'transport.classify.imageTooLarge':
+    'A imagem passa de {limit}. Envie uma foto menor (os JPEGs de câmera têm poucos MB).',
+  'transport.classify.busy':
+    'O servidor está classificando o máximo de fotos que consegue agora. Envie esta de novo em {seconds} s (veja Retry-After) ou envie menos fotos de uma vez.',
+  'transport.classify.emptyImage': 'A imagem está vazia (0 bytes). {hint}',
 };
