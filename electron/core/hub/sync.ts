@@ -407,13 +407,47 @@ async function pushPredictions(
   }
 }
 
-function eventsJson(events: SharedEvent[]): string {
-  return JSON.stringify(events);
+/**
+ * Pushes a local append-only table after its cursor: reads each batch of rows by id,
+ * inserts them on the hub (`ON CONFLICT DO NOTHING`: the hub keeps each row once, by its
+ * unique id) under the append lock, and moves the cursor only once the batch committed,
+ * so a dropped connection re-sends at most one batch. Returns the rows the hub took.
+ */
+async function pushAppendOnly<Row>(
+  ctx: CoreContext,
+  client: pg.Client,
+  state: SyncState,
+  batchSize: number,
+  table: { local: 'label_events' | 'note_events'; cursor: string },
+  read: (idsJson: string) => Row[],
+  insertFromJson: string,
+): Promise<number> {
+  const after = Number(state.get(table.cursor) ?? '0');
+  const ids = ctx.db
+    .prepare(`SELECT id FROM ${table.local} WHERE id > ? ORDER BY id`)
+    .pluck()
+    .all(after) as number[];
+  let inserted = 0;
+  for (const batch of chunks(ids, batchSize)) {
+    const rows = read(JSON.stringify(batch));
+    await client.query('BEGIN');
+    try {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+      const answer = await client.query(insertFromJson, [JSON.stringify(rows)]);
+      await client.query('COMMIT');
+      inserted += answer.rowCount ?? 0;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    state.set(table.cursor, String(batch[batch.length - 1]));
+  }
+  return inserted;
 }
 
 /**
  * Note changes (issue 11, hub schema 2): every change this laptop holds after the cursor,
- * its own and merged ones alike (the hub keeps each once, by its unique id).
+ * its own and merged ones alike.
  */
 async function pushNoteEvents(
   ctx: CoreContext,
@@ -421,34 +455,20 @@ async function pushNoteEvents(
   state: SyncState,
   batchSize: number,
 ): Promise<void> {
-  const after = Number(state.get('notesPushedId') ?? '0');
-  const ids = ctx.db
-    .prepare('SELECT id FROM note_events WHERE id > ? ORDER BY id')
-    .pluck()
-    .all(after) as number[];
-  for (const batch of chunks(ids, batchSize)) {
-    const notes = readNoteEvents(ctx.db, 'n.id IN (SELECT value FROM json_each(@ids))', {
-      ids: JSON.stringify(batch),
-    });
-    await client.query('BEGIN');
-    try {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-      await client.query(
-        `INSERT INTO note_events (event_uid, device_id, device_seq, lamport, sha256, old_note,
-                                  new_note, author, at)
-         SELECT uid, "deviceId", "deviceSeq", lamport, sha256, "oldNote", "newNote", author, at
-         FROM json_to_recordset($1::json) AS x(uid text, "deviceId" text, "deviceSeq" bigint,
-           lamport bigint, sha256 text, "oldNote" text, "newNote" text, author text, at text)
-         ON CONFLICT DO NOTHING`,
-        [JSON.stringify(notes)],
-      );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-    state.set('notesPushedId', String(batch[batch.length - 1]));
-  }
+  await pushAppendOnly(
+    ctx,
+    client,
+    state,
+    batchSize,
+    { local: 'note_events', cursor: 'notesPushedId' },
+    (ids) => readNoteEvents(ctx.db, 'n.id IN (SELECT value FROM json_each(@ids))', { ids }),
+    `INSERT INTO note_events (event_uid, device_id, device_seq, lamport, sha256, old_note,
+                              new_note, author, at)
+     SELECT uid, "deviceId", "deviceSeq", lamport, sha256, "oldNote", "newNote", author, at
+     FROM json_to_recordset($1::json) AS x(uid text, "deviceId" text, "deviceSeq" bigint,
+       lamport bigint, sha256 text, "oldNote" text, "newNote" text, author text, at text)
+     ON CONFLICT DO NOTHING`,
+  );
 }
 
 /** The other laptops' note changes on photos held here (after the rows' cursor). */
@@ -502,40 +522,25 @@ async function pushEvents(
   batchSize: number,
   result: SyncResult,
 ): Promise<void> {
-  const after = Number(state.get('eventsPushedId') ?? '0');
-  const ids = ctx.db
-    .prepare('SELECT id FROM label_events WHERE id > ? ORDER BY id')
-    .pluck()
-    .all(after) as number[];
-  for (const batch of chunks(ids, batchSize)) {
-    const events = readEvents(ctx.db, 'e.id IN (SELECT value FROM json_each(@ids))', {
-      ids: JSON.stringify(batch),
-    });
-    await client.query('BEGIN');
-    try {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-      const inserted = await client.query(
-        `INSERT INTO label_events (event_uid, device_id, device_seq, device_decision, lamport,
-                                   sha256, old_label, new_label, reviewer, at, model_id, kind,
-                                   undone, parents)
-         SELECT uid, "deviceId", "deviceSeq", "deviceDecision", lamport, sha256, "oldLabel",
-                "newLabel", reviewer, at, "modelId", kind, undone,
-                ARRAY(SELECT json_array_elements_text(parents))
-         FROM json_to_recordset($1::json) AS x(uid text, "deviceId" text, "deviceSeq" bigint,
-           "deviceDecision" bigint, lamport bigint, sha256 text, "oldLabel" text,
-           "newLabel" text, reviewer text, at text, "modelId" text, kind text, undone boolean,
-           parents json)
-         ON CONFLICT DO NOTHING`,
-        [eventsJson(events)],
-      );
-      await client.query('COMMIT');
-      result.eventsPushed += inserted.rowCount ?? 0;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-    state.set('eventsPushedId', String(batch[batch.length - 1]));
-  }
+  result.eventsPushed += await pushAppendOnly(
+    ctx,
+    client,
+    state,
+    batchSize,
+    { local: 'label_events', cursor: 'eventsPushedId' },
+    (ids) => readEvents(ctx.db, 'e.id IN (SELECT value FROM json_each(@ids))', { ids }),
+    `INSERT INTO label_events (event_uid, device_id, device_seq, device_decision, lamport,
+                               sha256, old_label, new_label, reviewer, at, model_id, kind,
+                               undone, parents)
+     SELECT uid, "deviceId", "deviceSeq", "deviceDecision", lamport, sha256, "oldLabel",
+            "newLabel", reviewer, at, "modelId", kind, undone,
+            ARRAY(SELECT json_array_elements_text(parents))
+     FROM json_to_recordset($1::json) AS x(uid text, "deviceId" text, "deviceSeq" bigint,
+       "deviceDecision" bigint, lamport bigint, sha256 text, "oldLabel" text,
+       "newLabel" text, reviewer text, at text, "modelId" text, kind text, undone boolean,
+       parents json)
+     ON CONFLICT DO NOTHING`,
+  );
   // Undo flags only ever turn on: send every undone event's id; the hub keeps the flag.
   const undone = ctx.db
     .prepare('SELECT event_uid FROM label_events WHERE undone = 1')

@@ -97,38 +97,26 @@ export function HubSync(props: { onFinished(): void }) {
           void syncNow();
         }}
       >
-        <label className="field">
-          <span className="field__label">{t('hubSync.database')}</span>
-          <input
-            type="text"
-            className="mono"
-            value={database}
-            placeholder="postgres://hub.plant:5432/inspections"
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="hub-database"
-            onChange={(e) => {
-              setDatabase(e.target.value);
-              setSavedNow(false);
-            }}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('hubSync.objects')}</span>
-          <input
-            type="text"
-            className="mono"
-            value={objects}
-            placeholder="https://s3.plant:9000/inspection-photos"
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="hub-objects"
-            onChange={(e) => {
-              setObjects(e.target.value);
-              setSavedNow(false);
-            }}
-          />
-        </label>
+        <AddressField
+          label={t('hubSync.database')}
+          value={database}
+          placeholder="postgres://hub.plant:5432/inspections"
+          testId="hub-database"
+          onChange={(value) => {
+            setDatabase(value);
+            setSavedNow(false);
+          }}
+        />
+        <AddressField
+          label={t('hubSync.objects')}
+          value={objects}
+          placeholder="https://s3.plant:9000/inspection-photos"
+          testId="hub-objects"
+          onChange={(value) => {
+            setObjects(value);
+            setSavedNow(false);
+          }}
+        />
         <p className="muted small" data-testid="hub-credentials-hint">
           {t('hubSync.credentials')}
         </p>
@@ -187,5 +175,30 @@ export function HubSync(props: { onFinished(): void }) {
         </p>
       )}
     </div>
+  );
+}
+
+/** An address typed as is: monospaced, never autocompleted or spell-checked. */
+function AddressField(props: {
+  label: string;
+  value: string;
+  placeholder: string;
+  testId: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <label className="field">
+      <span className="field__label">{props.label}</span>
+      <input
+        type="text"
+        className="mono"
+        value={props.value}
+        placeholder={props.placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        data-testid={props.testId}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </label>
   );
 }
