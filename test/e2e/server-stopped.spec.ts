@@ -25,6 +25,9 @@ test('a stopped server is reported in Portuguese (the default language)', async 
     'O servidor do Inspection Desk não responde. Verifique se ele continua em execução neste computador e tente de novo.',
   );
   await expect(banner).not.toContainText('does not answer');
+  // Nothing typed is lost: the name is still there to save once the server is back.
+  await expect(page.getByTestId('settings-reviewer')).toHaveValue('Ana Souza');
+  await expect(page.getByTestId('settings-reviewer-save')).toBeEnabled();
   await desk.screen(page, '90-server-stopped-pt-BR');
 });
 

@@ -1,5 +1,5 @@
 /** Settings: who is reviewing (recorded on every decision), the language, and the library in use. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useI18n, type Language } from '../../i18n/i18n.js';
 import { useSettings } from '../../state/settings.js';
 import { useInvoke } from '../../state/use-invoke.js';
@@ -14,11 +14,11 @@ export function SettingsScreen() {
   const { t, format } = useI18n();
   const { settings, update } = useSettings();
   const info = useInvoke('library.info', {}, { reloadOn: ['import'] });
-  const [reviewer, setReviewer] = useState(settings?.reviewer ?? '');
+  // What the inspector typed, until it is saved; null shows the saved name. A failed save
+  // (the server stopped, say) keeps what was typed, so nothing has to be typed again.
+  const [typed, setTyped] = useState<string | null>(null);
+  const reviewer = typed ?? settings?.reviewer ?? '';
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    setReviewer(settings?.reviewer ?? '');
-  }, [settings?.reviewer]);
 
   const changed = reviewer.trim() !== (settings?.reviewer ?? '') && reviewer.trim() !== '';
   return (
@@ -31,7 +31,10 @@ export function SettingsScreen() {
             className="inline-form"
             onSubmit={(event) => {
               event.preventDefault();
-              void update({ reviewer: reviewer.trim() }).then((ok) => setSaved(ok));
+              void update({ reviewer: reviewer.trim() }).then((ok) => {
+                setSaved(ok);
+                if (ok) setTyped(null);
+              });
             }}
           >
             <input
@@ -41,7 +44,7 @@ export function SettingsScreen() {
               data-testid="settings-reviewer"
               placeholder={t('settings.reviewerPlaceholder')}
               onChange={(e) => {
-                setReviewer(e.target.value);
+                setTyped(e.target.value);
                 setSaved(false);
               }}
             />
