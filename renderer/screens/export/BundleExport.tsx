@@ -5,17 +5,14 @@
  */
 import { useState } from 'react';
 import type { BundleExportResult } from '../../../electron/contract.js';
-import { JobProgress } from '../../components/JobProgress.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useClient } from '../../state/client-context.js';
-import { useReportError } from '../../state/errors.js';
-import { useCardJob, useJobs } from '../../state/jobs.js';
 import { useInvoke } from '../../state/use-invoke.js';
+import { BundleFileField, BundleJobStatus, useBundleJob } from '../bundle/bundle-job.js';
 
 export function BundleExport() {
-  const { t, format, errorText } = useI18n();
+  const { t, format } = useI18n();
   const client = useClient();
-  const report = useReportError();
   const inspections = useInvoke(
     'inspections.list',
     {},
@@ -23,33 +20,19 @@ export function BundleExport() {
   );
   const [inspectionId, setInspectionId] = useState<number | null>(null);
   const [file, setFile] = useState('');
-  const [busy, setBusy] = useState(false);
-  // A job (progress, Cancel), found again after a reload like the other jobs.
-  const { track, cancel } = useJobs();
-  const { job, show } = useCardJob('bundle-export');
-  const finished = job?.finished ?? null;
-  const result = finished?.status === 'done' ? (finished.result as BundleExportResult) : null;
-  const running = job?.status === 'running';
+  const bundleJob = useBundleJob<BundleExportResult>('bundle-export');
+  const { result } = bundleJob;
   // Newest inspection first: the one just reviewed is the one to carry.
   const choices = (inspections.data ?? []).slice().reverse();
   const chosen =
     choices.find((i) => i.id === inspectionId) ?? (inspectionId === null ? choices[0] : undefined);
 
-  async function run() {
+  function run() {
     if (chosen === undefined) return;
-    setBusy(true);
-    try {
-      const { jobId } = await client.invoke('bundle.startExport', {
-        importIds: chosen.importIds,
-        file: file.trim(),
-      });
-      track(jobId, 'bundle-export');
-      show(jobId);
-    } catch (error) {
-      report(error, t('bundle.exportTitle'));
-    } finally {
-      setBusy(false);
-    }
+    void bundleJob.start(
+      () => client.invoke('bundle.startExport', { importIds: chosen.importIds, file: file.trim() }),
+      t('bundle.exportTitle'),
+    );
   }
 
   return (
@@ -60,7 +43,7 @@ export function BundleExport() {
         className="import-form"
         onSubmit={(event) => {
           event.preventDefault();
-          void run();
+          run();
         }}
       >
         <label className="field">
@@ -83,41 +66,19 @@ export function BundleExport() {
             ))}
           </select>
         </label>
-        <label className="field">
-          <span className="field__label">{t('bundle.file')}</span>
-          <input
-            type="text"
-            className="mono"
-            value={file}
-            placeholder="/media/inspector/USB/reboiler-a.idbundle"
-            data-testid="bundle-export-file"
-            onChange={(e) => setFile(e.target.value)}
-          />
-        </label>
+        <BundleFileField value={file} testId="bundle-export-file" onChange={setFile} />
         <div className="form-actions">
           <button
             type="submit"
             className="btn btn--primary"
-            disabled={busy || running || chosen === undefined || file.trim() === ''}
+            disabled={bundleJob.busy || chosen === undefined || file.trim() === ''}
             data-testid="bundle-export-start"
           >
             {t('bundle.exportStart')}
           </button>
         </div>
       </form>
-      {job && !finished && (
-        <JobProgress job={job} unit="unit.photos" onCancel={() => void cancel(job.id)} />
-      )}
-      {finished?.status === 'failed' && finished.error && (
-        <p className="inline-error" role="alert" data-testid="bundle-export-error">
-          {errorText(finished.error)}
-        </p>
-      )}
-      {finished?.status === 'cancelled' && (
-        <p className="warn" role="status" data-testid="bundle-export-cancelled">
-          {t('bundle.cancelled')}
-        </p>
-      )}
+      <BundleJobStatus job={bundleJob} testIdPrefix="bundle-export" />
       {result && (
         <p data-testid="bundle-export-result" role="status">
           {t('bundle.exportDone', {

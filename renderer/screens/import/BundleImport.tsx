@@ -5,36 +5,22 @@
  */
 import { useState } from 'react';
 import type { BundleImportResult } from '../../../electron/contract.js';
-import { JobProgress } from '../../components/JobProgress.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useClient } from '../../state/client-context.js';
-import { useReportError } from '../../state/errors.js';
-import { useCardJob, useJobs } from '../../state/jobs.js';
+import { BundleFileField, BundleJobStatus, useBundleJob } from '../bundle/bundle-job.js';
 
 export function BundleImport() {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const client = useClient();
-  const report = useReportError();
   const [file, setFile] = useState('');
-  const [busy, setBusy] = useState(false);
-  // A job (progress, Cancel), found again after a reload like the other jobs.
-  const { track, cancel } = useJobs();
-  const { job, show } = useCardJob('bundle-import');
-  const finished = job?.finished ?? null;
-  const result = finished?.status === 'done' ? (finished.result as BundleImportResult) : null;
-  const running = job?.status === 'running';
+  const bundleJob = useBundleJob<BundleImportResult>('bundle-import');
+  const { result } = bundleJob;
 
-  async function run() {
-    setBusy(true);
-    try {
-      const { jobId } = await client.invoke('bundle.startImport', { file: file.trim() });
-      track(jobId, 'bundle-import');
-      show(jobId);
-    } catch (error) {
-      report(error, t('bundle.importTitle'));
-    } finally {
-      setBusy(false);
-    }
+  function run() {
+    void bundleJob.start(
+      () => client.invoke('bundle.startImport', { file: file.trim() }),
+      t('bundle.importTitle'),
+    );
   }
 
   const nothingNew =
@@ -50,44 +36,22 @@ export function BundleImport() {
         className="import-form"
         onSubmit={(event) => {
           event.preventDefault();
-          void run();
+          run();
         }}
       >
-        <label className="field">
-          <span className="field__label">{t('bundle.file')}</span>
-          <input
-            type="text"
-            className="mono"
-            value={file}
-            placeholder="/media/inspector/USB/reboiler-a.idbundle"
-            data-testid="bundle-import-file"
-            onChange={(e) => setFile(e.target.value)}
-          />
-        </label>
+        <BundleFileField value={file} testId="bundle-import-file" onChange={setFile} />
         <div className="form-actions">
           <button
             type="submit"
             className="btn btn--primary"
-            disabled={busy || running || file.trim() === ''}
+            disabled={bundleJob.busy || file.trim() === ''}
             data-testid="bundle-import-start"
           >
             {t('bundle.importStart')}
           </button>
         </div>
       </form>
-      {job && !finished && (
-        <JobProgress job={job} unit="unit.photos" onCancel={() => void cancel(job.id)} />
-      )}
-      {finished?.status === 'failed' && finished.error && (
-        <p className="inline-error" role="alert" data-testid="bundle-import-error">
-          {errorText(finished.error)}
-        </p>
-      )}
-      {finished?.status === 'cancelled' && (
-        <p className="warn" role="status" data-testid="bundle-import-cancelled">
-          {t('bundle.cancelled')}
-        </p>
-      )}
+      <BundleJobStatus job={bundleJob} testIdPrefix="bundle-import" />
       {result && (
         <div data-testid="bundle-import-result" role="status">
           <p>
