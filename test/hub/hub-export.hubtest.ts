@@ -11,19 +11,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core/app.js';
 import { syncWithHub } from '../../electron/core/hub/sync.js';
 import { makeSdCard } from '../fixtures/sd-card.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
+import { importCard, label, labels, useLaptops } from './laptops.js';
 import { cuttableLink, type CuttableLink } from './network-cut.js';
 import { createThrowawayHub, testHubServers, type ThrowawayHub } from './throwaway-hub.js';
 
 const servers = testHubServers();
 const BIN = path.resolve('bin/inspection-desk.mjs');
-const TORCH_MODEL = path.resolve('test/fixtures/models/torch-style');
 const tempDir = useTempDirs();
+const laptop = useLaptops();
 let th: ThrowawayHub;
-const cores: Core[] = [];
 const links: CuttableLink[] = [];
 
 beforeAll(async () => {
@@ -31,45 +30,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const core of cores.splice(0)) await core.close();
   for (const link of links.splice(0)) await link.close();
   await th?.close();
 });
-
-async function laptop(reviewer: string): Promise<Core> {
-  const core = await createCore({
-    libraryDir: tempDir(),
-    defaultModelDirs: [TORCH_MODEL],
-    defaultReviewer: reviewer,
-  });
-  cores.push(core);
-  return core;
-}
-
-async function importCard(core: Core, root: string): Promise<number> {
-  const { jobId, importId } = await core.invoke('ingest.start', { source: root });
-  const job = await core.invoke('jobs.wait', { jobId, timeoutMs: 120_000 });
-  expect(job.status).toBe('done');
-  return importId;
-}
-
-function idOf(core: Core, sha: string): number {
-  return core.context.db
-    .prepare('SELECT id FROM images WHERE sha256 = ?')
-    .pluck()
-    .get(sha) as number;
-}
-
-async function label(core: Core, shas: string[], value: string): Promise<void> {
-  await core.invoke('review.setLabel', { imageIds: shas.map((s) => idOf(core, s)), label: value });
-}
-
-function labels(core: Core): Record<string, string> {
-  const rows = core.context.db
-    .prepare('SELECT i.sha256, l.label FROM labels l JOIN images i ON i.id = l.image_id')
-    .all() as { sha256: string; label: string }[];
-  return Object.fromEntries(rows.map((r) => [r.sha256, r.label]));
-}
 
 /** Files under a folder, relative, each with what would change if it were written again. */
 function filesIn(dir: string): Map<string, string> {

@@ -11,7 +11,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core/app.js';
 import { syncWithHub } from '../../electron/core/hub/sync.js';
 import {
   defaultRendererDir,
@@ -20,17 +19,17 @@ import {
 } from '../../electron/server/server.js';
 import { makeSdCard } from '../fixtures/sd-card.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
+import { importCard, label, useLaptops } from './laptops.js';
 import { cuttableLink, type CuttableLink } from './network-cut.js';
 import { createThrowawayHub, testHubServers, type ThrowawayHub } from './throwaway-hub.js';
 
 const servers = testHubServers();
-const TORCH_MODEL = path.resolve('test/fixtures/models/torch-style');
 const SCREENS = path.resolve('test-results/screens');
 const tempDir = useTempDirs();
+const laptop = useLaptops();
 let th: ThrowawayHub;
 let browser: Browser;
 let server: RunningServer | undefined;
-const cores: Core[] = [];
 const links: CuttableLink[] = [];
 
 beforeAll(async () => {
@@ -47,30 +46,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  for (const core of cores.splice(0)) await core.close();
   for (const link of links.splice(0)) await link.close();
   await th?.close();
 });
-
-async function laptop(reviewer: string): Promise<Core> {
-  const core = await createCore({
-    libraryDir: tempDir(),
-    defaultModelDirs: [TORCH_MODEL],
-    defaultReviewer: reviewer,
-  });
-  cores.push(core);
-  return core;
-}
-
-async function importCard(core: Core, root: string): Promise<void> {
-  const { jobId } = await core.invoke('ingest.start', { source: root });
-  expect((await core.invoke('jobs.wait', { jobId, timeoutMs: 120_000 })).status).toBe('done');
-}
-
-async function label(core: Core, sha: string, value: string): Promise<void> {
-  const id = core.context.db.prepare('SELECT id FROM images WHERE sha256 = ?').pluck().get(sha);
-  await core.invoke('review.setLabel', { imageIds: [id as number], label: value });
-}
 
 /** The element's text once it contains `text` (vitest has no Playwright matchers). */
 async function waitForText(locator: Locator, text: string, timeout = 60_000): Promise<void> {
@@ -113,8 +91,8 @@ describe('Sync now in Settings, through the HTTP server, against a real hub', ()
     await importCard(a, card.root);
     await importCard(a, own.root);
     await importCard(b, card.root);
-    await label(a, p0, 'clear');
-    await label(b, p0, 'clogged');
+    await label(a, [p0], 'clear');
+    await label(b, [p0], 'clogged');
     await syncWithHub(b.context, th.address);
 
     server = await startServer({ core: a, port: 0 });

@@ -3,50 +3,28 @@
  * scripts/test-hub.sh): laptop A answers "unsure" and writes a note, B receives both,
  * decides the photo and edits the note, A receives those; syncing again adds nothing.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNSURE_ANSWER } from '../../electron/contract.js';
-import { createCore, type Core } from '../../electron/core/app.js';
 import { syncWithHub } from '../../electron/core/hub/sync.js';
 import { makeSdCard } from '../fixtures/sd-card.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
+import { idOf, importCard, useLaptops } from './laptops.js';
 import { createThrowawayHub, testHubServers, type ThrowawayHub } from './throwaway-hub.js';
 
 testHubServers();
 
-const TORCH_MODEL = path.resolve('test/fixtures/models/torch-style');
 const NOTE = 'Mancha escura, "óleo"?\nrever com lanterna';
 const tempDir = useTempDirs();
+const laptop = useLaptops();
 let th: ThrowawayHub;
-const cores: Core[] = [];
 
 beforeAll(async () => {
   th = await createThrowawayHub();
 });
 
 afterAll(async () => {
-  for (const core of cores.splice(0)) await core.close();
   await th?.close();
 });
-
-async function laptop(reviewer: string, card: string): Promise<Core> {
-  const core = await createCore({
-    libraryDir: tempDir(),
-    defaultModelDirs: [TORCH_MODEL],
-    defaultReviewer: reviewer,
-  });
-  cores.push(core);
-  const { jobId } = await core.invoke('ingest.start', { source: card });
-  expect((await core.invoke('jobs.wait', { jobId, timeoutMs: 120_000 })).status).toBe('done');
-  return core;
-}
-
-function idOf(core: Core, sha: string): number {
-  return core.context.db
-    .prepare('SELECT id FROM images WHERE sha256 = ?')
-    .pluck()
-    .get(sha) as number;
-}
 
 async function hubCount(table: string): Promise<number> {
   const owner = th.owner();
@@ -63,8 +41,10 @@ describe('unsure answers and notes through the hub', () => {
   it('reach the other laptop, come back with its changes, and merge once', async () => {
     const card = await makeSdCard(tempDir('card-'), { photos: 8, width: 320, height: 240 });
     const sha = card.photos[0]!.sha256;
-    const a = await laptop('ana', card.root);
-    const b = await laptop('bruno', card.root);
+    const a = await laptop('ana');
+    await importCard(a, card.root);
+    const b = await laptop('bruno');
+    await importCard(b, card.root);
 
     await a.invoke('review.markUnsure', { imageIds: [idOf(a, sha)] });
     await a.invoke('review.setNote', { imageId: idOf(a, sha), text: NOTE });
