@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncWithHub } from '../../electron/core/hub/sync.js';
 import { makeSdCard } from '../fixtures/sd-card.js';
+import { parseCsv } from '../helpers/csv.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import { importCard, label, labels, useLaptops } from './laptops.js';
 import { cuttableLink, type CuttableLink } from './network-cut.js';
@@ -45,12 +46,6 @@ function filesIn(dir: string): Map<string, string> {
     out.set(path.relative(dir, file), `${stat.ino}:${stat.mtimeMs}:${stat.size}`);
   }
   return out;
-}
-
-function parseCsv(text: string): Record<string, string>[] {
-  const [header, ...rows] = text.trim().split('\r\n');
-  const names = header!.split(',');
-  return rows.map((row) => Object.fromEntries(row.split(',').map((v, i) => [names[i], v])));
 }
 
 interface Run {

@@ -14,6 +14,7 @@ import type { ExportResult } from '../../electron/contract.js';
 import { createCore, type Core } from '../../electron/core/app.js';
 import { serializeError } from '../../electron/core/errors.js';
 import { originalPath } from '../../electron/core/library/database.js';
+import { parseCsv } from '../helpers/csv.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 import {
   DEFAULT_MODEL,
@@ -48,40 +49,6 @@ type LabelsRow = Record<
   string
 >;
 type MetadataRow = Record<'file_name' | 'label' | 'split', string>;
-
-/** RFC 4180 reader (quoted fields, doubled quotes, CRLF), to read exports back. */
-function parseCsv<K extends string>(text: string): Record<K, string>[] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  expect(field, 'the CSV ends with a line break').toBe('');
-  const [header, ...rows] = records;
-  return rows.map((r) => {
-    expect(r.length).toBe(header?.length);
-    return Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? ''])) as Record<K, string>;
-  });
-}
 
 function sha256Of(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');

@@ -23,6 +23,7 @@ import {
   makeImages,
   writeImageFiles,
 } from '../fixtures/library-rows.js';
+import { parseCsv } from '../helpers/csv.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
@@ -33,40 +34,6 @@ afterEach(async () => {
 
 /** A note an inspector might write: commas, quotes, two lines, pt-BR accents. */
 const NOTE = 'Tubo com "mancha" escura, talvez óleo;\nrever com lanterna — não é obstrução?';
-
-/** RFC 4180 reader (quoted fields, doubled quotes, CRLF records). */
-function parseCsv(text: string): Record<string, string>[] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  expect(field, 'the CSV ends with a line break').toBe('');
-  const [header, ...rows] = records;
-  return rows.map((r) => {
-    expect(r.length).toBe(header?.length);
-    return Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? '']));
-  });
-}
 
 interface Desk {
   core: Core;
