@@ -14,6 +14,7 @@ import type {
 import { ContractError } from '../../client/contract-error.js';
 import { JobProgress } from '../../components/JobProgress.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
+import { FolderField } from '../../components/FolderField.js';
 import { useClient } from '../../state/client-context.js';
 import { useReportError } from '../../state/errors.js';
 import { useJob, useJobs } from '../../state/jobs.js';
@@ -235,35 +236,15 @@ export function ExportScreen(props: {
             </fieldset>
             <fieldset>
               <legend>{t('export.dest')}</legend>
-              {client.desktop ? (
-                <div className="source__row">
-                  <button
-                    type="button"
-                    className="btn"
-                    onClick={() =>
-                      void client.desktop?.pickFolder('export').then(
-                        (path) => path && setDest(path),
-                        (error: unknown) => report(error),
-                      )
-                    }
-                  >
-                    {t('export.chooseFolder')}
-                  </button>
-                  <code className="source__path">{dest || t('import.noFolder')}</code>
-                </div>
-              ) : (
-                <label className="field field--wide">
-                  <input
-                    type="text"
-                    value={dest}
-                    spellCheck={false}
-                    placeholder={t('export.destPlaceholder')}
-                    data-testid="export-dest"
-                    onChange={(e) => setDest(e.target.value)}
-                  />
-                  <span className="field__hint">{t('export.destHint')}</span>
-                </label>
-              )}
+              <FolderField
+                purpose="export"
+                value={dest}
+                onChange={setDest}
+                choose={t('export.chooseFolder')}
+                placeholder={t('export.destPlaceholder')}
+                hint={t('export.destHint')}
+                testId="export-dest"
+              />
             </fieldset>
             <div className="form-actions">
               <button

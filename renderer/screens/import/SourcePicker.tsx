@@ -4,6 +4,7 @@
  * types the folder path on the computer that runs Inspection Desk.
  */
 import { useEffect, useState } from 'react';
+import { FolderField } from '../../components/FolderField.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useClient } from '../../state/client-context.js';
 import { useReportError } from '../../state/errors.js';
@@ -38,6 +39,20 @@ export function SourcePicker(props: {
     };
   }, [desktop, report]);
 
+  const folder = (
+    <FolderField
+      purpose="import"
+      value={props.value}
+      onChange={props.onChange}
+      disabled={props.disabled}
+      choose={t('import.chooseFolder')}
+      label={t('import.pathLabel')}
+      placeholder={t('import.pathPlaceholder')}
+      hint={t('import.pathHint')}
+      testId="import-path"
+      pathTestId="import-source"
+    />
+  );
   if (desktop) {
     return (
       <div className="source">
@@ -58,40 +73,9 @@ export function SourcePicker(props: {
             ))}
           </div>
         )}
-        <div className="source__row">
-          <button
-            type="button"
-            className="btn"
-            disabled={props.disabled}
-            onClick={() =>
-              void desktop.pickFolder('import').then(
-                (path) => path && props.onChange(path),
-                (error: unknown) => report(error),
-              )
-            }
-          >
-            {t('import.chooseFolder')}
-          </button>
-          <code className="source__path" data-testid="import-source">
-            {props.value || t('import.noFolder')}
-          </code>
-        </div>
+        {folder}
       </div>
     );
   }
-  return (
-    <label className="field field--wide">
-      <span className="field__label">{t('import.pathLabel')}</span>
-      <input
-        type="text"
-        value={props.value}
-        disabled={props.disabled}
-        placeholder={t('import.pathPlaceholder')}
-        data-testid="import-path"
-        spellCheck={false}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-      <span className="field__hint">{t('import.pathHint')}</span>
-    </label>
-  );
+  return folder;
 }

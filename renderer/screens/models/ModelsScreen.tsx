@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import type { ClassifyResult } from '../../../electron/contract.js';
+import { FolderField } from '../../components/FolderField.js';
 import { JobProgress } from '../../components/JobProgress.js';
 import { LabelChip } from '../../components/LabelChip.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -153,35 +154,15 @@ export function ModelsScreen(props: { jobId: string | null; onJobStarted(jobId: 
               void add();
             }}
           >
-            {client.desktop ? (
-              <div className="source__row">
-                <button
-                  type="button"
-                  className="btn"
-                  onClick={() =>
-                    void client.desktop?.pickFolder('model').then(
-                      (picked) => picked && setPath(picked),
-                      (error: unknown) => report(error),
-                    )
-                  }
-                >
-                  {t('models.chooseFolder')}
-                </button>
-                <code className="source__path">{path || t('import.noFolder')}</code>
-              </div>
-            ) : (
-              <label className="field field--wide">
-                <span className="field__label">{t('models.pathLabel')}</span>
-                <input
-                  type="text"
-                  value={path}
-                  spellCheck={false}
-                  onChange={(e) => setPath(e.target.value)}
-                  data-testid="model-path"
-                />
-                <span className="field__hint">{t('models.pathHint')}</span>
-              </label>
-            )}
+            <FolderField
+              purpose="model"
+              value={path}
+              onChange={setPath}
+              choose={t('models.chooseFolder')}
+              label={t('models.pathLabel')}
+              hint={t('models.pathHint')}
+              testId="model-path"
+            />
             <label className="check">
               <input
                 type="checkbox"
