@@ -16,7 +16,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { useClient } from '../../state/client-context.js';
 import { useReportError } from '../../state/errors.js';
 import { useInvoke } from '../../state/use-invoke.js';
-import { inspectionLabel } from './InspectionPicker.js';
+import { OtherInspectionSelect } from './InspectionPicker.js';
 import { changeColors, changeKindKeys, TubeSheetMap, type Tube } from './TubeSheetMap.js';
 
 /** Rows of the changes list drawn at once; the map shows every change. */
@@ -314,20 +314,13 @@ export function CompareInspections(props: {
   return (
     <>
       <div className="inspection-bar">
-        <label>
-          {t('inspections.compareWith')}
-          <select
-            data-testid="compare-with"
-            value={otherId ?? ''}
-            onChange={(event) => setChosen(Number(event.target.value))}
-          >
-            {others.map((s) => (
-              <option key={s.id} value={s.id}>
-                {inspectionLabel(s, format)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OtherInspectionSelect
+          label={t('inspections.compareWith')}
+          inspections={others}
+          value={otherId}
+          onChange={setChosen}
+          testId="compare-with"
+        />
       </div>
       {!data ? (
         <p className="muted">{t('common.loading')}</p>
@@ -414,7 +407,7 @@ export function GroupInspections(props: {
   inspections: Inspection[];
   onGrouped(inspectionId: number): void;
 }) {
-  const { t, format } = useI18n();
+  const { t } = useI18n();
   const client = useClient();
   const report = useReportError();
   const others = props.inspections.filter((s) => s.id !== props.inspection.id);
@@ -455,20 +448,13 @@ export function GroupInspections(props: {
           );
       }}
     >
-      <label>
-        {t('inspections.groupWith')}
-        <select
-          data-testid="group-with"
-          value={chosen ?? ''}
-          onChange={(event) => setOther(Number(event.target.value))}
-        >
-          {others.map((s) => (
-            <option key={s.id} value={s.id}>
-              {inspectionLabel(s, format)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OtherInspectionSelect
+        label={t('inspections.groupWith')}
+        inspections={others}
+        value={chosen}
+        onChange={setOther}
+        testId="group-with"
+      />
       <label>
         {t('inspections.groupName')}
         <input

@@ -42,3 +42,30 @@ export function InspectionPicker(props: {
     </label>
   );
 }
+
+/** Another inspection to compare with or group with this one. */
+export function OtherInspectionSelect(props: {
+  label: string;
+  inspections: Inspection[];
+  value: number | null;
+  onChange(inspectionId: number): void;
+  testId: string;
+}) {
+  const { format } = useI18n();
+  return (
+    <label>
+      {props.label}
+      <select
+        data-testid={props.testId}
+        value={props.value ?? ''}
+        onChange={(event) => props.onChange(Number(event.target.value))}
+      >
+        {props.inspections.map((s) => (
+          <option key={s.id} value={s.id}>
+            {inspectionLabel(s, format)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
