@@ -5,6 +5,9 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Core } from '../core/app.js';
 import type { Terminal } from './terminal.js';
+import type { Language } from '../shared/language.js';
+import type { MessageValues } from '../shared/format-message.js';
+import { cliText, type CliMessageKey } from './language.js';
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -58,6 +61,13 @@ export interface CommandContext {
   printJson(value: unknown): void;
   /** Writes a note to stderr (kept out of machine-readable stdout). */
   note(text: string): void;
+  /**
+   * The language of human-readable output: $INSPECTION_DESK_LANGUAGE, else the opened
+   * library's setting (read live, so ask after `core()`), else English.
+   */
+  language(): Language;
+  /** A `cli.*` catalog message in `language()`. */
+  t(key: CliMessageKey, values?: MessageValues): string;
 }
 
 export interface ParsedInput {
@@ -144,7 +154,16 @@ export const GLOBAL_OPTIONS: OptionsConfig = {
 
 export const JSON_OPTION: OptionsConfig = { json: { type: 'boolean' } };
 
-/** Help text lines for the global options, appended to every command's help. */
-export const GLOBAL_HELP = `Global options:
-  --library DIR   library folder (default: $INSPECTION_DESK_LIBRARY or the app's data folder)
-  -h, --help      show help`;
+/**
+ * Help text lines for the global options, appended to every command's help; the
+ * overview adds `--version`, which only works alone.
+ */
+export function globalHelp(language: Language = 'en', { version = false } = {}): string {
+  const t = (key: CliMessageKey) => cliText(language, key);
+  const versionLine = version ? `\n  --version       ${t('cli.help.versionOption')}` : '';
+  return `${t('cli.help.globalOptions')}
+  --library DIR   ${t('cli.help.libraryOption')}
+  -h, --help      ${t('cli.help.helpOption')}${versionLine}
+
+${t('cli.help.languageNote')}`;
+}

@@ -7,6 +7,9 @@ import type { JobSnapshot } from '../contract.js';
 import type { Core } from '../core/app.js';
 import { EXIT, type CommandContext } from './command.js';
 import { createProgressReporter, type ProgressStyle } from './progress-bar.js';
+import { cliText, type CliMessageKey } from './language.js';
+import type { MessageValues } from '../shared/format-message.js';
+import type { Language } from '../shared/language.js';
 
 export interface FollowedJob {
   snapshot: JobSnapshot;
@@ -18,8 +21,10 @@ export async function followJob(
   ctx: CommandContext,
   core: Core,
   jobId: string,
-  style: ProgressStyle & { resumeHint: string },
+  { resumeHint, language = ctx.language() }: { resumeHint: string; language?: Language },
 ): Promise<FollowedJob> {
+  const style: ProgressStyle = { language };
+  const t = (key: CliMessageKey, values?: MessageValues) => cliText(language, key, values);
   const reporter = createProgressReporter(ctx.term.stderr, style);
   let interrupted = false;
   const offProgress = core.events.on('job.progress', (progress) => {
@@ -27,11 +32,11 @@ export async function followJob(
   });
   const offInterrupt = ctx.term.onInterrupt(() => {
     if (interrupted) {
-      reporter.interrupt('Stopped.');
+      reporter.interrupt(t('cli.job.stopped'));
       ctx.term.exit(EXIT.interrupted);
     }
     interrupted = true;
-    reporter.interrupt(`Cancelling... ${style.resumeHint} (Press Ctrl-C again to quit at once.)`);
+    reporter.interrupt(t('cli.job.cancelling', { resumeHint }));
     core.invoke('jobs.cancel', { jobId }).catch(() => undefined);
   });
   try {

@@ -1,15 +1,33 @@
 /**
- * Text formatting for the terminal: numbers, sizes, durations and tables. Pure
- * functions, so the CLI's output is unit-tested without a terminal.
+ * Text formatting for the terminal: numbers, sizes, durations and tables, in the
+ * language of the output (1,234.5 in English, 1.234,5 in pt-BR). Pure functions, so the
+ * CLI's output is unit-tested without a terminal.
  */
+import type { Language } from '../shared/language.js';
 
-/** 1234567 -> "1,234,567". */
-export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+const decimalFormats = new Map<string, Intl.NumberFormat>();
+
+/** `value` with exactly `digits` decimals, grouped the language's way. */
+export function formatDecimal(value: number, digits: number, language: Language = 'en'): string {
+  const id = `${language}/${digits}`;
+  let format = decimalFormats.get(id);
+  if (!format) {
+    format = new Intl.NumberFormat(language === 'en' ? 'en-US' : language, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    decimalFormats.set(id, format);
+  }
+  return format.format(value);
+}
+
+/** 1234567 -> "1,234,567" ("1.234.567" in pt-BR). */
+export function formatCount(n: number, language: Language = 'en'): string {
+  return formatDecimal(Math.round(n), 0, language);
 }
 
 /** Bytes in the units file managers show (1 KB = 1024 bytes). */
-export function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number, language: Language = 'en'): string {
   const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
   let value = bytes;
   let unit = 0;
@@ -18,14 +36,14 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   if (unit === 0) return `${Math.round(value)} ${value === 1 ? 'byte' : 'bytes'}`;
-  return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+  return `${value >= 100 ? formatCount(value, language) : formatDecimal(value, 1, language)} ${units[unit]}`;
 }
 
 /** A duration for a summary: "850 ms", "12.3 s", "2 min 05 s", "1 h 02 min". */
-export function formatDuration(ms: number): string {
+export function formatDuration(ms: number, language: Language = 'en'): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const seconds = ms / 1000;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  if (seconds < 60) return `${formatDecimal(seconds, 1, language)} s`;
   const totalSeconds = Math.round(seconds);
   const minutes = Math.floor(totalSeconds / 60);
   if (minutes < 60) return `${minutes} min ${String(totalSeconds % 60).padStart(2, '0')} s`;
@@ -44,14 +62,20 @@ export function formatClock(totalSeconds: number): string {
 }
 
 /** A 0..1 fraction as a percentage: 0.9731 -> "97.3%". */
-export function formatPercent(fraction: number | null | undefined, digits = 1): string {
+export function formatPercent(
+  fraction: number | null | undefined,
+  digits = 1,
+  language: Language = 'en',
+): string {
   if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return '-';
-  return `${(fraction * 100).toFixed(digits)}%`;
+  return `${formatDecimal(fraction * 100, digits, language)}%`;
 }
 
-/** A throughput: 45.31 -> "45.3". */
-export function formatRate(perSecond: number): string {
-  return perSecond >= 100 ? formatCount(perSecond) : perSecond.toFixed(1);
+/** A throughput: 45.31 -> "45.3" ("45,3" in pt-BR). */
+export function formatRate(perSecond: number, language: Language = 'en'): string {
+  return perSecond >= 100
+    ? formatCount(perSecond, language)
+    : formatDecimal(perSecond, 1, language);
 }
 
 /** An ISO timestamp in local time, to the minute or second: "2025-03-01 14:02:09". */
@@ -69,11 +93,6 @@ export function formatTimestamp(iso: string | null | undefined, withSeconds = tr
 export function formatTube(row: number | null, col: number | null): string {
   if (row === null && col === null) return '-';
   return `${row ?? '?'}/${col ?? '?'}`;
-}
-
-/** "1 photo" / "2 photos". */
-export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
 }
 
 export interface Column {

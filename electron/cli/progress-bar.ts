@@ -3,7 +3,10 @@
  * and then when stderr is a file or a pipe (CI logs, `2> import.log`).
  */
 import type { JobProgress } from '../contract.js';
+import type { Language } from '../shared/language.js';
 import { formatBytes, formatClock, formatCount, formatRate } from './format.js';
+import { isCoreMessageKey } from '../shared/core-messages/index.js';
+import { cliText, type CliMessageKey } from './language.js';
 
 const FULL = '█';
 const EMPTY = '░';
@@ -12,9 +15,17 @@ const MAX_BAR = 40;
 /** The job registry names the last progress event after the job's end state. */
 const FINAL_PHASES = new Set(['done', 'cancelled', 'failed']);
 
-/** What one progress unit is called ("photos"). */
+/** How progress reads: every job counts photos, in the output's language. */
 export interface ProgressStyle {
-  unit: string;
+  language: Language;
+}
+
+/** The job's phase in the output's language ("importing", "importando"). */
+export function phaseName(phase: string, language: Language): string {
+  // Phases are ids ("photos-up"); their catalog keys are camel-cased ("cli.phase.photosUp").
+  const key = `cli.phase.${phase.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`;
+  // A phase this CLI has no words for (a newer core) still shows, as its id.
+  return isCoreMessageKey(key) ? cliText(language, key as CliMessageKey) : phase;
 }
 
 function fraction(p: JobProgress): number | null {
@@ -23,30 +34,40 @@ function fraction(p: JobProgress): number | null {
 }
 
 /** The parts of a progress report after the bar: counts, percent, rate, ETA, bytes. */
-function statusParts(p: JobProgress, style: ProgressStyle): string[] {
+function statusParts(p: JobProgress, { language }: ProgressStyle): string[] {
   const parts: string[] = [];
   const f = fraction(p);
   if (f !== null) {
-    parts.push(`${formatCount(p.done)}/${formatCount(p.total!)}`, `${Math.floor(f * 100)}%`);
+    parts.push(
+      `${formatCount(p.done, language)}/${formatCount(p.total!, language)}`,
+      `${Math.floor(f * 100)}%`,
+    );
   } else {
-    parts.push(`${formatCount(p.done)} ${style.unit}`);
+    parts.push(cliText(language, 'cli.progress.photos', { n: p.done }));
   }
-  if (p.rate > 0) parts.push(`${formatRate(p.rate)} ${style.unit}/s`);
+  if (p.rate > 0) {
+    parts.push(cliText(language, 'cli.progress.rate', { rate: formatRate(p.rate, language) }));
+  }
   const finished = FINAL_PHASES.has(p.phase);
   if (p.etaSeconds !== null && f !== null && f < 1 && !finished) {
-    parts.push(`ETA ${formatClock(p.etaSeconds)}`);
+    parts.push(cliText(language, 'cli.progress.eta', { clock: formatClock(p.etaSeconds) }));
   }
   if (p.bytesTotal !== null && p.bytesTotal > 0) {
-    parts.push(`${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}`);
+    parts.push(
+      cliText(language, 'cli.progress.bytesOf', {
+        done: formatBytes(p.bytesDone, language),
+        total: formatBytes(p.bytesTotal, language),
+      }),
+    );
   } else if (p.bytesDone > 0) {
-    parts.push(formatBytes(p.bytesDone));
+    parts.push(formatBytes(p.bytesDone, language));
   }
   return parts;
 }
 
 /** One line for a terminal `columns` wide: phase, bar, then the status parts that fit. */
 export function renderProgressBar(p: JobProgress, columns: number, style: ProgressStyle): string {
-  const phase = p.phase.padEnd(11);
+  const phase = phaseName(p.phase, style.language).padEnd(11);
   const parts = statusParts(p, style);
   const f = fraction(p);
   // Drop the least important parts (bytes, then ETA...) until a minimal bar fits.
@@ -65,12 +86,13 @@ export function renderProgressBar(p: JobProgress, columns: number, style: Progre
 /** One plain log line: "importing: 1,234/2,000 (61%), 45.3 photos/s, ETA 0:17, 1.2 GB of 2.0 GB". */
 export function renderProgressLine(p: JobProgress, style: ProgressStyle): string {
   const [counts, ...rest] = statusParts(p, style);
+  const phase = phaseName(p.phase, style.language);
   const f = fraction(p);
   if (f !== null) {
     const [percent, ...others] = rest;
-    return [`${p.phase}: ${counts} (${percent})`, ...others].join(', ');
+    return [`${phase}: ${counts} (${percent})`, ...others].join(', ');
   }
-  return [`${p.phase}: ${counts}`, ...rest].join(', ');
+  return [`${phase}: ${counts}`, ...rest].join(', ');
 }
 
 export interface ProgressOutput {

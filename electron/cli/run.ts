@@ -15,7 +15,7 @@ import { commands } from './commands/index.js';
 import {
   EXIT,
   exitCodeFor,
-  GLOBAL_HELP,
+  globalHelp,
   GLOBAL_OPTIONS,
   stringOption,
   UsageError,
@@ -24,6 +24,9 @@ import {
 } from './command.js';
 import type { Terminal } from './terminal.js';
 import type { Language } from '../shared/language.js';
+import { cliText, languageOverride, LanguageEnvError, type CliMessageKey } from './language.js';
+import { isCoreMessageKey } from '../shared/core-messages/index.js';
+import type { MessageValues } from '../shared/format-message.js';
 
 export const PROGRAM = 'inspection-desk';
 
@@ -50,41 +53,60 @@ export function splitCommand(tokens: string[]): { name: string | undefined; rest
   return { name: undefined, rest: tokens };
 }
 
-export function overviewHelp(): string {
+/** The one-line summary of a command in `language` (its English text for a key this CLI lacks). */
+function summaryOf(command: Command, language: Language): string {
+  const key = `cli.help.summary.${command.name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`;
+  return isCoreMessageKey(key) ? cliText(language, key as CliMessageKey) : command.summary;
+}
+
+export function overviewHelp(language: Language = 'en'): string {
+  const t = (key: CliMessageKey, values?: MessageValues) => cliText(language, key, values);
   const width = Math.max(...commands.map((c) => c.name.length));
-  const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
-  return `Usage: ${PROGRAM} <command> [options]
+  const list = commands
+    .map((c) => `  ${c.name.padEnd(width)}  ${summaryOf(c, language)}`)
+    .join('\n');
+  return `${t('cli.help.usage', { program: PROGRAM })}
 
-Inspection Desk from the command line: import SD cards, review and export labeled photos.
+${t('cli.help.intro')}
 
-Commands:
+${t('cli.help.commands')}
 ${list}
-  ${'help'.padEnd(width)}  show help for a command: ${PROGRAM} help <command>
+  ${'help'.padEnd(width)}  ${t('cli.help.helpCommand', { program: PROGRAM })}
 
-${GLOBAL_HELP}
-  --version       print the version
+${globalHelp(language, { version: true })}
 `;
 }
 
+/**
+ * A command's help page. Its body is written in English, so the page stays English as a
+ * whole (the overview and every other output follow the language).
+ */
 function commandHelp(command: Command): string {
   // Help texts spell usage lines without the program name ("Usage: list ...").
   const help = command.help
     .replace(/^Usage: /m, `Usage: ${PROGRAM} `)
     .replace(/^ {7}(?=[a-z])/gm, `       ${PROGRAM} `);
-  return `${help}\n${GLOBAL_HELP}\n`;
+  return `${help}\n${globalHelp('en')}\n`;
 }
 
-type Resolution = { command: Command; rest: string[] } | { help: string; error: string | null };
+type Resolution =
+  | { command: Command; rest: string[] }
+  | { help: string; error: string | null; errorPrefix?: string };
 
 /** Follows command and sub-command names down to the command that runs. */
-function resolveCommand(tokens: string[]): Resolution {
+function resolveCommand(tokens: string[], language: Language): Resolution {
   const { name, rest } = splitCommand(tokens);
   const wantsHelp = tokens.includes('--help') || tokens.includes('-h');
+  const overview = (error: string | null): Resolution => ({
+    help: overviewHelp(language),
+    error,
+    errorPrefix: cliText(language, 'cli.errorPrefix'),
+  });
   if (name === undefined) {
-    return { help: overviewHelp(), error: wantsHelp ? null : 'Missing command.' };
+    return overview(wantsHelp ? null : cliText(language, 'cli.help.missingCommand'));
   }
   let command = commands.find((c) => c.name === name);
-  if (!command) return { help: overviewHelp(), error: `Unknown command "${name}".` };
+  if (!command) return overview(cliText(language, 'cli.help.unknownCommand', { name }));
   let remaining = rest;
   while (command.subcommands) {
     const next = splitCommand(remaining);
@@ -109,12 +131,23 @@ export async function runCli(argv: string[], term: Terminal): Promise<number> {
     term.stdout.write(`${appVersion()}\n`);
     return EXIT.ok;
   }
+  // The library is not opened for help and usage: English, or the override.
+  let override: Language | undefined;
+  try {
+    override = languageOverride();
+  } catch (error) {
+    if (!(error instanceof LanguageEnvError)) throw error;
+    term.stderr.write(`Error: ${error.message}\n`);
+    return EXIT.usage;
+  }
   // `help import` is `import --help`.
   const tokens = argv[0] === 'help' ? [...argv.slice(1), '--help'] : argv;
-  const resolved = resolveCommand(tokens);
+  const resolved = resolveCommand(tokens, override ?? 'en');
   if ('help' in resolved) {
     if (resolved.error !== null) {
-      term.stderr.write(`Error: ${resolved.error}\n\n${resolved.help}`);
+      term.stderr.write(
+        `${resolved.errorPrefix ?? 'Error: '}${resolved.error}\n\n${resolved.help}`,
+      );
       return EXIT.usage;
     }
     term.stdout.write(resolved.help);
@@ -141,19 +174,24 @@ export async function runCli(argv: string[], term: Terminal): Promise<number> {
 
   const libraryDir = path.resolve(stringOption(values, 'library') ?? defaultLibraryDir());
   let opened: Promise<Core> | undefined;
+  // The library once open: its language setting is read live (`settings --language`).
+  let openCore: Core | undefined;
+  const language = (): Language => override ?? openCore?.language() ?? 'en';
   const ctx: CommandContext = {
     term,
     libraryDir,
     core() {
       // Loaded on demand: `--help` should not wait for sharp and onnxruntime to load.
-      opened ??= import('../core/app.js').then(({ createCore }) =>
-        createCore({ libraryDir, defaultModelDirs: shippedModelDirs() }),
-      );
+      opened ??= import('../core/app.js')
+        .then(({ createCore }) => createCore({ libraryDir, defaultModelDirs: shippedModelDirs() }))
+        .then((core) => (openCore = core));
       return opened;
     },
     print: (text) => term.stdout.write(text),
     printJson: (value) => term.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     note: (text) => term.stderr.write(text),
+    language,
+    t: (key, messageValues) => cliText(language(), key, messageValues),
   };
 
   try {
@@ -164,13 +202,7 @@ export async function runCli(argv: string[], term: Terminal): Promise<number> {
       term.stderr.write(`Error: ${error.message}\n\n${commandHelp(command)}`);
       return EXIT.usage;
     }
-    const language = opened
-      ? await opened.then(
-          (core) => core.language(),
-          () => 'en' as const,
-        )
-      : 'en';
-    const serialized = serializeError(error, language);
+    const serialized = serializeError(error, language());
     if (values.json === true) {
       // Scripts reading --json get the failure as JSON too, with its code.
       const { code, message, details } = serialized;
@@ -178,7 +210,7 @@ export async function runCli(argv: string[], term: Terminal): Promise<number> {
         error: details === undefined ? { code, message } : { code, message, details },
       });
     }
-    term.stderr.write(`Error: ${describeError(error, language)}\n`);
+    term.stderr.write(`${ctx.t('cli.errorPrefix')}${describeError(error, language())}\n`);
     return exitCodeFor(serialized.code);
   } finally {
     if (opened) {

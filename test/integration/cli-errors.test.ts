@@ -30,9 +30,7 @@ describe('CLI failures', () => {
     const run = await cli(library, ['accept', '--predicted', 'clear']);
     expect(run.code).toBe(1);
     // A new library speaks Portuguese (the default language); one line, no help page.
-    expect(run.stderr).toBe(
-      'Error: Nenhuma foto corresponde a esses filtros; nada foi alterado.\n',
-    );
+    expect(run.stderr).toBe('Erro: Nenhuma foto corresponde a esses filtros; nada foi alterado.\n');
     expect(run.stdout).toBe('');
   });
 
@@ -44,7 +42,7 @@ describe('CLI failures', () => {
     const printed = JSON.parse(run.stdout) as { error: { code: string; message: string } };
     expect(printed.error.code).toBe('SOURCE_NOT_FOUND');
     expect(printed.error.message).toContain(missing);
-    expect(run.stderr).toMatch(/^Error: /);
+    expect(run.stderr).toMatch(/^Erro: /);
   });
 
   it('exits 3 when the export folder cannot be written, with its own code', async () => {

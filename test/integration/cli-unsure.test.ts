@@ -26,7 +26,8 @@ function cli(library: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, '--library', library, ...args], {
       cwd: path.dirname(library),
-      env: { ...process.env, NO_COLOR: '1' },
+      // The assertions read English output, whatever the library's language.
+      env: { ...process.env, NO_COLOR: '1', INSPECTION_DESK_LANGUAGE: 'en' },
     });
     let stdout = '';
     let stderr = '';

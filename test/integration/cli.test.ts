@@ -28,13 +28,22 @@ interface Run {
 interface CliOptions {
   /** Called with the child and its stderr so far on every stderr chunk (to send Ctrl-C). */
   onStderr?: (child: ReturnType<typeof spawn>, stderr: string) => void;
+  /**
+   * The output language: English by default (these assertions read English), or
+   * 'library' for the library's own setting (pt-BR in a new library).
+   */
+  language?: 'en' | 'library';
 }
 
 function cli(library: string, args: string[], options: CliOptions = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, '--library', library, ...args], {
       cwd: path.dirname(library),
-      env: { ...process.env, NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        INSPECTION_DESK_LANGUAGE: options.language === 'library' ? '' : 'en',
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -234,13 +243,11 @@ describe('browsing the library', () => {
         ['last', 2, '--import takes an import number'],
         ['99', 1, 'Não há importação 99'],
       ] as const) {
-        const run = await cli(library, [
-          'models',
-          'compare',
-          'tube-fixture@1.0.0',
-          '--import',
-          value,
-        ]);
+        const run = await cli(
+          library,
+          ['models', 'compare', 'tube-fixture@1.0.0', '--import', value],
+          { language: 'library' },
+        );
         expect(run.code).toBe(code);
         expect(run.stderr).toContain(message);
       }

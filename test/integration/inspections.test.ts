@@ -189,7 +189,8 @@ function cli(library: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, '--library', library, ...args], {
       cwd: path.dirname(library),
-      env: { ...process.env, NO_COLOR: '1', ...env },
+      // English output (the assertions read it); a test may pass another language.
+      env: { ...process.env, NO_COLOR: '1', INSPECTION_DESK_LANGUAGE: 'en', ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -235,7 +236,7 @@ describe('inspection commands', () => {
       csvFile,
     ]);
     expect(compared.code).toBe(0);
-    expect(compared.stdout).toContain('6 tube(s) changed, 14 unchanged');
+    expect(compared.stdout).toContain('6 tubes changed, 14 unchanged');
     expect(readFileSync(csvFile, 'utf8').split('\n').slice(0, 3)).toEqual([
       'tube,row,col,change,before_label,before_reviewed,before_image_id,before_file,after_label,after_reviewed,after_image_id,after_file',
       expect.stringMatching(

@@ -2,12 +2,13 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImageSummary } from '../../electron/contract.js';
 import { UsageError } from '../../electron/cli/command.js';
 import { parseFormats, parseSplit } from '../../electron/cli/commands/export.js';
 import { filterFromOptions } from '../../electron/cli/filter-options.js';
 import { pickMatch } from '../../electron/cli/image-refs.js';
+import { commands } from '../../electron/cli/commands/index.js';
 import { runCli, splitCommand } from '../../electron/cli/run.js';
 import type { Terminal } from '../../electron/cli/terminal.js';
 
@@ -106,6 +107,39 @@ describe('photo references', () => {
 
   it('refuses to guess between photos with the same name', () => {
     expect(pickMatch('IMG_0001.JPG', [a, { ...b, originalName: 'IMG_0001.JPG' }])).toBeNull();
+  });
+});
+
+describe('help in the chosen language', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('gives the overview in Portuguese under INSPECTION_DESK_LANGUAGE=pt-BR, every command summarized', async () => {
+    vi.stubEnv('INSPECTION_DESK_LANGUAGE', 'pt-BR');
+    const t = fakeTerminal();
+    expect(await runCli(['--help'], t.term)).toBe(0);
+    const help = t.out();
+    expect(help).toContain('Uso: inspection-desk <comando> [opções]');
+    expect(help).toContain('importa as fotos de um cartão SD ou pasta (retomável)');
+    expect(help).toContain('Opções globais:');
+    expect(help).not.toContain('Usage');
+    // No command falls back to its English summary.
+    for (const command of commands) expect(help, command.name).not.toContain(command.summary);
+  });
+
+  it('says an unknown command in the chosen language', async () => {
+    vi.stubEnv('INSPECTION_DESK_LANGUAGE', 'pt-BR');
+    const t = fakeTerminal();
+    expect(await runCli(['frobnicate'], t.term)).toBe(2);
+    expect(t.err()).toMatch(/^Erro: Comando desconhecido "frobnicate"\./);
+  });
+
+  it('refuses a language it does not speak, exit 2', async () => {
+    vi.stubEnv('INSPECTION_DESK_LANGUAGE', 'fr');
+    const t = fakeTerminal();
+    expect(await runCli(['--help'], t.term)).toBe(2);
+    expect(t.err()).toBe('Error: INSPECTION_DESK_LANGUAGE must be pt-BR or en, got "fr".\n');
   });
 });
 

@@ -32,7 +32,7 @@ function progress(overrides: Partial<JobProgress> = {}): JobProgress {
   };
 }
 
-const photos = { unit: 'photos' };
+const photos = { language: 'en' as const };
 
 describe('progress bar (terminal)', () => {
   it('shows files done/total, percent, rate, ETA and bytes on one line that fits', () => {
@@ -115,6 +115,28 @@ describe('progress lines (log file or pipe)', () => {
   });
 });
 
+describe('progress in Portuguese (a pt-BR library)', () => {
+  const pt = { language: 'pt-BR' as const };
+
+  it('names the phase, the unit and the bytes in Portuguese, with pt-BR numbers', () => {
+    expect(renderProgressLine(progress(), pt)).toBe(
+      'importando: 500/2.000 (25%), 45,3 fotos/s, faltam 0:33, 1,5 GB de 6,0 GB',
+    );
+    expect(
+      renderProgressLine(
+        progress({ phase: 'scanning', done: 1, total: null, etaSeconds: null, rate: 0 }),
+        pt,
+      ),
+    ).toBe('procurando: 1 foto, 1,5 GB de 6,0 GB');
+  });
+
+  it('shows a phase it has no words for as its id rather than nothing', () => {
+    expect(renderProgressLine(progress({ phase: 'defragmenting' }), pt)).toMatch(
+      /^defragmenting: 500\/2\.000/,
+    );
+  });
+});
+
 describe('tables and values', () => {
   it('aligns columns, right-aligns numbers and cuts long names', () => {
     const table = renderTable(
@@ -193,6 +215,20 @@ describe('import summary', () => {
     );
   });
 
+  it('reads in Portuguese for a pt-BR library, numbers written the pt-BR way', () => {
+    const text = renderImportSummary(summary, 'pt-BR');
+    expect(text).toContain('Importadas 1.990 fotos novas de /media/SD (3,0 GB) em 1 min 12 s.');
+    expect(text).toMatch(/Duplicatas ignoradas\s+12\n/);
+    expect(text).toMatch(/Já importadas\s+0 \(numa importação anterior desta pasta\)/);
+    expect(text).toContain('Arquivos ilegíveis (ignorados; o resto do cartão foi importado):');
+    expect(renderImportSummary({ ...summary, imported: 1 }, 'pt-BR')).toContain(
+      'Importada 1 foto nova de /media/SD',
+    );
+    expect(renderImportSummary({ ...summary, status: 'cancelled' }, 'pt-BR')).toContain(
+      'Rode o mesmo comando de novo para retomar',
+    );
+  });
+
   it('does not repeat a path the message already names', () => {
     expect(describeFileError(summary.errorList[0]!)).toBe(summary.errorList[0]!.message);
   });
@@ -214,6 +250,19 @@ describe('export counts', () => {
       'clear        6    1     0      7',
       'clogged      2    0     1      3',
       'total        8    1     1     10',
+    ]);
+  });
+
+  it('heads the table in Portuguese, keeping the split folder names', () => {
+    const text = renderCounts(
+      { dest: '/out', total: 1200, counts: { train: { clear: 1200 } }, files: [], unlabeled: 0 },
+      'pt-BR',
+    );
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      'RÓTULO  FOTOS',
+      '------  -----',
+      'clear   1.200',
+      'total   1.200',
     ]);
   });
 });

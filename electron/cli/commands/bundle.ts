@@ -12,31 +12,38 @@ import {
 } from '../command.js';
 import { resolveInspection } from '../inspection-refs.js';
 import { formatBytes, formatCount, renderFields } from '../format.js';
+import { cliText, type CliMessageKey } from '../language.js';
+import type { MessageValues } from '../../shared/format-message.js';
+import type { Language } from '../../shared/language.js';
 
-export function renderBundleExport(r: BundleExportResult): string {
+export function renderBundleExport(r: BundleExportResult, language: Language = 'en'): string {
+  const t = (key: CliMessageKey) => cliText(language, key);
+  const count = (n: number) => formatCount(n, language);
   return renderFields([
-    ['Bundle', r.file],
-    ['Photos', formatCount(r.photos)],
-    ['Predictions', formatCount(r.predictions)],
-    ['Label events', formatCount(r.events)],
-    ['Size', formatBytes(r.bytes)],
+    [t('cli.bundle.file'), r.file],
+    [t('cli.bundle.photos'), count(r.photos)],
+    [t('cli.bundle.predictions'), count(r.predictions)],
+    [t('cli.bundle.events'), count(r.events)],
+    [t('cli.bundle.size'), formatBytes(r.bytes, language)],
   ]);
 }
 
-export function renderBundleImport(r: BundleImportResult): string {
+export function renderBundleImport(r: BundleImportResult, language: Language = 'en'): string {
+  const t = (key: CliMessageKey, values?: MessageValues) => cliText(language, key, values);
+  const count = (n: number) => formatCount(n, language);
+  const newOf = (added: number, total: number) =>
+    t('cli.bundle.newOf', { added: count(added), total: count(total) });
   let text = renderFields([
-    ['Bundle', r.file],
-    ['Photos', `${formatCount(r.imagesAdded)} new of ${formatCount(r.photosInBundle)}`],
-    ['Label events', `${formatCount(r.eventsAdded)} new of ${formatCount(r.eventsInBundle)}`],
-    ['Predictions', `${formatCount(r.predictionsAdded)} new`],
-    ['Conflicts', formatCount(r.conflicts)],
+    [t('cli.bundle.file'), r.file],
+    [t('cli.bundle.photos'), newOf(r.imagesAdded, r.photosInBundle)],
+    [t('cli.bundle.events'), newOf(r.eventsAdded, r.eventsInBundle)],
+    [t('cli.bundle.predictions'), t('cli.bundle.new', { added: count(r.predictionsAdded) })],
+    [t('cli.bundle.conflicts'), count(r.conflicts)],
   ]);
   if (r.imagesAdded === 0 && r.eventsAdded === 0 && r.predictionsAdded === 0) {
-    text += 'Nothing new: this library already had everything in the bundle.\n';
+    text += `${t('cli.bundle.nothingNew')}\n`;
   }
-  if (r.conflicts > 0) {
-    text += `${formatCount(r.conflicts)} photos were labeled differently by two people: list them with \`list --conflict\` and choose their label.\n`;
-  }
+  if (r.conflicts > 0) text += `${t('cli.bundle.conflictsNote', { n: r.conflicts })}\n`;
   return text;
 }
 
@@ -109,7 +116,7 @@ Example:
     const importIds = await bundleImportIds(core, positionals.slice(0, -1), explicit);
     const result = await core.invoke('bundle.export', { importIds, file });
     if (flag(values, 'json')) return ctx.printJson(result);
-    ctx.print(renderBundleExport(result));
+    ctx.print(renderBundleExport(result, ctx.language()));
   },
 };
 
@@ -127,7 +134,7 @@ people labeled differently are listed by \`list --conflict\`.
     const [file] = expectPositionals(positionals, ['file']);
     const result = await (await ctx.core()).invoke('bundle.import', { file: file! });
     if (flag(values, 'json')) return ctx.printJson(result);
-    ctx.print(renderBundleImport(result));
+    ctx.print(renderBundleImport(result, ctx.language()));
   },
 };
 

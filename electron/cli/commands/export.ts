@@ -24,7 +24,10 @@ import {
 } from '../command.js';
 import { FILTER_HELP, FILTER_OPTIONS, filterFromOptions, hasFilter } from '../filter-options.js';
 import { followJob } from '../follow-job.js';
-import { formatCount, formatDuration, plural, renderTable } from '../format.js';
+import { formatCount, formatDuration, renderTable } from '../format.js';
+import { cliText, languageOverride, type CliMessageKey } from '../language.js';
+import type { MessageValues } from '../../shared/format-message.js';
+import type { Language } from '../../shared/language.js';
 import { addresses, CREDENTIALS_HELP } from './sync.js';
 
 const FORMATS: readonly ExportFormat[] = ['folders', 'metadata-csv', 'labels-csv'];
@@ -67,57 +70,70 @@ function orderSplits(splits: string[]): string[] {
   return [...splits].sort((a, b) => rank(a) - rank(b));
 }
 
-/** Photos per label (rows) and split (columns), with totals. */
-export function renderCounts(plan: ExportPlan): string {
+/**
+ * Photos per label (rows) and split (columns), with totals. Split headers stay the
+ * folder names the export writes (TRAIN = train/).
+ */
+export function renderCounts(plan: ExportPlan, language: Language = 'en'): string {
+  const t = (key: CliMessageKey) => cliText(language, key);
+  const count = (n: number) => formatCount(n, language);
   const splits = orderSplits(Object.keys(plan.counts));
-  const count = (split: string, label: string) => plan.counts[split]?.[label] ?? 0;
+  const inSplit = (split: string, label: string) => plan.counts[split]?.[label] ?? 0;
   const labels = [...new Set(splits.flatMap((s) => Object.keys(plan.counts[s] ?? {})))].sort();
   const sum = (numbers: number[]) => numbers.reduce((a, b) => a + b, 0);
   const rowFor = (name: string, cells: number[]) =>
     splits.length === 1
-      ? [name, formatCount(cells[0]!)]
-      : [name, ...cells.map(formatCount), formatCount(sum(cells))];
+      ? [name, count(cells[0]!)]
+      : [name, ...cells.map((n) => count(n)), count(sum(cells))];
   const rows = labels.map((label) =>
     rowFor(
       label,
-      splits.map((s) => count(s, label)),
+      splits.map((s) => inSplit(s, label)),
     ),
   );
   rows.push(
     rowFor(
-      'total',
-      splits.map((s) => sum(labels.map((l) => count(s, l)))),
+      t('cli.export.total'),
+      splits.map((s) => sum(labels.map((l) => inSplit(s, l)))),
     ),
   );
   const columns =
     splits.length === 1
-      ? [{ header: 'LABEL' }, { header: 'PHOTOS', align: 'right' as const }]
+      ? [
+          { header: t('cli.table.label') },
+          { header: t('cli.table.photos'), align: 'right' as const },
+        ]
       : [
-          { header: 'LABEL' },
+          { header: t('cli.table.label') },
           ...splits.map((s) => ({ header: s.toUpperCase(), align: 'right' as const })),
-          { header: 'TOTAL', align: 'right' as const },
+          { header: t('cli.table.total'), align: 'right' as const },
         ];
   return renderTable(columns, rows);
 }
 
 /** One line before the work starts; the table comes with the result. */
-export function renderPlan(plan: ExportPlan): string {
-  const skipped =
-    plan.unlabeled > 0 ? ` (${plural(plan.unlabeled, 'photo')} without any label skipped)` : '';
+export function renderPlan(plan: ExportPlan, language: Language = 'en'): string {
+  const t = (key: CliMessageKey, values?: MessageValues) => cliText(language, key, values);
+  const skipped = plan.unlabeled > 0 ? t('cli.export.skipped', { n: plan.unlabeled }) : '';
   const unsure = plan.unsure ?? { included: 0, leftOut: 0 };
   const unsureNote =
     unsure.leftOut > 0
-      ? ` ${plural(unsure.leftOut, 'photo')} answered "unsure" left out (--include-unsure lists them).`
+      ? t('cli.export.unsureLeftOut', { n: unsure.leftOut })
       : unsure.included > 0
-        ? ` ${plural(unsure.included, 'photo')} answered "unsure" listed without a label.`
+        ? t('cli.export.unsureIncluded', { n: unsure.included })
         : '';
-  return `Exporting ${plural(plan.total, 'photo')} to ${plan.dest}${skipped}.${unsureNote}\n`;
+  const photos = t('cli.export.photos', { n: plan.total });
+  return `${t('cli.export.plan', { photos, dest: plan.dest, skipped, unsure: unsureNote })}\n`;
 }
 
-export function renderResult(result: ExportResult): string {
-  return `Exported ${plural(result.total, 'photo')} to ${result.dest} in ${formatDuration(result.durationMs)}:
-${renderCounts(result)}Files: ${result.files.join(', ')}
-`;
+export function renderResult(result: ExportResult, language: Language = 'en'): string {
+  const t = (key: CliMessageKey, values?: MessageValues) => cliText(language, key, values);
+  const headline = t('cli.export.result', {
+    photos: t('cli.export.photos', { n: result.total }),
+    dest: result.dest,
+    duration: formatDuration(result.durationMs, language),
+  });
+  return `${headline}\n${renderCounts(result, language)}${t('cli.export.files', { files: result.files.join(', ') })}\n`;
 }
 
 function exportOptions(values: ParsedInput['values'], dest: string): z.input<typeof ExportOptions> {
@@ -134,11 +150,9 @@ function exportOptions(values: ParsedInput['values'], dest: string): z.input<typ
   };
 }
 
-function renderConflicts(result: ExportResult): string {
+function renderConflicts(result: ExportResult, language: Language): string {
   const n = result.conflicts ?? 0;
-  return n > 0
-    ? `${plural(n, 'photo')} labeled differently by two people: exported once under the latest decision, every decision listed in conflicts.csv (see manifest.json "conflicts").\n`
-    : '';
+  return n > 0 ? `${cliText(language, 'cli.export.conflicts', { n })}\n` : '';
 }
 
 /**
@@ -164,36 +178,41 @@ async function runHub(ctx: CommandContext, { values, positionals }: ParsedInput)
   const { createCore } = await import('../../core/app.js');
   // The staging library: no model of its own, only what the hub holds.
   const staging = await createCore({ libraryDir: cache });
+  // The staging library speaks as the runner's library would: override, else its setting.
+  const language = languageOverride() ?? staging.language();
+  const t = (key: CliMessageKey, messageValues?: MessageValues) =>
+    cliText(language, key, messageValues);
   try {
     const inspections = await resolveHubInspections(address, refs, { cache });
     const photos = inspections.reduce((sum, i) => sum + i.photos, 0);
     if (!json) {
+      const photoCount = t('cli.export.photos', { n: photos });
       ctx.note(
-        `Receiving ${plural(inspections.length, 'inspection')} (${plural(photos, 'photo')} on the hub, each fetched once) into ${cache}.\n`,
+        `${t('cli.export.receiving', { n: inspections.length, photos: photoCount, cache })}\n`,
       );
     }
     const { jobId } = startHubExport(staging.context, address, inspections, options);
     const { snapshot, interrupted } = await followJob(ctx, staging, jobId, {
-      unit: 'photos',
-      resumeHint: `Photos already received stay in ${cache}; run the same export again to continue.`,
+      language,
+      resumeHint: t('cli.export.hubResumeHint', { cache }),
     });
     if (snapshot.status === 'failed') {
-      throw snapshot.error ? deserializeError(snapshot.error) : new Error('The export failed.');
+      throw snapshot.error ? deserializeError(snapshot.error) : new Error(t('cli.export.failed'));
     }
     if (snapshot.status === 'cancelled') {
-      ctx.note('Export cancelled.\n');
+      ctx.note(`${t('cli.export.cancelled')}\n`);
       return interrupted ? EXIT.interrupted : EXIT.error;
     }
     const result = snapshot.result as ExportResult;
     if (json) ctx.printJson(result);
-    else ctx.print(renderResult(result) + renderConflicts(result));
+    else ctx.print(renderResult(result, language) + renderConflicts(result, language));
     return EXIT.ok;
   } catch (error) {
     // In the staging library's language (the runner would fall back to English).
     if (!isCoreError(error)) throw error;
-    const serialized = serializeError(error, staging.language());
+    const serialized = serializeError(error, language);
     if (json) ctx.printJson({ error: { code: serialized.code, message: serialized.message } });
-    ctx.note(`Error: ${serialized.message}\n`);
+    ctx.note(`${t('cli.errorPrefix')}${serialized.message}\n`);
     return exitCodeFor(serialized.code);
   } finally {
     await staging.close();
@@ -208,25 +227,24 @@ async function run(ctx: CommandContext, input: ParsedInput) {
   const json = flag(values, 'json');
   const core = await ctx.core();
   const plan = await core.invoke('export.preview', options);
-  if (!json) ctx.note(renderPlan(plan));
+  if (!json) ctx.note(renderPlan(plan, ctx.language()));
   if (plan.total === 0) {
     throw new CoreError('NOT_FOUND', { key: 'cli.nothingToExport' });
   }
   const { jobId } = await core.invoke('export.start', options);
   const { snapshot, interrupted } = await followJob(ctx, core, jobId, {
-    unit: 'photos',
-    resumeHint: 'The destination keeps what was written; export again into an empty folder.',
+    resumeHint: ctx.t('cli.export.resumeHint'),
   });
   if (snapshot.status === 'failed') {
-    throw snapshot.error ? deserializeError(snapshot.error) : new Error('The export failed.');
+    throw snapshot.error ? deserializeError(snapshot.error) : new Error(ctx.t('cli.export.failed'));
   }
   if (snapshot.status === 'cancelled') {
-    ctx.note('Export cancelled.\n');
+    ctx.note(`${ctx.t('cli.export.cancelled')}\n`);
     return interrupted ? EXIT.interrupted : EXIT.error;
   }
   const result = snapshot.result as ExportResult;
   if (json) ctx.printJson(result);
-  else ctx.print(renderResult(result) + renderConflicts(result));
+  else ctx.print(renderResult(result, ctx.language()) + renderConflicts(result, ctx.language()));
   return EXIT.ok;
 }
 

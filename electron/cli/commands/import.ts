@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { FileError, ImportSummary } from '../../contract.js';
 import { deserializeError } from '../../core/errors.js';
+import { renderWireMessage } from '../../shared/core-messages/index.js';
 import {
   EXIT,
   exitCodeFor,
@@ -13,44 +14,61 @@ import {
   type ParsedInput,
 } from '../command.js';
 import { followJob } from '../follow-job.js';
-import { formatBytes, formatCount, formatDuration, plural, renderFields } from '../format.js';
+import { formatBytes, formatCount, formatDuration, renderFields } from '../format.js';
+import { cliText, type CliMessageKey } from '../language.js';
+import type { MessageValues } from '../../shared/format-message.js';
+import type { Language } from '../../shared/language.js';
 
-const RESUME_HINT = 'Run the same command again to resume: finished photos are kept.';
-
-/** "path: reason", without repeating the path when the core's message already names it. */
-export function describeFileError(error: FileError): string {
-  return error.message.includes(error.path) ? error.message : `${error.path}: ${error.message}`;
+/**
+ * "path: reason" in `language` (files recorded before reasons had catalog keys keep their
+ * English text), without repeating the path when the reason already names it.
+ */
+export function describeFileError(error: FileError, language: Language = 'en'): string {
+  const reason =
+    renderWireMessage(language, error.messageKey, error.messageValues) ?? error.message;
+  return reason.includes(error.path) ? reason : `${error.path}: ${reason}`;
 }
 
-/** The summary an inspector reads after an import. */
-export function renderImportSummary(summary: ImportSummary): string {
-  const duration = summary.durationMs === null ? '' : ` in ${formatDuration(summary.durationMs)}`;
+/** The summary an inspector reads after an import, in `language`. */
+export function renderImportSummary(summary: ImportSummary, language: Language = 'en'): string {
+  const t = (key: CliMessageKey, values?: MessageValues) => cliText(language, key, values);
+  const count = (n: number) => formatCount(n, language);
+  const duration =
+    summary.durationMs === null
+      ? ''
+      : t('cli.import.inDuration', { duration: formatDuration(summary.durationMs, language) });
+  const n = summary.imported;
   const headline =
     summary.status === 'done' && summary.imported === 0 && summary.alreadyDone > 0
-      ? `Nothing new: the ${plural(summary.alreadyDone, 'file')} of ${summary.source} were already imported.`
+      ? t('cli.import.nothingNew', { n: summary.alreadyDone, source: summary.source })
       : summary.status === 'done'
-        ? `Imported ${plural(summary.imported, 'new photo')} from ${summary.source} (${formatBytes(summary.bytes)})${duration}.`
+        ? t('cli.import.done', {
+            n,
+            source: summary.source,
+            size: formatBytes(summary.bytes, language),
+            duration,
+          })
         : summary.status === 'cancelled'
-          ? `Import cancelled after ${plural(summary.imported, 'new photo')}${duration}. ${RESUME_HINT}`
-          : `Import failed after ${plural(summary.imported, 'new photo')}${duration}.`;
+          ? t('cli.import.cancelled', { n, duration, resumeHint: t('cli.import.resumeHint') })
+          : t('cli.import.failed', { n, duration });
   const fields: [string, string][] = [
-    ['Imported', formatCount(summary.imported)],
-    ['Duplicates skipped', formatCount(summary.duplicates)],
+    [t('cli.import.field.imported'), count(summary.imported)],
+    [t('cli.import.field.duplicates'), count(summary.duplicates)],
     [
-      'Already imported',
-      `${formatCount(summary.alreadyDone)} (by an earlier import of this folder)`,
+      t('cli.import.field.alreadyDone'),
+      t('cli.import.alreadyDoneValue', { n: summary.alreadyDone }),
     ],
-    ['Unreadable files', formatCount(summary.errors)],
-    ['Classified', formatCount(summary.classified)],
-    ['Files seen', formatCount(summary.filesSeen)],
-    ['Import id', String(summary.importId)],
+    [t('cli.import.field.unreadable'), count(summary.errors)],
+    [t('cli.import.field.classified'), count(summary.classified)],
+    [t('cli.import.field.filesSeen'), count(summary.filesSeen)],
+    [t('cli.import.field.importId'), String(summary.importId)],
   ];
   let text = `${headline}\n${renderFields(fields, '  ')}`;
   if (summary.errorList.length > 0) {
-    text += `\nUnreadable files (skipped; the rest of the card was imported):\n`;
-    text += summary.errorList.map((e) => `  ${describeFileError(e)}\n`).join('');
+    text += `\n${t('cli.import.unreadableHeading')}\n`;
+    text += summary.errorList.map((e) => `  ${describeFileError(e, language)}\n`).join('');
     if (summary.errors > summary.errorList.length) {
-      text += `  ... and ${summary.errors - summary.errorList.length} more (see \`imports\`)\n`;
+      text += `  ${t('cli.import.moreErrors', { n: summary.errors - summary.errorList.length })}\n`;
     }
   }
   return text;
@@ -64,27 +82,25 @@ async function run(ctx: CommandContext, { values, positionals }: ParsedInput) {
     source,
     classify: !flag(values, 'no-classify'),
   });
-  ctx.note(`Importing ${source} into ${ctx.libraryDir}\n`);
-  const { snapshot, interrupted } = await followJob(ctx, core, jobId, {
-    unit: 'photos',
-    resumeHint: RESUME_HINT,
-  });
+  ctx.note(`${ctx.t('cli.import.starting', { source, library: ctx.libraryDir })}\n`);
+  const resumeHint = ctx.t('cli.import.resumeHint');
+  const { snapshot, interrupted } = await followJob(ctx, core, jobId, { resumeHint });
   const summary = snapshot.result as ImportSummary | null;
   if (flag(values, 'json')) {
     ctx.printJson(summary ?? snapshot);
   } else if (summary) {
-    ctx.print(renderImportSummary(summary));
+    ctx.print(renderImportSummary(summary, ctx.language()));
   }
   if (snapshot.status === 'failed') {
-    // In the library's language, as every other core error the CLI prints.
+    // In the output's language, as every other core error the CLI prints.
     const message = snapshot.error
-      ? deserializeError(snapshot.error).messageIn(core.language())
-      : 'the import failed.';
-    ctx.note(`Error: ${message}\n`);
+      ? deserializeError(snapshot.error).messageIn(ctx.language())
+      : ctx.t('cli.import.failedGeneric');
+    ctx.note(`${ctx.t('cli.errorPrefix')}${message}\n`);
     return exitCodeFor(snapshot.error?.code);
   }
   if (snapshot.status === 'cancelled') {
-    if (!summary) ctx.note(`Import cancelled. ${RESUME_HINT}\n`);
+    if (!summary) ctx.note(`${ctx.t('cli.import.cancelledNote', { resumeHint })}\n`);
     return interrupted ? EXIT.interrupted : EXIT.error;
   }
   return EXIT.ok;

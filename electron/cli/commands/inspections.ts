@@ -4,7 +4,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Inspection, InspectionComparison, TubeHistory, TubeState } from '../../contract.js';
+import type {
+  Inspection,
+  InspectionComparison,
+  TubeChangeKind,
+  TubeHistory,
+  TubeState,
+} from '../../contract.js';
 import { fromFsError } from '../../core/fs-errors.js';
 import { parseLayoutText } from '../../core/inspections/layout.js';
 import {
@@ -17,62 +23,82 @@ import {
 } from '../command.js';
 import { formatCount, formatPercent, formatTimestamp, renderTable } from '../format.js';
 import { parseTubeRef, resolveInspection } from '../inspection-refs.js';
+import { cliText, type CliMessageKey } from '../language.js';
+import type { MessageValues } from '../../shared/format-message.js';
+import type { Language } from '../../shared/language.js';
 import { chromiumCandidates, findChromium, printHtmlToPdf } from '../report-pdf.js';
 
-export function renderInspections(inspections: Inspection[]): string {
-  if (inspections.length === 0) {
-    return 'No inspections yet: each import of an SD card starts one. Import with `import <folder>`.\n';
-  }
+type Translate = (key: CliMessageKey, values?: MessageValues) => string;
+
+function translator(language: Language): Translate {
+  return (key, values) => cliText(language, key, values);
+}
+
+export function renderInspections(inspections: Inspection[], language: Language = 'en'): string {
+  const t = translator(language);
+  if (inspections.length === 0) return `${t('cli.inspections.none')}\n`;
+  const count = (n: number) => formatCount(n, language);
   return renderTable(
     [
-      { header: 'ID', align: 'right' },
-      { header: 'NAME', maxWidth: 40 },
-      { header: 'STARTED' },
-      { header: 'IMPORTS' },
-      { header: 'PHOTOS', align: 'right' },
-      { header: 'REVIEWED', align: 'right' },
-      { header: 'TUBES', align: 'right' },
+      { header: t('cli.table.id'), align: 'right' },
+      { header: t('cli.table.name'), maxWidth: 40 },
+      { header: t('cli.table.started') },
+      { header: t('cli.table.imports') },
+      { header: t('cli.table.photos'), align: 'right' },
+      { header: t('cli.table.reviewed'), align: 'right' },
+      { header: t('cli.table.tubes'), align: 'right' },
     ],
     inspections.map((s) => [
       String(s.id),
       s.title,
       formatTimestamp(s.startedAt, false),
       s.importIds.join(','),
-      formatCount(s.photos),
-      formatCount(s.reviewed),
-      formatCount(s.tubes),
+      count(s.photos),
+      count(s.reviewed),
+      count(s.tubes),
     ]),
   );
 }
 
-function describeState(state: TubeState | null): string {
-  if (!state) return 'not photographed';
-  const who = state.reviewed
-    ? `reviewed by ${state.reviewer ?? '?'}`
-    : `model ${formatPercent(state.confidence, 0)}`;
-  return `${state.label ?? 'no label'} (${who})`;
+/** Who stands behind a tube's label: its reviewer, or the model and its confidence. */
+function describeWho(state: TubeState, t: Translate, language: Language): string {
+  return state.reviewed
+    ? t('cli.inspections.reviewedBy', { reviewer: state.reviewer ?? '?' })
+    : t('cli.inspections.model', { confidence: formatPercent(state.confidence, 0, language) });
 }
 
-export function renderTubeHistory(history: TubeHistory): string {
-  if (history.entries.length === 0) {
-    return `No photo of tube ${history.tube} (row ${history.row}, column ${history.col}) in this library.\n`;
-  }
+function describeState(state: TubeState | null, t: Translate, language: Language): string {
+  if (!state) return t('cli.inspections.notPhotographed');
+  return t('cli.inspections.state', {
+    label: state.label ?? t('cli.inspections.noLabel'),
+    who: describeWho(state, t, language),
+  });
+}
+
+export function renderTubeHistory(history: TubeHistory, language: Language = 'en'): string {
+  const t = translator(language);
+  const where = { tube: history.tube, row: String(history.row), col: String(history.col) };
+  if (history.entries.length === 0) return `${t('cli.inspections.noTubePhoto', where)}\n`;
   return (
-    `Tube ${history.tube} (row ${history.row}, column ${history.col}):\n` +
+    `${t('cli.inspections.tubeHeading', where)}\n` +
     renderTable(
       [
-        { header: 'INSPECTION', maxWidth: 40 },
-        { header: 'TAKEN' },
-        { header: 'LABEL' },
-        { header: 'BY' },
-        { header: 'PHOTO', align: 'right' },
-        { header: 'FILE', maxWidth: 40 },
+        { header: t('cli.table.inspection'), maxWidth: 40 },
+        { header: t('cli.table.taken') },
+        { header: t('cli.table.label') },
+        { header: t('cli.table.by') },
+        { header: t('cli.table.photo'), align: 'right' },
+        { header: t('cli.table.file'), maxWidth: 40 },
       ],
       history.entries.map(({ inspection, state }) => [
         `#${inspection.id} ${inspection.title}`,
         formatTimestamp(state.capturedAt, false),
         state.label ?? '-',
-        state.reviewed ? (state.reviewer ?? '?') : `model ${formatPercent(state.confidence, 0)}`,
+        state.reviewed
+          ? (state.reviewer ?? '?')
+          : t('cli.inspections.model', {
+              confidence: formatPercent(state.confidence, 0, language),
+            }),
         `#${state.imageId}`,
         state.originalName,
       ]),
@@ -80,13 +106,40 @@ export function renderTubeHistory(history: TubeHistory): string {
   );
 }
 
-export function renderComparison(comparison: InspectionComparison): string {
+const CHANGE_KINDS: Record<TubeChangeKind, CliMessageKey> = {
+  worsened: 'cli.inspections.kind.worsened',
+  cleared: 'cli.inspections.kind.cleared',
+  changed: 'cli.inspections.kind.changed',
+  added: 'cli.inspections.kind.added',
+  missing: 'cli.inspections.kind.missing',
+};
+
+export function renderComparison(
+  comparison: InspectionComparison,
+  language: Language = 'en',
+): string {
+  const t = translator(language);
   const { before, after, changes } = comparison;
-  let text = `#${before.id} ${before.title} -> #${after.id} ${after.title}: ${formatCount(changes.length)} tube(s) changed, ${formatCount(comparison.unchanged)} unchanged.\n`;
+  let text = `${t('cli.inspections.compared', {
+    before: `#${before.id} ${before.title}`,
+    after: `#${after.id} ${after.title}`,
+    changed: changes.length,
+    unchanged: comparison.unchanged,
+  })}\n`;
   if (changes.length === 0) return text;
   text += renderTable(
-    [{ header: 'TUBE' }, { header: 'CHANGE' }, { header: 'BEFORE' }, { header: 'AFTER' }],
-    changes.map((c) => [c.tube, c.kind, describeState(c.before), describeState(c.after)]),
+    [
+      { header: t('cli.table.tube') },
+      { header: t('cli.table.change') },
+      { header: t('cli.table.before') },
+      { header: t('cli.table.after') },
+    ],
+    changes.map((c) => [
+      c.tube,
+      t(CHANGE_KINDS[c.kind]),
+      describeState(c.before, t, language),
+      describeState(c.after, t, language),
+    ]),
   );
   return text;
 }
@@ -143,7 +196,7 @@ const listCommand: Command = {
     expectPositionals(positionals, []);
     const inspections = await (await ctx.core()).invoke('inspections.list');
     if (flag(values, 'json')) ctx.printJson(inspections);
-    else ctx.print(renderInspections(inspections));
+    else ctx.print(renderInspections(inspections, ctx.language()));
   },
 };
 
@@ -164,7 +217,11 @@ const renameCommand: Command = {
       name: name!,
     });
     if (flag(values, 'json')) ctx.printJson(renamed);
-    else ctx.print(`Inspection #${renamed.id} is now called "${renamed.title}".\n`);
+    else {
+      ctx.print(
+        `${ctx.t('cli.inspections.renamed', { id: String(renamed.id), title: renamed.title })}\n`,
+      );
+    }
   },
 };
 
@@ -189,7 +246,13 @@ names it, e.g. two SD cards of the same stop:
     if (flag(values, 'json')) ctx.printJson(grouped);
     else {
       ctx.print(
-        `Inspection #${grouped.id} "${grouped.title}" now holds imports ${grouped.importIds.join(', ')} (${formatCount(grouped.photos)} photos, ${formatCount(grouped.tubes)} tubes).\n`,
+        `${ctx.t('cli.inspections.grouped', {
+          id: String(grouped.id),
+          title: grouped.title,
+          imports: grouped.importIds.join(', '),
+          photos: grouped.photos,
+          tubes: grouped.tubes,
+        })}\n`,
       );
     }
   },
@@ -227,12 +290,13 @@ rows x columns from the photos.
       layout = await core.invoke('inspections.layout');
     }
     if (flag(values, 'json')) ctx.printJson(layout);
-    else if (!layout) ctx.print('Tube sheet: rows x columns from the photos (no layout set).\n');
-    else if (layout.kind === 'grid') ctx.print(`Tube sheet: grid, ${layout.pitch} pitch.\n`);
-    else
-      ctx.print(
-        `Tube sheet: ${formatCount(layout.tubes.length)} tube positions${layout.name ? ` (${layout.name})` : ''}.\n`,
-      );
+    else if (!layout) ctx.print(`${ctx.t('cli.inspections.layoutNone')}\n`);
+    else if (layout.kind === 'grid') {
+      ctx.print(`${ctx.t('cli.inspections.layoutGrid', { pitch: layout.pitch })}\n`);
+    } else {
+      const name = layout.name ? ` (${layout.name})` : '';
+      ctx.print(`${ctx.t('cli.inspections.layoutPositions', { n: layout.tubes.length, name })}\n`);
+    }
   },
 };
 
@@ -259,7 +323,7 @@ export const tubeCommand: Command = {
     const position = parseTubeRef(ref!);
     const history = await (await ctx.core()).invoke('inspections.tubeHistory', position);
     if (flag(values, 'json')) ctx.printJson(history);
-    else ctx.print(renderTubeHistory(history));
+    else ctx.print(renderTubeHistory(history, ctx.language()));
   },
 };
 
@@ -293,10 +357,12 @@ Options:
       } catch (error) {
         throw fromFsError(error, { role: 'exportDest', path: abs });
       }
-      ctx.note(`Wrote ${formatCount(comparison.changes.length)} changed tube(s) to ${abs}`);
+      ctx.note(
+        `${ctx.t('cli.inspections.wroteCsv', { n: comparison.changes.length, file: abs })}\n`,
+      );
     }
     if (flag(values, 'json')) ctx.printJson(comparison);
-    else ctx.print(renderComparison(comparison));
+    else ctx.print(renderComparison(comparison, ctx.language()));
   },
 };
 
@@ -341,16 +407,15 @@ found the HTML is written next to it instead, and the command says so.
     };
     if (ext !== '.pdf') {
       writeHtml(abs);
-      ctx.note(`Wrote the report of inspection #${inspection.id} to ${abs}`);
+      ctx.note(`${ctx.t('cli.report.wrote', { id: String(inspection.id), file: abs })}\n`);
       return;
     }
     const chromium = findChromium();
     if (!chromium) {
       const htmlFile = abs.replace(/\.pdf$/i, '.html');
       writeHtml(htmlFile);
-      ctx.note(
-        `No Chromium found (looked for ${chromiumCandidates().join(', ') || '$INSPECTION_DESK_CHROMIUM'}): wrote the report as HTML to ${htmlFile}; open it in a browser and print it to PDF.`,
-      );
+      const looked = chromiumCandidates().join(', ') || '$INSPECTION_DESK_CHROMIUM';
+      ctx.note(`${ctx.t('cli.report.noChromium', { looked, file: htmlFile })}\n`);
       return;
     }
     try {
@@ -358,6 +423,6 @@ found the HTML is written next to it instead, and the command says so.
     } catch (error) {
       throw fromFsError(error, { role: 'exportDest', path: abs });
     }
-    ctx.note(`Wrote the report of inspection #${inspection.id} to ${abs}`);
+    ctx.note(`${ctx.t('cli.report.wrote', { id: String(inspection.id), file: abs })}\n`);
   },
 };

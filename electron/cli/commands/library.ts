@@ -18,78 +18,98 @@ import {
   renderFields,
   renderTable,
 } from '../format.js';
+import { cliText, type CliMessageKey } from '../language.js';
+import type { MessageValues } from '../../shared/format-message.js';
+import type { Language } from '../../shared/language.js';
 import { describeFileError } from './import.js';
 import { renderMetrics } from './models.js';
 
-export function renderSummary(info: LibraryInfo, summary: LibrarySummary): string {
+export function renderSummary(
+  info: LibraryInfo,
+  summary: LibrarySummary,
+  language: Language = 'en',
+): string {
+  const t = (key: CliMessageKey) => cliText(language, key);
+  const count = (n: number) => formatCount(n, language);
+  const reviewedShare = summary.total ? summary.reviewed / summary.total : null;
   const fields: [string, string][] = [
-    ['Library', info.path],
-    ['Photos', formatCount(summary.total)],
+    [t('cli.summary.library'), info.path],
+    [t('cli.summary.photos'), count(summary.total)],
     [
-      'Reviewed',
-      `${formatCount(summary.reviewed)} (${formatPercent(summary.total ? summary.reviewed / summary.total : null)})`,
+      t('cli.summary.reviewed'),
+      `${count(summary.reviewed)} (${formatPercent(reviewedShare, 1, language)})`,
     ],
-    ['Not classified', formatCount(summary.unclassified)],
-    ['Active model', info.activeModelId ?? 'none (add one with `models add <dir> --activate`)'],
+    [t('cli.summary.unclassified'), count(summary.unclassified)],
+    [t('cli.summary.activeModel'), info.activeModelId ?? t('cli.summary.noActiveModel')],
   ];
   let text = renderFields(fields);
   if (summary.perLabel.length > 0) {
     text += `\n${renderTable(
       [
-        { header: 'LABEL' },
-        { header: 'PHOTOS', align: 'right' },
-        { header: 'REVIEWED', align: 'right' },
-        { header: 'PREDICTED ONLY', align: 'right' },
+        { header: t('cli.table.label') },
+        { header: t('cli.table.photos'), align: 'right' },
+        { header: t('cli.table.reviewed'), align: 'right' },
+        { header: t('cli.table.predictedOnly'), align: 'right' },
       ],
       summary.perLabel.map((l) => [
         l.label,
-        formatCount(l.total),
-        formatCount(l.reviewed),
-        formatCount(l.total - l.reviewed),
+        count(l.total),
+        count(l.reviewed),
+        count(l.total - l.reviewed),
       ]),
     )}`;
   }
-  if (summary.activeModel) text += `\n${renderMetrics(summary.activeModel)}`;
+  if (summary.activeModel) text += `\n${renderMetrics(summary.activeModel, language)}`;
   return text;
 }
 
-export function renderImports(imports: ImportSummary[]): string {
-  if (imports.length === 0) return 'No imports yet. Import an SD card with `import <folder>`.\n';
+const IMPORT_STATUS: Record<ImportSummary['status'], CliMessageKey> = {
+  running: 'cli.imports.status.running',
+  done: 'cli.imports.status.done',
+  cancelled: 'cli.imports.status.cancelled',
+  failed: 'cli.imports.status.failed',
+};
+
+export function renderImports(imports: ImportSummary[], language: Language = 'en'): string {
+  const t = (key: CliMessageKey, values?: MessageValues) => cliText(language, key, values);
+  if (imports.length === 0) return `${t('cli.imports.none')}\n`;
+  const count = (n: number) => formatCount(n, language);
   let text = renderTable(
     [
-      { header: 'ID', align: 'right' },
-      { header: 'STARTED' },
-      { header: 'STATUS' },
-      { header: 'SOURCE', maxWidth: 50 },
-      { header: 'IMPORTED', align: 'right' },
-      { header: 'DUPLICATES', align: 'right' },
-      { header: 'ERRORS', align: 'right' },
-      { header: 'SIZE', align: 'right' },
-      { header: 'TOOK', align: 'right' },
+      { header: t('cli.table.id'), align: 'right' },
+      { header: t('cli.table.started') },
+      { header: t('cli.table.status') },
+      { header: t('cli.table.source'), maxWidth: 50 },
+      { header: t('cli.table.imported'), align: 'right' },
+      { header: t('cli.table.duplicates'), align: 'right' },
+      { header: t('cli.table.errors'), align: 'right' },
+      { header: t('cli.table.size'), align: 'right' },
+      { header: t('cli.table.took'), align: 'right' },
     ],
     imports.map((i) => [
       String(i.importId),
       formatTimestamp(i.startedAt, false),
-      i.status,
+      t(IMPORT_STATUS[i.status]),
       i.source,
-      formatCount(i.imported),
-      formatCount(i.duplicates),
-      formatCount(i.errors),
-      formatBytes(i.bytes),
-      i.durationMs === null ? '-' : formatDuration(i.durationMs),
+      count(i.imported),
+      count(i.duplicates),
+      count(i.errors),
+      formatBytes(i.bytes, language),
+      i.durationMs === null ? '-' : formatDuration(i.durationMs, language),
     ]),
   );
   for (const i of imports.filter((x) => x.errorList.length > 0)) {
-    text += `\nImport ${i.importId}: ${formatCount(i.errors)} unreadable files\n`;
-    text += i.errorList.map((e) => `  ${describeFileError(e)}\n`).join('');
+    text += `\n${t('cli.imports.unreadable', { id: String(i.importId), n: i.errors })}\n`;
+    text += i.errorList.map((e) => `  ${describeFileError(e, language)}\n`).join('');
   }
   return text;
 }
 
-export function renderSettings(settings: Settings): string {
+export function renderSettings(settings: Settings, language: Language = 'en'): string {
+  const t = (key: CliMessageKey) => cliText(language, key);
   return renderFields([
-    ['reviewer', settings.reviewer || '(not set: your user name is recorded)'],
-    ['language', settings.language],
+    [t('cli.settings.reviewer'), settings.reviewer || t('cli.settings.reviewerUnset')],
+    [t('cli.settings.language'), settings.language],
   ]);
 }
 
@@ -104,7 +124,7 @@ export const summaryCommand: Command = {
     const info = await core.invoke('library.info');
     const summary = await core.invoke('library.summary');
     if (flag(values, 'json')) return ctx.printJson({ info, summary });
-    ctx.print(renderSummary(info, summary));
+    ctx.print(renderSummary(info, summary, ctx.language()));
   },
 };
 
@@ -117,7 +137,7 @@ export const importsCommand: Command = {
     expectPositionals(positionals, []);
     const imports = await (await ctx.core()).invoke('library.imports');
     if (flag(values, 'json')) return ctx.printJson(imports);
-    ctx.print(renderImports(imports));
+    ctx.print(renderImports(imports, ctx.language()));
   },
 };
 
@@ -148,6 +168,6 @@ Options:
             ...(language !== undefined && { language }),
           })) as Settings);
     if (flag(values, 'json')) return ctx.printJson(settings);
-    ctx.print(renderSettings(settings));
+    ctx.print(renderSettings(settings, ctx.language()));
   },
 };

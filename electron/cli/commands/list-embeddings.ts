@@ -4,16 +4,21 @@
  */
 import type { MislabelSuspect, SimilarResult } from '../../contract.js';
 import type { CommandContext } from '../command.js';
+import type { Language } from '../../shared/language.js';
 import { columnWidths, formatPercent, renderRows, type Column } from '../format.js';
 import { resolveImage } from '../image-refs.js';
-import { LIST_COLUMNS, listRow } from './list.js';
+import { cliText } from '../language.js';
+import { listColumns, listRow } from './list.js';
 
 // Functions, not constants: list.ts imports this module (a cycle at load time).
-const similarColumns = (): Column[] => [...LIST_COLUMNS, { header: 'SIMILARITY', align: 'right' }];
-const suspectColumns = (): Column[] => [
-  ...LIST_COLUMNS,
-  { header: 'SCORE', align: 'right' },
-  { header: 'WHY', maxWidth: 60 },
+const similarColumns = (language: Language): Column[] => [
+  ...listColumns(language),
+  { header: cliText(language, 'cli.table.similarity'), align: 'right' },
+];
+const suspectColumns = (language: Language): Column[] => [
+  ...listColumns(language),
+  { header: cliText(language, 'cli.table.score'), align: 'right' },
+  { header: cliText(language, 'cli.table.why'), maxWidth: 60 },
 ];
 
 function table(columns: Column[], rows: string[][]): string {
@@ -24,17 +29,31 @@ function table(columns: Column[], rows: string[][]): string {
 /** "7 of its 10 most similar reviewed photos are 'obstructed'". */
 export function suspectReason(
   s: Pick<MislabelSuspect, 'agreeing' | 'neighbours' | 'neighbourLabel'>,
+  language: Language = 'en',
 ): string {
-  return `${s.agreeing} of its ${s.neighbours} most similar reviewed photos are '${s.neighbourLabel}'`;
+  return cliText(language, 'cli.similar.reason', {
+    agreeing: s.agreeing,
+    n: s.neighbours,
+    label: s.neighbourLabel,
+  });
 }
 
-export function renderSimilar(photoName: string, result: SimilarResult): string {
+export function renderSimilar(
+  photoName: string,
+  result: SimilarResult,
+  language: Language = 'en',
+): string {
   let text = table(
-    similarColumns(),
-    result.items.map((item) => [...listRow(item), formatPercent(item.similarity)]),
+    similarColumns(language),
+    result.items.map((item) => [
+      ...listRow(item, language),
+      formatPercent(item.similarity, 1, language),
+    ]),
   );
   if (result.vote) {
-    text += `${photoName}: ${suspectReason({ ...result.vote, neighbourLabel: result.vote.label })}${result.likelyMislabeled ? ' (likely mislabeled)' : ''}.\n`;
+    const reason = suspectReason({ ...result.vote, neighbourLabel: result.vote.label }, language);
+    const likely = result.likelyMislabeled ? cliText(language, 'cli.similar.likelyMislabeled') : '';
+    text += `${photoName}: ${reason}${likely}.\n`;
   }
   return text;
 }
@@ -49,7 +68,7 @@ export async function listSimilar(
   const photo = await resolveImage(core, ref);
   const result = await core.invoke('library.similar', { imageId: photo.id, limit: limit ?? 12 });
   if (json) return ctx.printJson(result);
-  ctx.print(renderSimilar(photo.originalName, result));
+  ctx.print(renderSimilar(photo.originalName, result, ctx.language()));
 }
 
 export async function listSuspects(
@@ -61,13 +80,18 @@ export async function listSuspects(
   const suspects = await core.invoke('library.suspects', { limit: limit ?? 100 });
   if (json) return ctx.printJson(suspects);
   if (suspects.length === 0) {
-    ctx.note('No photo disagrees with its most similar reviewed photos.\n');
+    ctx.note(`${ctx.t('cli.similar.noSuspects')}\n`);
     return;
   }
+  const language = ctx.language();
   ctx.print(
     table(
-      suspectColumns(),
-      suspects.map((s) => [...listRow(s), formatPercent(s.score), suspectReason(s)]),
+      suspectColumns(language),
+      suspects.map((s) => [
+        ...listRow(s, language),
+        formatPercent(s.score, 1, language),
+        suspectReason(s, language),
+      ]),
     ),
   );
 }

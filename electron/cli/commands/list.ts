@@ -21,29 +21,36 @@ import {
   renderRows,
   type Column,
 } from '../format.js';
+import { cliText, type CliMessageKey } from '../language.js';
+import type { Language } from '../../shared/language.js';
 
 const SORTS = ['confidence', 'captured', 'tube', 'imported'] as const;
 const PAGE_SIZE = 1000;
 
-export const LIST_COLUMNS: Column[] = [
-  { header: 'ID', align: 'right' },
-  { header: 'FILE', maxWidth: 40 },
-  { header: 'TUBE' },
-  { header: 'PREDICTED' },
-  { header: 'CONF', align: 'right' },
-  { header: 'LABEL' },
-  { header: 'REVIEWED' },
-];
+/** The columns of `list`, headed in `language`. */
+export function listColumns(language: Language = 'en'): Column[] {
+  const t = (key: CliMessageKey) => cliText(language, key);
+  return [
+    { header: t('cli.table.id'), align: 'right' },
+    { header: t('cli.table.file'), maxWidth: 40 },
+    { header: t('cli.table.tube') },
+    { header: t('cli.table.predicted') },
+    { header: t('cli.table.conf'), align: 'right' },
+    { header: t('cli.table.label') },
+    { header: t('cli.table.reviewedYesNo') },
+  ];
+}
 
-export function listRow(image: ImageSummary): string[] {
+export function listRow(image: ImageSummary, language: Language = 'en'): string[] {
+  const t = (key: CliMessageKey) => cliText(language, key);
   return [
     String(image.id),
     image.originalName,
     formatTube(image.tubeRow, image.tubeCol),
     image.predicted ?? '-',
-    formatPercent(image.confidence),
+    formatPercent(image.confidence, 1, language),
     image.effectiveLabel ?? '-',
-    image.reviewed ? 'yes' : image.unsure ? 'unsure' : 'no',
+    t(image.reviewed ? 'cli.list.yes' : image.unsure ? 'cli.list.unsure' : 'cli.list.no'),
   ];
 }
 
@@ -58,6 +65,8 @@ async function run(ctx: CommandContext, { values, positionals }: ParsedInput) {
   const filter = filterFromOptions(values);
   const sort = choiceOption(values, 'sort', SORTS) ?? 'confidence';
   const core = await ctx.core();
+  const language = ctx.language();
+  const columns = listColumns(language);
 
   const args: z.input<typeof ListArgs> = { filter, sort, descending: flag(values, 'desc') };
   let cursor: string | null = null;
@@ -79,14 +88,14 @@ async function run(ctx: CommandContext, { values, positionals }: ParsedInput) {
           .join(''),
       );
     } else {
-      const rows = page.items.map(listRow);
+      const rows = page.items.map((item) => listRow(item, language));
       // Widths come from the first page so a long listing streams instead of buffering.
       if (widths === null) {
-        widths = columnWidths(LIST_COLUMNS, rows);
-        const header = renderRows(LIST_COLUMNS, widths, [LIST_COLUMNS.map((c) => c.header)]);
+        widths = columnWidths(columns, rows);
+        const header = renderRows(columns, widths, [columns.map((c) => c.header)]);
         ctx.print(`${header.join('\n')}\n`);
       }
-      if (rows.length) ctx.print(`${renderRows(LIST_COLUMNS, widths, rows).join('\n')}\n`);
+      if (rows.length) ctx.print(`${renderRows(columns, widths, rows).join('\n')}\n`);
     }
     shown += page.items.length;
   } while (cursor !== null && (limit === undefined || shown < limit));
@@ -96,14 +105,12 @@ async function run(ctx: CommandContext, { values, positionals }: ParsedInput) {
     return;
   }
   if (shown === 0) {
-    ctx.note('No photos match.\n');
+    ctx.note(`${ctx.t('cli.list.none')}\n`);
   } else if (cursor !== null) {
     const { total } = await core.invoke('library.count', { filter });
-    ctx.note(
-      `${formatCount(shown)} of ${formatCount(total)} photos shown (raise --limit to see more).\n`,
-    );
+    ctx.note(`${ctx.t('cli.list.shownOf', { shown: formatCount(shown, language), n: total })}\n`);
   } else {
-    ctx.note(`${formatCount(shown)} photos.\n`);
+    ctx.note(`${ctx.t('cli.list.count', { n: shown })}\n`);
   }
 }
 

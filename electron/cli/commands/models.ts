@@ -29,57 +29,64 @@ import {
   formatDuration,
   formatPercent,
   formatTimestamp,
-  plural,
   renderTable,
 } from '../format.js';
+import { cliText, type CliMessageKey } from '../language.js';
+import type { MessageValues } from '../../shared/format-message.js';
 
-export function renderModels(models: ModelInfo[]): string {
-  if (models.length === 0) {
-    return 'No models registered. Add one with `models add <folder> --activate`.\n';
-  }
+export function renderModels(models: ModelInfo[], language: Language = 'en'): string {
+  const t = (key: CliMessageKey) => cliText(language, key);
+  if (models.length === 0) return `${t('cli.models.none')}\n`;
   return (
     renderTable(
       [
-        { header: 'ID' },
-        { header: 'NAME', maxWidth: 30 },
-        { header: 'LABELS', maxWidth: 40 },
-        { header: 'PHOTOS', align: 'right' },
-        { header: 'ADDED' },
+        { header: t('cli.table.id') },
+        { header: t('cli.table.name'), maxWidth: 30 },
+        { header: t('cli.table.labels'), maxWidth: 40 },
+        { header: t('cli.table.photos'), align: 'right' },
+        { header: t('cli.table.added') },
       ],
       models.map((m) => [
         m.active ? `${m.id} *` : m.id,
         m.name,
         m.labels.join(', '),
-        formatCount(m.predictions),
+        formatCount(m.predictions, language),
         formatTimestamp(m.addedAt, false),
       ]),
-    ) + '* = active model\n'
+    ) + `${t('cli.models.activeMark')}\n`
   );
 }
 
 /** Accuracy, per-class precision/recall and the confusion matrix of one model. */
-export function renderMetrics(metrics: ModelMetrics): string {
-  let text = `${metrics.modelId}: ${
+export function renderMetrics(metrics: ModelMetrics, language: Language = 'en'): string {
+  const t = (key: CliMessageKey, values?: MessageValues) => cliText(language, key, values);
+  const percent = (fraction: number | null) => formatPercent(fraction, 1, language);
+  const headline =
     metrics.reviewed === 0
-      ? 'no reviewed photo has a prediction of this model yet'
-      : `accuracy ${formatPercent(metrics.accuracy)}, balanced ${formatPercent(metrics.balancedAccuracy)} on ${plural(metrics.reviewed, 'reviewed photo')}`
-  }\n`;
+      ? t('cli.models.noReviewed', { model: metrics.modelId })
+      : t('cli.models.accuracy', {
+          model: metrics.modelId,
+          accuracy: percent(metrics.accuracy),
+          balanced: percent(metrics.balancedAccuracy),
+          n: metrics.reviewed,
+        });
+  let text = `${headline}\n`;
   if (metrics.reviewed === 0) return text;
   text += renderTable(
     [
-      { header: 'LABEL' },
-      { header: 'PRECISION', align: 'right' },
-      { header: 'RECALL', align: 'right' },
-      { header: 'SUPPORT', align: 'right' },
+      { header: t('cli.table.label') },
+      { header: t('cli.table.precision'), align: 'right' },
+      { header: t('cli.table.recall'), align: 'right' },
+      { header: t('cli.table.support'), align: 'right' },
     ],
     metrics.perClass.map((c) => [
       c.label,
-      formatPercent(c.precision),
-      formatPercent(c.recall),
-      formatCount(c.support),
+      percent(c.precision),
+      percent(c.recall),
+      formatCount(c.support, language),
     ]),
   );
-  text += `Confusion matrix (rows = reviewer label, columns = predicted):\n`;
+  text += `${t('cli.models.confusion')}\n`;
   text += renderTable(
     [
       { header: '' },
@@ -87,23 +94,30 @@ export function renderMetrics(metrics: ModelMetrics): string {
     ],
     metrics.confusion.labels.map((label, i) => [
       label,
-      ...(metrics.confusion.counts[i] ?? []).map(formatCount),
+      ...(metrics.confusion.counts[i] ?? []).map((n) => formatCount(n, language)),
     ]),
   );
   return text;
 }
 
 export function renderClassifyResult(result: ClassifyResult, language: Language = 'en'): string {
-  const failed = result.failed > 0 ? `, ${plural(result.failed, 'photo')} failed` : '';
-  // Each reason in the library's language (the job recorded it with its catalog key).
+  const t = (key: CliMessageKey, values?: MessageValues) => cliText(language, key, values);
+  const failed = result.failed > 0 ? t('cli.models.classifyFailed', { n: result.failed }) : '';
+  // Each reason in the output's language (the job recorded it with its catalog key).
   const reason = (error: SerializedError) =>
     renderWireMessage(language, error.messageKey, error.messageValues) ?? error.message;
   const lines = (result.failures ?? []).map((f) => `  ${f.name}: ${reason(f.error)}\n`).join('');
   const more =
     result.failed > (result.failures ?? []).length
-      ? `  ... and ${plural(result.failed - (result.failures ?? []).length, 'more photo')}\n`
+      ? `  ${t('cli.models.moreFailed', { n: result.failed - (result.failures ?? []).length })}\n`
       : '';
-  return `Classified ${plural(result.classified, 'photo')} with ${result.modelId} in ${formatDuration(result.durationMs)}${failed}.\n${lines}${more}`;
+  const headline = t('cli.models.classified', {
+    n: result.classified,
+    model: result.modelId,
+    duration: formatDuration(result.durationMs, language),
+    failed,
+  });
+  return `${headline}\n${lines}${more}`;
 }
 
 const listCommand: Command = {
@@ -115,7 +129,7 @@ const listCommand: Command = {
     expectPositionals(positionals, []);
     const models = await (await ctx.core()).invoke('models.list');
     if (flag(values, 'json')) ctx.printJson(models);
-    else ctx.print(renderModels(models));
+    else ctx.print(renderModels(models, ctx.language()));
   },
 };
 
@@ -140,10 +154,9 @@ Options:
       activate: flag(values, 'activate'),
     });
     if (flag(values, 'json')) return ctx.printJson(model);
-    ctx.print(
-      `Added ${model.id} (${model.name}; labels ${model.labels.join(', ')})${model.active ? ', now the active model' : ''}.\n`,
-    );
-    if (!model.active) ctx.print(`Activate it with: models activate ${model.id}\n`);
+    const added = { model: model.id, name: model.name, labels: model.labels.join(', ') };
+    ctx.print(`${ctx.t(model.active ? 'cli.models.addedActive' : 'cli.models.added', added)}\n`);
+    if (!model.active) ctx.print(`${ctx.t('cli.models.activateHint', { model: model.id })}\n`);
   },
 };
 
@@ -178,10 +191,11 @@ Options:
       ...(labels ? { labels } : {}),
     });
     if (flag(values, 'json')) return ctx.printJson(result);
+    const wrote = { path: result.path, from: result.labelsFrom, output: result.outputType };
     ctx.print(
-      `Wrote ${result.path} (labels from ${result.labelsFrom}, output ${result.outputType}).\n` +
-        result.notes.map((n) => `  assumed: ${n}\n`).join('') +
-        `Check it, then: models add ${dir}\n`,
+      `${ctx.t('cli.models.wrote', wrote)}\n` +
+        result.notes.map((note) => `  ${ctx.t('cli.models.assumed', { note })}\n`).join('') +
+        `${ctx.t('cli.models.checkThenAdd', { dir: dir! })}\n`,
     );
   },
 };
@@ -199,7 +213,7 @@ Run \`models classify\` afterwards to classify photos it has not seen.
     const [modelId] = expectPositionals(positionals, ['id']);
     const model = await (await ctx.core()).invoke('models.activate', { modelId: modelId! });
     if (flag(values, 'json')) return ctx.printJson(model);
-    ctx.print(`${model.id} is now the active model.\n`);
+    ctx.print(`${ctx.t('cli.models.nowActive', { model: model.id })}\n`);
   },
 };
 
@@ -223,13 +237,13 @@ Options:
       all: flag(values, 'all'),
     });
     const { snapshot, interrupted } = await followJob(ctx, core, jobId, {
-      unit: 'photos',
-      resumeHint: 'Run the same command again to classify the rest.',
+      resumeHint: ctx.t('cli.models.classifyResume'),
     });
-    if (snapshot.status === 'failed') throw jobFailure(snapshot.error, 'Classification failed.');
+    if (snapshot.status === 'failed')
+      throw jobFailure(snapshot.error, ctx.t('cli.models.classifyFailedGeneric'));
     const result = snapshot.result as ClassifyResult | null;
     if (flag(values, 'json')) ctx.printJson(result ?? snapshot);
-    else if (result) ctx.print(renderClassifyResult(result, core.language()));
+    else if (result) ctx.print(renderClassifyResult(result, ctx.language()));
     if (snapshot.status === 'cancelled') return interrupted ? EXIT.interrupted : EXIT.error;
     return EXIT.ok;
   },
@@ -262,42 +276,56 @@ reviewer labeled; with --import N, only on the photos of import N (see \`imports
       ...(importId === undefined ? {} : { importId }),
     });
     if (flag(values, 'json')) return ctx.printJson(metrics);
-    ctx.print(metrics.map(renderMetrics).join('\n'));
+    ctx.print(metrics.map((m) => renderMetrics(m, ctx.language())).join('\n'));
   },
 };
 
 /** Old vs new on the held-out photos, then where the new model is. */
-export function renderImprove(result: ImproveResult): string {
+export function renderImprove(result: ImproveResult, language: Language = 'en'): string {
+  const t = (key: CliMessageKey, values?: MessageValues) => cliText(language, key, values);
+  const percent = (fraction: number | null) => formatPercent(fraction, 1, language);
   const recall = (m: ModelMetrics, label: string) =>
-    formatPercent(m.perClass.find((c) => c.label === label)?.recall ?? null);
-  let text = `Fitted a new head on ${plural(result.trainPhotos, 'reviewed photo')}; measured on ${plural(result.heldOutPhotos, 'held-out photo')} (${plural(result.groups, 'near-duplicate group')}: ${result.groupedBy}).\n`;
-  if (result.newLabels.length) text += `New labels: ${result.newLabels.join(', ')}.\n`;
+    percent(m.perClass.find((c) => c.label === label)?.recall ?? null);
+  let text = `${t('cli.models.improveHeadline', {
+    train: result.trainPhotos,
+    heldOut: result.heldOutPhotos,
+    groups: result.groups,
+    groupedBy: result.groupedBy,
+  })}\n`;
+  if (result.newLabels.length) {
+    text += `${t('cli.models.newLabels', { labels: result.newLabels.join(', ') })}\n`;
+  }
   text += renderTable(
     [
-      { header: 'HELD-OUT' },
+      { header: t('cli.table.heldOut') },
       { header: result.parentModelId, align: 'right' },
       { header: result.modelId, align: 'right' },
     ],
     [
-      ['accuracy', formatPercent(result.before.accuracy), formatPercent(result.after.accuracy)],
       [
-        'balanced accuracy',
-        formatPercent(result.before.balancedAccuracy),
-        formatPercent(result.after.balancedAccuracy),
+        t('cli.models.rowAccuracy'),
+        percent(result.before.accuracy),
+        percent(result.after.accuracy),
+      ],
+      [
+        t('cli.models.rowBalanced'),
+        percent(result.before.balancedAccuracy),
+        percent(result.after.balancedAccuracy),
       ],
       ...result.labels.map((l) => [
-        `recall ${l}`,
+        t('cli.models.rowRecall', { label: l }),
         recall(result.before, l),
         recall(result.after, l),
       ]),
     ],
   );
-  text += `\nParent on the held-out photos:\n${renderMetrics(result.before)}`;
-  text += `\nNew model on the held-out photos:\n${renderMetrics(result.after)}`;
-  text += `\nWrote ${result.dir} (model.onnx, model.json, MODEL_CARD.md) in ${formatDuration(result.durationMs)}.\n`;
+  text += `\n${t('cli.models.parentOnHeldOut')}\n${renderMetrics(result.before, language)}`;
+  text += `\n${t('cli.models.newOnHeldOut')}\n${renderMetrics(result.after, language)}`;
+  const duration = formatDuration(result.durationMs, language);
+  text += `\n${t('cli.models.wroteModel', { dir: result.dir, duration })}\n`;
   text += result.activated
-    ? `${result.modelId} is now the active model.\n`
-    : `Activate it with: models activate ${result.modelId}   (then: models classify)\n`;
+    ? `${t('cli.models.nowActive', { model: result.modelId })}\n`
+    : `${t('cli.models.activateThenClassify', { model: result.modelId })}\n`;
   return text;
 }
 
@@ -335,13 +363,13 @@ Options:
       activate: flag(values, 'activate'),
     });
     const { snapshot, interrupted } = await followJob(ctx, core, jobId, {
-      unit: 'photos',
-      resumeHint: 'Nothing was registered; run the same command again.',
+      resumeHint: ctx.t('cli.models.improveResume'),
     });
-    if (snapshot.status === 'failed') throw jobFailure(snapshot.error, 'Improve failed.');
+    if (snapshot.status === 'failed')
+      throw jobFailure(snapshot.error, ctx.t('cli.models.improveFailed'));
     const result = snapshot.result as ImproveResult | null;
     if (flag(values, 'json')) ctx.printJson(result ?? snapshot);
-    else if (result) ctx.print(renderImprove(result));
+    else if (result) ctx.print(renderImprove(result, ctx.language()));
     if (snapshot.status === 'cancelled') return interrupted ? EXIT.interrupted : EXIT.error;
     return EXIT.ok;
   },
@@ -365,15 +393,21 @@ photos that have none. Ctrl-C stops it; running it again continues.
       ...(modelId !== undefined && { modelId }),
     });
     const { snapshot, interrupted } = await followJob(ctx, core, jobId, {
-      unit: 'photos',
-      resumeHint: 'Run the same command again to continue.',
+      resumeHint: ctx.t('cli.models.backfillResume'),
     });
-    if (snapshot.status === 'failed') throw jobFailure(snapshot.error, 'Backfill failed.');
+    if (snapshot.status === 'failed')
+      throw jobFailure(snapshot.error, ctx.t('cli.models.backfillFailed'));
     const result = snapshot.result as BackfillResult | null;
     if (flag(values, 'json')) ctx.printJson(result ?? snapshot);
     else if (result)
       ctx.print(
-        `Embeddings of ${result.modelId}: ${plural(result.converted, 'photo')} converted, ${plural(result.computed, 'photo')} computed${result.failed ? `, ${plural(result.failed, 'photo')} failed` : ''} in ${formatDuration(result.durationMs)}.\n`,
+        `${ctx.t('cli.models.backfilled', {
+          model: result.modelId,
+          converted: result.converted,
+          computed: result.computed,
+          failed: result.failed ? ctx.t('cli.models.classifyFailed', { n: result.failed }) : '',
+          duration: formatDuration(result.durationMs, ctx.language()),
+        })}\n`,
       );
     if (snapshot.status === 'cancelled') return interrupted ? EXIT.interrupted : EXIT.error;
     return EXIT.ok;

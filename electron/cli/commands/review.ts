@@ -16,7 +16,9 @@ import {
   type ParsedInput,
 } from '../command.js';
 import { FILTER_HELP, FILTER_OPTIONS, filterFromOptions, hasFilter } from '../filter-options.js';
-import { formatCount, formatTimestamp, plural } from '../format.js';
+import { formatTimestamp } from '../format.js';
+import { cliText } from '../language.js';
+import type { Language } from '../../shared/language.js';
 import { resolveImages } from '../image-refs.js';
 import { formatChange, formatNoteText, renderNoteLine } from './show.js';
 
@@ -74,16 +76,23 @@ async function readChanges(core: Core, targets: Target[]): Promise<Change[]> {
   return changes;
 }
 
-export function renderChange(change: Change): string {
-  if (!change.event) return `#${change.imageId} ${change.name}: unchanged`;
+export function renderChange(change: Change, language: Language = 'en'): string {
+  if (!change.event) {
+    return `#${change.imageId} ${change.name}: ${cliText(language, 'cli.review.unchanged')}`;
+  }
   const e = change.event;
-  return `#${change.imageId} ${change.name}: ${formatChange(e.oldLabel, e.newLabel)} (${e.reviewer}, ${formatTimestamp(e.at)})`;
+  return `#${change.imageId} ${change.name}: ${formatChange(e.oldLabel, e.newLabel, language)} (${e.reviewer}, ${formatTimestamp(e.at)})`;
 }
 
-export function renderChanges(headline: string, changes: Change[]): string {
-  const lines = changes.slice(0, MAX_LINES).map((c) => `  ${renderChange(c)}\n`);
-  if (changes.length > MAX_LINES)
-    lines.push(`  ... and ${formatCount(changes.length - MAX_LINES)} more\n`);
+export function renderChanges(
+  headline: string,
+  changes: Change[],
+  language: Language = 'en',
+): string {
+  const lines = changes.slice(0, MAX_LINES).map((c) => `  ${renderChange(c, language)}\n`);
+  if (changes.length > MAX_LINES) {
+    lines.push(`  ${cliText(language, 'cli.review.more', { n: changes.length - MAX_LINES })}\n`);
+  }
   return `${headline}\n${lines.join('')}`;
 }
 
@@ -105,12 +114,9 @@ async function runLabel(ctx: CommandContext, { values, positionals }: ParsedInpu
   const changes = await readChanges(core, targets);
   if (flag(values, 'json')) return ctx.printJson({ changed, changes });
   const unchanged = ids.length - changed;
-  ctx.print(
-    renderChanges(
-      `Labeled ${plural(changed, 'photo')} as "${label.trim()}"${unchanged > 0 ? ` (${formatCount(unchanged)} already had it)` : ''}.`,
-      changes,
-    ),
-  );
+  const already = unchanged > 0 ? ctx.t('cli.review.alreadyHad', { n: unchanged }) : '';
+  const headline = ctx.t('cli.review.labeled', { n: changed, label: label.trim(), already });
+  ctx.print(renderChanges(headline, changes, ctx.language()));
 }
 
 async function runAccept(ctx: CommandContext, { values, positionals }: ParsedInput) {
@@ -123,7 +129,7 @@ async function runAccept(ctx: CommandContext, { values, positionals }: ParsedInp
   });
   const changes = await readChanges(core, targets);
   if (flag(values, 'json')) return ctx.printJson({ changed, changes });
-  ctx.print(renderChanges(`Accepted the prediction for ${plural(changed, 'photo')}.`, changes));
+  ctx.print(renderChanges(ctx.t('cli.review.accepted', { n: changed }), changes, ctx.language()));
 }
 
 async function runUndo(ctx: CommandContext, { values, positionals }: ParsedInput) {
@@ -136,7 +142,7 @@ async function runUndo(ctx: CommandContext, { values, positionals }: ParsedInput
     imageIds.map((id) => ({ id, lastEventId: 0 })),
   );
   if (flag(values, 'json')) return ctx.printJson({ reverted, changes });
-  ctx.print(renderChanges(`Undid the last decision (${plural(reverted, 'photo')}).`, changes));
+  ctx.print(renderChanges(ctx.t('cli.review.undid', { n: reverted }), changes, ctx.language()));
 }
 
 const REVIEWER_OPTION = { reviewer: { type: 'string' } } as const;
@@ -210,12 +216,9 @@ async function runUnsure(ctx: CommandContext, { values, positionals }: ParsedInp
   const changes = await readChanges(core, targets);
   if (flag(values, 'json')) return ctx.printJson({ changed, changes });
   const unchanged = ids.length - changed;
-  ctx.print(
-    renderChanges(
-      `Marked ${plural(changed, 'photo')} as unsure${unchanged > 0 ? ` (${formatCount(unchanged)} already were)` : ''}.`,
-      changes,
-    ),
-  );
+  const already = unchanged > 0 ? ctx.t('cli.review.alreadyUnsure', { n: unchanged }) : '';
+  const headline = ctx.t('cli.review.markedUnsure', { n: changed, already });
+  ctx.print(renderChanges(headline, changes, ctx.language()));
 }
 
 async function runNote(ctx: CommandContext, { values, positionals }: ParsedInput) {
@@ -236,9 +239,10 @@ async function runNote(ctx: CommandContext, { values, positionals }: ParsedInput
     const history = await core.invoke('review.noteHistory', { imageId });
     const detail = await core.invoke('library.get', { imageId });
     if (flag(values, 'json')) return ctx.printJson({ note: detail.note ?? null, history });
+    const language = ctx.language();
     ctx.print(
-      `#${imageId} ${detail.originalName}: ${formatNoteText(detail.note?.text ?? null)}\n` +
-        history.map((e) => `  ${renderNoteLine(e)}\n`).join(''),
+      `#${imageId} ${detail.originalName}: ${formatNoteText(detail.note?.text ?? null, language)}\n` +
+        history.map((e) => `  ${renderNoteLine(e, language)}\n`).join(''),
     );
     return;
   }
@@ -255,10 +259,10 @@ async function runNote(ctx: CommandContext, { values, positionals }: ParsedInput
   });
   if (flag(values, 'json')) return ctx.printJson(result);
   const headline = !result.changed
-    ? 'unchanged'
+    ? ctx.t('cli.review.unchanged')
     : result.note
-      ? `note saved: ${formatNoteText(result.note.text)}`
-      : 'note cleared';
+      ? ctx.t('cli.review.noteSaved', { text: formatNoteText(result.note.text, ctx.language()) })
+      : ctx.t('cli.review.noteCleared');
   ctx.print(`#${imageId} ${image!.originalName}: ${headline}\n`);
 }
 

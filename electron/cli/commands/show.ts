@@ -24,103 +24,151 @@ import {
   renderTable,
 } from '../format.js';
 import { resolveImage } from '../image-refs.js';
+import { cliText, type CliMessageKey } from '../language.js';
+import type { MessageValues } from '../../shared/format-message.js';
+import type { Language } from '../../shared/language.js';
 
 /** An answer as history shows it: the label, "unsure", or "(unreviewed)". */
-function formatAnswer(answer: string | null): string {
-  if (answer === null) return '(unreviewed)';
-  return answer === UNSURE_ANSWER ? 'unsure' : answer;
+function formatAnswer(answer: string | null, language: Language): string {
+  if (answer === null) return cliText(language, 'cli.show.unreviewed');
+  return answer === UNSURE_ANSWER ? cliText(language, 'cli.show.unsure') : answer;
 }
 
 /** "clear → clogged"; a photo without a reviewer label reads "(unreviewed)". */
-export function formatChange(oldLabel: string | null, newLabel: string | null): string {
-  return `${formatAnswer(oldLabel)} → ${formatAnswer(newLabel)}`;
+export function formatChange(
+  oldLabel: string | null,
+  newLabel: string | null,
+  language: Language = 'en',
+): string {
+  return `${formatAnswer(oldLabel, language)} → ${formatAnswer(newLabel, language)}`;
 }
 
 /** A note on one line: line breaks shown as ⏎, quoted. */
-export function formatNoteText(text: string | null): string {
-  return text === null ? '(no note)' : `"${text.replace(/\n/g, ' ⏎ ')}"`;
+export function formatNoteText(text: string | null, language: Language = 'en'): string {
+  return text === null ? cliText(language, 'cli.show.noNote') : `"${text.replace(/\n/g, ' ⏎ ')}"`;
 }
 
-export function renderNoteLine(event: NoteEvent): string {
-  const verb = event.newText === null ? 'cleared the note' : 'wrote';
-  const detail =
+export function renderNoteLine(event: NoteEvent, language: Language = 'en'): string {
+  const values = {
+    at: formatTimestamp(event.at),
+    author: event.author,
+    text: formatNoteText(event.newText, language),
+    old: formatNoteText(event.oldText, language),
+  };
+  const key: CliMessageKey =
     event.newText === null
-      ? ` (was ${formatNoteText(event.oldText)})`
-      : `: ${formatNoteText(event.newText)}${event.oldText === null ? '' : ` (was ${formatNoteText(event.oldText)})`}`;
-  return `${formatTimestamp(event.at)}  ${event.author} ${verb}${detail}`;
+      ? 'cli.show.noteCleared'
+      : event.oldText === null
+        ? 'cli.show.noteWrote'
+        : 'cli.show.noteRewrote';
+  return cliText(language, key, values);
 }
 
-const KIND_WORDS: Record<LabelEvent['kind'], string> = {
-  set: 'labeled',
-  accept: 'accepted',
-  undo: 'undid',
+const KIND_KEYS: Record<LabelEvent['kind'], CliMessageKey> = {
+  set: 'cli.show.history.set',
+  accept: 'cli.show.history.accept',
+  undo: 'cli.show.history.undo',
 };
 
-export function renderHistoryLine(event: LabelEvent): string {
-  const model = event.modelId ? ` (model ${event.modelId})` : '';
-  return `${formatTimestamp(event.at)}  ${event.reviewer} ${KIND_WORDS[event.kind]}: ${formatChange(event.oldLabel, event.newLabel)}${model}`;
+export function renderHistoryLine(event: LabelEvent, language: Language = 'en'): string {
+  const model = event.modelId
+    ? cliText(language, 'cli.show.byModel', { model: event.modelId })
+    : '';
+  return `${cliText(language, KIND_KEYS[event.kind], {
+    at: formatTimestamp(event.at),
+    reviewer: event.reviewer,
+    change: formatChange(event.oldLabel, event.newLabel, language),
+  })}${model}`;
 }
 
-export function renderImageDetail(image: ImageDetail, paths: LibraryPaths): string {
+export function renderImageDetail(
+  image: ImageDetail,
+  paths: LibraryPaths,
+  language: Language = 'en',
+): string {
+  const t = (key: CliMessageKey, values?: MessageValues) => cliText(language, key, values);
+  const percent = (fraction: number | null | undefined) => formatPercent(fraction, 1, language);
   const ext = path.extname(image.originalUrl).slice(1);
   const tube =
     image.tubeRow === null && image.tubeCol === null
       ? '-'
-      : `row ${image.tubeRow ?? '?'}, column ${image.tubeCol ?? '?'}`;
+      : t('cli.show.tubePosition', {
+          row: image.tubeRow === null ? '?' : String(image.tubeRow),
+          col: image.tubeCol === null ? '?' : String(image.tubeCol),
+        });
   const prediction =
     image.predicted === null
-      ? 'not classified yet (run `models classify`)'
-      : `${image.predicted} (${formatPercent(image.confidence)})`;
+      ? t('cli.show.notClassified')
+      : `${image.predicted} (${percent(image.confidence)})`;
   const label = image.reviewed
-    ? `${image.label} (reviewed by ${image.reviewer ?? '?'}, ${formatTimestamp(image.reviewedAt)})`
+    ? t('cli.show.reviewedBy', {
+        label: image.label ?? '?',
+        reviewer: image.reviewer ?? '?',
+        at: formatTimestamp(image.reviewedAt),
+      })
     : image.unsureBy
-      ? `none: unsure (answered by ${image.unsureBy.reviewer}, ${formatTimestamp(image.unsureBy.at)})`
-      : 'not reviewed';
+      ? t('cli.show.unsureBy', {
+          reviewer: image.unsureBy.reviewer,
+          at: formatTimestamp(image.unsureBy.at),
+        })
+      : t('cli.show.notReviewed');
+  const captured = formatTimestamp(image.capturedAt);
   const fields: [string, string][] = [
     ['sha256', image.sha256],
-    ['Tube', tube],
+    [t('cli.show.field.tube'), tube],
     [
-      'Captured',
-      `${formatTimestamp(image.capturedAt)} (from ${image.capturedFrom === 'exif' ? 'EXIF' : 'file date'})`,
+      t('cli.show.field.captured'),
+      t(image.capturedFrom === 'exif' ? 'cli.show.capturedFromExif' : 'cli.show.capturedFromFile', {
+        at: captured,
+      }),
     ],
-    ['Imported', `${formatTimestamp(image.importedAt)}, import #${image.importId}`],
-    ['On the card', image.sourcePath],
-    ['Size', `${formatBytes(image.sizeBytes)}, ${image.width}×${image.height} ${image.format}`],
-    ['Predicted', prediction],
-    ['Label', label],
     [
-      'Note',
+      t('cli.show.field.imported'),
+      t('cli.show.importedValue', {
+        at: formatTimestamp(image.importedAt),
+        id: String(image.importId),
+      }),
+    ],
+    [t('cli.show.field.onCard'), image.sourcePath],
+    [
+      t('cli.show.field.size'),
+      `${formatBytes(image.sizeBytes, language)}, ${image.width}×${image.height} ${image.format}`,
+    ],
+    [t('cli.show.field.predicted'), prediction],
+    [t('cli.show.field.label'), label],
+    [
+      t('cli.show.field.note'),
       image.note
-        ? `${formatNoteText(image.note.text)} (${image.note.author}, ${formatTimestamp(image.note.at)})`
+        ? `${formatNoteText(image.note.text, language)} (${image.note.author}, ${formatTimestamp(image.note.at)})`
         : '-',
     ],
-    ['File', originalPath(paths, image.sha256, ext)],
+    [t('cli.show.field.file'), originalPath(paths, image.sha256, ext)],
   ];
   let text = `#${image.id}  ${image.originalName}\n${renderFields(fields, '  ')}`;
   if (image.predictions.length > 0) {
     const labels = [...new Set(image.predictions.flatMap((p) => Object.keys(p.scores)))];
     const rows = image.predictions.map((p) => [
       p.modelId,
-      ...labels.map((l) => (p.scores[l] === undefined ? '-' : formatPercent(p.scores[l]))),
+      ...labels.map((l) => (p.scores[l] === undefined ? '-' : percent(p.scores[l]))),
       p.label,
     ]);
-    text += `\nScores\n${renderTable(
+    text += `\n${t('cli.show.scores')}\n${renderTable(
       [
-        { header: 'MODEL' },
+        { header: t('cli.table.model') },
         ...labels.map((l) => ({ header: l, align: 'right' as const })),
-        { header: 'PREDICTED' },
+        { header: t('cli.table.predicted') },
       ],
       rows,
     )}`;
   }
-  text += `\nHistory\n`;
+  text += `\n${t('cli.show.history')}\n`;
   text +=
     image.history.length === 0
-      ? '  no decisions yet\n'
-      : image.history.map((e) => `  ${renderHistoryLine(e)}\n`).join('');
+      ? `  ${t('cli.show.noDecisions')}\n`
+      : image.history.map((e) => `  ${renderHistoryLine(e, language)}\n`).join('');
   const notes = image.noteHistory ?? [];
   if (notes.length > 0) {
-    text += `Note history\n${notes.map((e) => `  ${renderNoteLine(e)}\n`).join('')}`;
+    text += `${t('cli.show.noteHistory')}\n${notes.map((e) => `  ${renderNoteLine(e, language)}\n`).join('')}`;
   }
   return text;
 }
@@ -131,7 +179,7 @@ async function run(ctx: CommandContext, { values, positionals }: ParsedInput) {
   const match = await resolveImage(core, ref!);
   const detail = await core.invoke('library.get', { imageId: match.id });
   if (flag(values, 'json')) ctx.printJson(detail);
-  else ctx.print(renderImageDetail(detail, core.context.paths));
+  else ctx.print(renderImageDetail(detail, core.context.paths, ctx.language()));
 }
 
 export const showCommand: Command = {

@@ -4,7 +4,16 @@
  * owner's set-up (schema, least-privilege role, bucket).
  */
 import { flag, JSON_OPTION, expectPositionals, UsageError, type Command } from '../command.js';
-import { formatBytes, formatCount, formatDuration, renderFields } from '../format.js';
+import {
+  formatBytes,
+  formatCount,
+  formatDecimal,
+  formatDuration,
+  renderFields,
+} from '../format.js';
+import { cliText, type CliMessageKey } from '../language.js';
+import { phaseName } from '../progress-bar.js';
+import type { Language } from '../../shared/language.js';
 import { parseHubAddress } from '../../core/hub/hub-address.js';
 import type { SyncResult } from '../../core/hub/sync.js';
 
@@ -29,22 +38,28 @@ export function addresses(values: Record<string, unknown>) {
   return parseHubAddress(hub, objects);
 }
 
-export function renderSync(r: SyncResult): string {
-  const mbps = r.uploadMs > 0 ? (r.bytesUploaded / 1e6 / (r.uploadMs / 1000)).toFixed(1) : '-';
+export function renderSync(r: SyncResult, language: Language = 'en'): string {
+  const t = (key: CliMessageKey) => cliText(language, key);
+  const count = (n: number) => formatCount(n, language);
+  const mbps =
+    r.uploadMs > 0 ? formatDecimal(r.bytesUploaded / 1e6 / (r.uploadMs / 1000), 1, language) : '-';
   return renderFields([
-    ['Hub', r.hub],
+    [t('cli.sync.hub'), r.hub],
     [
-      'Photos sent',
-      `${formatCount(r.photosUploaded)} (${formatBytes(r.bytesUploaded)}, ${mbps} MB/s)`,
+      t('cli.sync.photosSent'),
+      `${count(r.photosUploaded)} (${formatBytes(r.bytesUploaded, language)}, ${mbps} MB/s)`,
     ],
-    ['Already on hub', formatCount(r.photosAlreadyOnHub)],
-    ['Label events sent', formatCount(r.eventsPushed)],
-    ['Predictions sent', formatCount(r.predictionsPushed)],
-    ['Photos received', `${formatCount(r.photosDownloaded)} (${formatBytes(r.bytesDownloaded)})`],
-    ['Label events received', formatCount(r.eventsPulled)],
-    ['Predictions received', formatCount(r.predictionsPulled)],
-    ['Conflicts', formatCount(r.conflicts)],
-    ['Took', formatDuration(r.durationMs)],
+    [t('cli.sync.alreadyOnHub'), count(r.photosAlreadyOnHub)],
+    [t('cli.sync.eventsSent'), count(r.eventsPushed)],
+    [t('cli.sync.predictionsSent'), count(r.predictionsPushed)],
+    [
+      t('cli.sync.photosReceived'),
+      `${count(r.photosDownloaded)} (${formatBytes(r.bytesDownloaded, language)})`,
+    ],
+    [t('cli.sync.eventsReceived'), count(r.eventsPulled)],
+    [t('cli.sync.predictionsReceived'), count(r.predictionsPulled)],
+    [t('cli.sync.conflicts'), count(r.conflicts)],
+    [t('cli.sync.took'), formatDuration(r.durationMs, language)],
   ]);
 }
 
@@ -71,20 +86,20 @@ ${CREDENTIALS_HELP}
     const address = addresses(values);
     const { syncWithHub } = await import('../../core/hub/sync.js');
     const core = await ctx.core();
+    const language = ctx.language();
+    const count = (n: number) => formatCount(n, language);
     const result = await syncWithHub(core.context, address, {
       onProgress: (p) => {
         if (!flag(values, 'json')) {
           ctx.note(
-            `${p.phase}: ${formatCount(p.done)}${p.total === null ? '' : ` / ${formatCount(p.total)}`}`,
+            `${phaseName(p.phase, language)}: ${count(p.done)}${p.total === null ? '' : ` / ${count(p.total)}`}\n`,
           );
         }
       },
     });
     if (flag(values, 'json')) return ctx.printJson(result);
-    ctx.print(renderSync(result));
-    if (result.conflicts > 0) {
-      ctx.print(`List the photos two people labeled differently with \`list --conflict\`.\n`);
-    }
+    ctx.print(renderSync(result, language));
+    if (result.conflicts > 0) ctx.print(`${ctx.t('cli.sync.conflictsHint')}\n`);
   },
 };
 
@@ -120,8 +135,8 @@ ${CREDENTIALS_HELP}
       if (flag(values, 'json')) return ctx.printJson({ applied });
       ctx.print(
         applied.length
-          ? `Hub schema updated: applied ${applied.join(', ')}.\n`
-          : 'Hub schema already up to date.\n',
+          ? `${ctx.t('cli.hub.migrated', { applied: applied.join(', ') })}\n`
+          : `${ctx.t('cli.hub.upToDate')}\n`,
       );
     } finally {
       await client.end();
