@@ -25,9 +25,9 @@ const SEED = Number(process.env.FAULT_SEED ?? 20261206);
 const root = mkdtempSync(path.join(os.tmpdir(), 'inspection-kills-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** The highest "importing: n/N" the CLI printed so far. */
+/** The highest "importando: n/N" the CLI printed so far (pt-BR: a new library's language). */
 function importedSoFar(output: string): number {
-  const all = [...output.matchAll(/importing: (\d+)\/(\d+)/g)];
+  const all = [...output.matchAll(/importando: (\d+)\/(\d+)/g)];
   return all.length ? Number(all.at(-1)![1]) : 0;
 }
 
@@ -66,7 +66,7 @@ describe('kill -9', () => {
       // Killed once the CLI says it got past `target` files, or at once if it is
       // already further (a resumed run skips what is done).
       await run
-        .waitFor((out) => importedSoFar(out) >= target || /Imported|Nothing new/.test(out))
+        .waitFor((out) => importedSoFar(out) >= target || /Importadas? |Nada novo/.test(out))
         .catch(() => undefined);
       run.child.kill('SIGKILL');
       const ended = await run.done;

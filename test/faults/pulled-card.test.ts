@@ -53,7 +53,8 @@ describe('a card pulled out mid-import', () => {
     // on a quiet machine 60 photos import in under a second, faster than any wait on the
     // progress output could catch, so the process is stopped (SIGSTOP), the card pulled,
     // and the process continued. It then finds the card gone, wherever it was.
-    await run.waitFor((out) => /importing: \d+\/\d+/.test(out));
+    // Progress in the library's language (pt-BR by default), as the error below.
+    await run.waitFor((out) => /importando: \d+\/\d+/.test(out));
     run.child.kill('SIGSTOP');
     pull();
     run.child.kill('SIGCONT');
