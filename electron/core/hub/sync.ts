@@ -484,35 +484,31 @@ async function pullNoteEvents(
   stop?: SyncOptions['stop'],
 ): Promise<void> {
   const held = 'sha256 IN (SELECT sha256 FROM inspection_photos WHERE origin = ANY($2))';
-  let cursor = Number(state.get(`notesPulledSeq:${scope}`) ?? '0');
-  for (;;) {
-    stop?.();
-    const rows = (
-      await client.query(
-        `SELECT hub_seq, event_uid AS uid, device_id AS "deviceId", device_seq AS "deviceSeq",
-                lamport, sha256, old_note AS "oldNote", new_note AS "newNote", author, at
-         FROM note_events WHERE hub_seq > $1 AND ${held} AND device_id <> $4
-         ORDER BY hub_seq LIMIT $3`,
-        [cursor, origins, batchSize, device],
-      )
-    ).rows as (SharedNoteEvent & { hub_seq: string })[];
-    const { ready, stopped } = rowsWithPhotosHere(ctx, rows);
-    if (ready.length === 0) break;
-    const noteEvents = ready.map(({ hub_seq: _seq, ...n }) => ({
-      ...n,
-      deviceSeq: Number(n.deviceSeq),
-      lamport: Number(n.lamport),
-    }));
-    const merged = mergeSlice(
-      ctx.db,
-      { imports: [], images: [], models: [], predictions: [], events: [], noteEvents },
-      ctx.now().toISOString(),
-    );
-    merged.changedImageIds.forEach((id) => changed.add(id));
-    cursor = Number(ready[ready.length - 1]!.hub_seq);
-    state.set(`notesPulledSeq:${scope}`, String(cursor));
-    if (stopped) break;
-  }
+  await pullAfterCursor<SharedNoteEvent & { hub_seq: string }>(
+    ctx,
+    client,
+    state,
+    `notesPulledSeq:${scope}`,
+    `SELECT hub_seq, event_uid AS uid, device_id AS "deviceId", device_seq AS "deviceSeq",
+            lamport, sha256, old_note AS "oldNote", new_note AS "newNote", author, at
+     FROM note_events WHERE hub_seq > $1 AND ${held} AND device_id <> $4
+     ORDER BY hub_seq LIMIT $3`,
+    [origins, batchSize, device],
+    (ready) => {
+      const noteEvents = ready.map(({ hub_seq: _seq, ...n }) => ({
+        ...n,
+        deviceSeq: Number(n.deviceSeq),
+        lamport: Number(n.lamport),
+      }));
+      const merged = mergeSlice(
+        ctx.db,
+        { imports: [], images: [], models: [], predictions: [], events: [], noteEvents },
+        ctx.now().toISOString(),
+      );
+      merged.changedImageIds.forEach((id) => changed.add(id));
+    },
+    stop,
+  );
 }
 
 async function pushEvents(
@@ -716,6 +712,34 @@ async function pullPhotos(
 }
 
 /**
+ * Pulls a hub table after this laptop's cursor, in hub order, a batch at a time: the rows
+ * up to the first whose photo is not here yet (it comes with a later sync's photos) go to
+ * `merge`, then the cursor moves past them. `select` takes the cursor as $1, then `args`.
+ */
+async function pullAfterCursor<Row extends { sha256: string; hub_seq: unknown }>(
+  ctx: CoreContext,
+  client: pg.Client,
+  state: SyncState,
+  cursorKey: string,
+  select: string,
+  args: unknown[],
+  merge: (ready: Row[]) => void,
+  stop?: SyncOptions['stop'],
+): Promise<void> {
+  let cursor = Number(state.get(cursorKey) ?? '0');
+  for (;;) {
+    stop?.();
+    const rows = (await client.query(select, [cursor, ...args])).rows as Row[];
+    const { ready, stopped } = rowsWithPhotosHere(ctx, rows);
+    if (ready.length === 0) break;
+    merge(ready);
+    cursor = Number(ready[ready.length - 1]!.hub_seq);
+    state.set(cursorKey, String(cursor));
+    if (stopped) break;
+  }
+}
+
+/**
  * The rows a cursor may move past: those before the first whose photo is not here yet
  * (another laptop added it to the inspection after this sync listed the photos). The
  * cursor stops there, so the next sync fetches the photo first, then that row.
@@ -751,73 +775,65 @@ async function pullRows(
   const scope = originsKey(origins);
   const held = 'sha256 IN (SELECT sha256 FROM inspection_photos WHERE origin = ANY($2))';
   const models = await hubModels(client);
-  let predCursor = Number(state.get(`predictionsPulledSeq:${scope}`) ?? '0');
-  for (;;) {
-    const rows = (
-      await client.query(
-        `SELECT * FROM predictions WHERE hub_seq > $1 AND ${held} ORDER BY hub_seq LIMIT $3`,
-        [predCursor, origins, batchSize],
-      )
-    ).rows as (Record<string, unknown> & { sha256: string })[];
-    const { ready, stopped } = rowsWithPhotosHere(ctx, rows);
-    if (ready.length > 0) {
+  // Predictions are pulled whole, with no stop between batches: they are few per photo.
+  await pullAfterCursor<Record<string, unknown> & { sha256: string; hub_seq: unknown }>(
+    ctx,
+    client,
+    state,
+    `predictionsPulledSeq:${scope}`,
+    `SELECT * FROM predictions WHERE hub_seq > $1 AND ${held} ORDER BY hub_seq LIMIT $3`,
+    [origins, batchSize],
+    (ready) => {
       const merged = mergeSlice(
         ctx.db,
         { imports: [], images: [], models, predictions: ready.map(toPrediction), events: [] },
         ctx.now().toISOString(),
       );
       result.predictionsPulled += merged.predictionsAdded;
-      predCursor = Number(ready[ready.length - 1]!.hub_seq);
-      state.set(`predictionsPulledSeq:${scope}`, String(predCursor));
-    }
-    if (rows.length === 0 || stopped) break;
-  }
-  let cursor = Number(state.get(`eventsPulledSeq:${scope}`) ?? '0');
+    },
+  );
   let pulled = 0;
   const changed = new Set<number>();
-  for (;;) {
-    stop?.();
-    const rows = (
-      await client.query(
-        `SELECT hub_seq, event_uid AS uid, device_id AS "deviceId", device_seq AS "deviceSeq",
-                device_decision AS "deviceDecision", lamport, sha256, old_label AS "oldLabel",
-                new_label AS "newLabel", reviewer, at, model_id AS "modelId", kind, undone,
-                parents
-         FROM label_events WHERE hub_seq > $1 AND ${held} AND device_id <> $4
-         ORDER BY hub_seq LIMIT $3`,
-        [cursor, origins, batchSize, device],
-      )
-    ).rows as (SharedEvent & { hub_seq: string })[];
-    const { ready, stopped } = rowsWithPhotosHere(ctx, rows);
-    if (ready.length === 0) break;
-    const events = ready.map(({ hub_seq: _seq, ...e }) => ({
-      ...e,
-      deviceSeq: Number(e.deviceSeq),
-      deviceDecision: Number(e.deviceDecision),
-      lamport: Number(e.lamport),
-    }));
-    // Events pulled from the hub need no push back: when nothing of this laptop's waited
-    // to be sent, the push cursor moves past them, in the same write transaction (a
-    // decision taken meanwhile in another window gets a later id and is still sent).
-    const maxId = ctx.db.prepare('SELECT coalesce(max(id), 0) FROM label_events').pluck();
-    const merged = writeTransaction(ctx.db, () => {
-      const caughtUp = Number(state.get('eventsPushedId') ?? '0') >= (maxId.get() as number);
-      const result = mergeSlice(
-        ctx.db,
-        { imports: [], images: [], models: [], predictions: [], events },
-        ctx.now().toISOString(),
-      );
-      if (caughtUp) state.set('eventsPushedId', String(maxId.get() as number));
-      return result;
-    });
-    merged.changedImageIds.forEach((id) => changed.add(id));
-    result.eventsPulled += merged.eventsAdded;
-    pulled += ready.length;
-    cursor = Number(ready[ready.length - 1]!.hub_seq);
-    state.set(`eventsPulledSeq:${scope}`, String(cursor));
-    onProgress?.({ phase: 'events-down', done: pulled, total: null });
-    if (stopped) break;
-  }
+  // Events pulled from the hub need no push back: when nothing of this laptop's waited
+  // to be sent, the push cursor moves past them, in the same write transaction (a
+  // decision taken meanwhile in another window gets a later id and is still sent).
+  const maxId = ctx.db.prepare('SELECT coalesce(max(id), 0) FROM label_events').pluck();
+  await pullAfterCursor<SharedEvent & { hub_seq: string }>(
+    ctx,
+    client,
+    state,
+    `eventsPulledSeq:${scope}`,
+    `SELECT hub_seq, event_uid AS uid, device_id AS "deviceId", device_seq AS "deviceSeq",
+            device_decision AS "deviceDecision", lamport, sha256, old_label AS "oldLabel",
+            new_label AS "newLabel", reviewer, at, model_id AS "modelId", kind, undone,
+            parents
+     FROM label_events WHERE hub_seq > $1 AND ${held} AND device_id <> $4
+     ORDER BY hub_seq LIMIT $3`,
+    [origins, batchSize, device],
+    (ready) => {
+      const events = ready.map(({ hub_seq: _seq, ...e }) => ({
+        ...e,
+        deviceSeq: Number(e.deviceSeq),
+        deviceDecision: Number(e.deviceDecision),
+        lamport: Number(e.lamport),
+      }));
+      const merged = writeTransaction(ctx.db, () => {
+        const caughtUp = Number(state.get('eventsPushedId') ?? '0') >= (maxId.get() as number);
+        const slice = mergeSlice(
+          ctx.db,
+          { imports: [], images: [], models: [], predictions: [], events },
+          ctx.now().toISOString(),
+        );
+        if (caughtUp) state.set('eventsPushedId', String(maxId.get() as number));
+        return slice;
+      });
+      merged.changedImageIds.forEach((id) => changed.add(id));
+      result.eventsPulled += merged.eventsAdded;
+      pulled += ready.length;
+      onProgress?.({ phase: 'events-down', done: pulled, total: null });
+    },
+    stop,
+  );
   await pullNoteEvents(ctx, client, state, device, origins, scope, batchSize, changed, stop);
   // Undo flags set on the hub after this laptop pulled the event.
   const undone = (
