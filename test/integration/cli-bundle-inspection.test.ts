@@ -4,31 +4,17 @@
  * The bundle carries the whole inspection by name, an import number still works, and
  * the other laptop gets every photo of it.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BundleExportResult, BundleImportResult } from '../../electron/contract.js';
 import { makeSdCard } from '../fixtures/sd-card.js';
+import { runCli } from '../helpers/run-cli.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
-const BIN = path.resolve('bin/inspection-desk.mjs');
 const TORCH_MODEL = path.resolve('test/fixtures/models/torch-style');
 const tempDir = useTempDirs();
 
-function cli(library: string, args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--library', library, ...args], {
-      cwd: path.dirname(library),
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (library: string, args: string[]) => runCli(library, args);
 
 describe('bundle export by inspection', () => {
   it('writes a grouped inspection named on the command line, still takes an import number, and explains an unknown name', async () => {

@@ -2,27 +2,15 @@
  * How the CLI fails (issue 14): one line and exit 1 when nothing matches, error codes in
  * `--json` output, and exit codes a script can act on. The real bin, a real library.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeSdCard } from '../fixtures/sd-card.js';
+import { runCli } from '../helpers/run-cli.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
-const BIN = path.resolve('bin/inspection-desk.mjs');
 const tempDir = useTempDirs();
 
-function cli(library: string, args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, '--library', library, ...args], {
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (library: string, args: string[]) => runCli(library, args);
 
 describe('CLI failures', () => {
   it('says in one line, exit 1, that accept matched nothing (no help page)', async () => {

@@ -3,39 +3,20 @@
  * library), or $INSPECTION_DESK_LANGUAGE. The real bin in a child process, a real
  * library on disk and a generated SD card; stderr is a pipe, so progress comes as lines.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../electron/contract.js';
 import { makeSdCard } from '../fixtures/sd-card.js';
+import { runCli } from '../helpers/run-cli.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
-const BIN = path.resolve('bin/inspection-desk.mjs');
 const tempDir = useTempDirs();
 /** A few CLI runs, each a fresh Node process (tsx, sharp), on a loaded machine. */
 const FLOW_TIMEOUT = 240_000;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the CLI with no language override unless `language` is given. */
-function cli(library: string, args: string[], language = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--library', library, ...args], {
-      cwd: path.dirname(library),
-      env: { ...process.env, NO_COLOR: '1', INSPECTION_DESK_LANGUAGE: language },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (library: string, args: string[], language = '') =>
+  runCli(library, args, { env: { INSPECTION_DESK_LANGUAGE: language } });
 
 /** Words of the English output that must not show up in a Portuguese run. */
 const ENGLISH = [

@@ -3,40 +3,21 @@
  * runs them: the real bin in a child process, a real library, a generated SD card
  * imported and classified by the torch-style fixture model in onnxruntime.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImageSummary } from '../../electron/contract.js';
 import { makeSdCard } from '../fixtures/sd-card.js';
+import { runCli } from '../helpers/run-cli.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
-const BIN = path.resolve('bin/inspection-desk.mjs');
 const TORCH_MODEL = path.resolve('test/fixtures/models/torch-style');
 const tempDir = useTempDirs();
 const FLOW_TIMEOUT = 300_000;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(library: string, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--library', library, ...args], {
-      cwd: path.dirname(library),
-      // The assertions read English output, whatever the library's language.
-      env: { ...process.env, NO_COLOR: '1', INSPECTION_DESK_LANGUAGE: 'en' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** The assertions read English output, whatever the library's language. */
+const cli = (library: string, args: string[]) =>
+  runCli(library, args, { env: { INSPECTION_DESK_LANGUAGE: 'en' } });
 
 describe('unsure and notes from the command line', () => {
   it(

@@ -3,31 +3,23 @@
  * (from a folder outside the repository), a real library on disk, a generated SD card,
  * the torch-style fixture model in onnxruntime.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageSummary, ImportSummary } from '../../electron/contract.js';
 import { makeSdCard } from '../fixtures/sd-card.js';
+import { runCli, type CliRun, type CliRunOptions } from '../helpers/run-cli.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
-const BIN = path.resolve('bin/inspection-desk.mjs');
 const TORCH_MODEL = path.resolve('test/fixtures/models/torch-style');
 const tempDir = useTempDirs();
 /** Each CLI run is a fresh Node process (tsx, sharp, onnxruntime): a flow of them takes a while. */
 const FLOW_TIMEOUT = 240_000;
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
 interface CliOptions {
   /** Called with the child and its stderr so far on every stderr chunk (to send Ctrl-C). */
-  onStderr?: (child: ReturnType<typeof spawn>, stderr: string) => void;
+  onStderr?: CliRunOptions['onStderr'];
   /**
    * The output language: English by default (these assertions read English), or
    * 'library' for the library's own setting (pt-BR in a new library).
@@ -35,25 +27,11 @@ interface CliOptions {
   language?: 'en' | 'library';
 }
 
-function cli(library: string, args: string[], options: CliOptions = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--library', library, ...args], {
-      cwd: path.dirname(library),
-      env: {
-        ...process.env,
-        NO_COLOR: '1',
-        INSPECTION_DESK_LANGUAGE: options.language === 'library' ? '' : 'en',
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      options.onStderr?.(child, stderr);
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+function cli(library: string, args: string[], options: CliOptions = {}): Promise<CliRun> {
+  const language = options.language === 'library' ? '' : 'en';
+  return runCli(library, args, {
+    env: { INSPECTION_DESK_LANGUAGE: language },
+    onStderr: options.onStderr,
   });
 }
 

@@ -3,7 +3,6 @@
  * generated SD cards, real import, sharp and onnxruntime with the torch-style fixture
  * model, the real SQLite library. Then the same through the `inspection-desk` bin.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,10 +10,10 @@ import type { ImportSummary } from '../../electron/contract.js';
 import { createCore, type Core } from '../../electron/core/app.js';
 import { CoreError } from '../../electron/core/errors.js';
 import { makeSdCard, type SdCardDescription, type TubeLabel } from '../fixtures/sd-card.js';
+import { runCli } from '../helpers/run-cli.js';
 import { useTempDirs } from '../helpers/temp-dir.js';
 
 const TORCH_MODEL = path.resolve('test/fixtures/models/torch-style');
-const BIN = path.resolve('bin/inspection-desk.mjs');
 const tempDir = useTempDirs();
 const cores: Core[] = [];
 afterEach(async () => {
@@ -179,27 +178,9 @@ describe('inspections', () => {
   }, 240_000);
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(library: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--library', library, ...args], {
-      cwd: path.dirname(library),
-      // English output (the assertions read it); a test may pass another language.
-      env: { ...process.env, NO_COLOR: '1', INSPECTION_DESK_LANGUAGE: 'en', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** English output (the assertions read it); a test may pass another language. */
+const cli = (library: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCli(library, args, { env: { INSPECTION_DESK_LANGUAGE: 'en', ...env } });
 
 describe('inspection commands', () => {
   it('lists, renames and compares inspections, shows a tube and writes the report as PDF or HTML', async () => {
